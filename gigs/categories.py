@@ -1,0 +1,14 @@
+"""The service categories of SPEC section 3, shipped by a data migration."""
+
+CATEGORIES = [
+    ("kemasan", "Desain kemasan", "Packaging design"),
+    ("logo-branding", "Logo & branding", "Logo & branding"),
+    ("foto-produk", "Foto produk", "Product photography"),
+    ("video-animasi", "Video & animasi", "Video & animation"),
+    ("media-sosial", "Media sosial & konten", "Social media & content"),
+    ("iklan-digital", "Iklan digital", "Digital ads"),
+    ("copywriting", "Copywriting", "Copywriting"),
+    ("website-toko-online", "Website & toko online", "Websites & online shops"),
+    ("aplikasi", "Aplikasi & pemrograman", "Apps & programming"),
+    ("lainnya", "Lainnya", "Other"),
+]

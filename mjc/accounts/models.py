@@ -1,0 +1,105 @@
+import secrets
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", _("UMKM owner")
+    CREATIVE = "creative", _("Creative")
+    STAFF = "staff", _("Bakorwil staff")
+    ADMIN = "admin", _("MJC admin")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra)
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """One account; it may hold an owner profile and a creative profile at once."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    kabupaten = models.ForeignKey(
+        "regions.Kabupaten", null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("kabupaten/kota")
+    )
+    language = models.CharField(_("language"), max_length=8, default="id", choices=[("id", "Bahasa Indonesia"), ("en", "English")])
+    is_owner = models.BooleanField(_("UMKM owner"), default=False)
+    is_creative = models.BooleanField(_("creative"), default=False)
+    bakorwil = models.ForeignKey(
+        "regions.Bakorwil",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        verbose_name=_("Bakorwil (staff)"),
+        help_text=_("Set for Bakorwil staff: they decide bookings and events of this Bakorwil only."),
+    )
+    is_staff = models.BooleanField(_("admin site access"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token, editable=False)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def is_bakorwil_staff(self) -> bool:
+        return self.bakorwil_id is not None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.is_superuser
+
+    @property
+    def roles(self) -> list[str]:
+        roles = []
+        if self.is_owner:
+            roles.append(Role.OWNER.value)
+        if self.is_creative:
+            roles.append(Role.CREATIVE.value)
+        if self.is_bakorwil_staff:
+            roles.append(Role.STAFF.value)
+        if self.is_superuser:
+            roles.append(Role.ADMIN.value)
+        return roles

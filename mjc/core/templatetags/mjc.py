@@ -1,0 +1,22 @@
+from django import template
+
+from mjc.core.formatting import rupiah as format_rupiah
+
+register = template.Library()
+
+
+@register.filter
+def rupiah(amount):
+    return format_rupiah(amount)
+
+
+@register.simple_tag(takes_context=True)
+def querystring_with(context, **changes):
+    """The current query string with some parameters changed (for pagination and sorting)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return "?" + query.urlencode() if query else "?"

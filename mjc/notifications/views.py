@@ -1,0 +1,30 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from mjc.notifications.selectors import notifications_for
+from mjc.notifications.services import notification_mark_read, notifications_mark_all_read
+
+
+@login_required
+def notification_list(request):
+    page = Paginator(notifications_for(user=request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "notifications/list.html", {"page": page})
+
+
+@login_required
+@require_POST
+def notification_open(request, pk: int):
+    notification = get_object_or_404(notifications_for(user=request.user), pk=pk)
+    notification_mark_read(notification=notification)
+    target = notification.url if url_has_allowed_host_and_scheme(notification.url, allowed_hosts={request.get_host()}) else ""
+    return redirect(target or "notifications:list")
+
+
+@login_required
+@require_POST
+def notification_read_all(request):
+    notifications_mark_all_read(user=request.user)
+    return redirect("notifications:list")

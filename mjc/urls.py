@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from mjc.accounts import api as accounts_api
+from mjc.accounts import views as accounts_views
+from mjc.core import views as core_views
+from mjc.core.api import api_not_found
+from mjc.notifications import api as notifications_api
+from mjc.regions.api import RegionListApi
+
+api_v1 = [
+    path("auth/register/", accounts_api.RegisterApi.as_view(), name="register"),
+    path("auth/token/", accounts_api.TokenApi.as_view(), name="token"),
+    path("me/", accounts_api.MeApi.as_view(), name="me"),
+    path("regions/", RegionListApi.as_view(), name="regions"),
+    path("notifications/", notifications_api.NotificationListApi.as_view(), name="notifications"),
+    path("notifications/<int:pk>/read/", notifications_api.NotificationReadApi.as_view(), name="notification-read"),
+    path("", include("gigs.api_urls")),
+    path("", include("umkm.api_urls")),
+    path("", include("creatives.api_urls")),
+    path("", include("ejsc.api_urls")),
+]
+
+urlpatterns = [
+    path("", core_views.landing, name="landing"),
+    path("dashboard/", core_views.dashboard, name="dashboard"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("language/", accounts_views.set_language, name="set_language"),
+    path("accounts/", include("allauth.urls")),
+    path("notifications/", include("mjc.notifications.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include((api_v1, "api"), namespace="api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    re_path(r"^api/.*$", api_not_found),
+    path("", include("umkm.urls")),
+    path("", include("creatives.urls")),
+    path("", include("gigs.urls")),
+    path("", include("ejsc.urls")),
+]
+
+# Public uploads (photos, portfolio images, already re-encoded by Pillow) live under
+# MEDIA_ROOT/public/; private files (deliveries, brief attachments) are never served
+# from here but only through views that check who is asking.
+urlpatterns += [
+    re_path(r"^media/(?P<path>public/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+]
+
+handler400 = "mjc.core.views.error_400"
+handler403 = "mjc.core.views.error_403"
+handler404 = "mjc.core.views.error_404"
+handler500 = "mjc.core.views.error_500"
