@@ -1,19 +1,39 @@
-"""Every notification goes through ``notify``: in-app now, e-mail by the recipient's preference."""
+"""Every notification goes through ``notify``: in-app at once, e-mail by preference.
+
+Call it inside the service transaction that caused it: the in-app row commits with the
+change, so it cannot be lost, and ``dedupe_key`` (unique per recipient) makes a second
+call for the same event a no-op.
+"""
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from mjc.notifications.kinds import KINDS
 from mjc.notifications.models import Notification
 
 
-def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "", dedupe_key: str) -> Notification | None:
+def render(kind: str, params: dict, language: str) -> tuple[str, str]:
+    title, body = KINDS[kind]
+    with translation.override(language):
+        safe = {key: str(value) for key, value in params.items()}
+        return str(title) % safe, str(body) % safe
+
+
+def notify(*, recipient, kind: str, params: dict | None = None, url: str = "", dedupe_key: str) -> Notification | None:
     """Create the notification once per (recipient, dedupe_key); returns None if it existed."""
+    if kind not in KINDS:
+        raise KeyError(f"unknown notification kind {kind!r}; add it to mjc/notifications/kinds.py")
+    title, body = render(kind, params or {}, recipient.language or "id")
     with transaction.atomic():
         notification, created = Notification.objects.get_or_create(
             recipient=recipient,
             dedupe_key=dedupe_key,
-            defaults={"kind": kind, "title": str(title)[:200], "body": str(body), "url": url},
+            defaults={"kind": kind, "title": title[:200], "body": body, "url": url},
         )
+    if created:
+        from mjc.core.jobs import enqueue
+
+        enqueue("notifications.deliver_email", notification.pk)
     return notification if created else None
 
 
