@@ -12,3 +12,9 @@ CATEGORIES = [
     ("aplikasi", "Aplikasi & pemrograman", "Apps & programming"),
     ("lainnya", "Lainnya", "Other"),
 ]
+
+
+def load(Category) -> None:
+    """Create or update the categories (used by the data migration and after test flushes)."""
+    for position, (slug, name, name_en) in enumerate(CATEGORIES):
+        Category.objects.update_or_create(slug=slug, defaults={"name": name, "name_en": name_en, "position": position})

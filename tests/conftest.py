@@ -44,3 +44,22 @@ def as_user():
 def run_on_commit(django_capture_on_commit_callbacks):
     """Run the after-commit jobs of a block (inside a test transaction they would never run)."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests flush every table afterwards, including the regions and
+    categories that migrations load; put them back before such a test runs."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not (marker.kwargs.get("transaction") or "live_server" in request.fixturenames):
+        return
+    request.getfixturevalue("transactional_db")
+    from gigs import categories
+    from gigs.models import Category
+    from mjc.regions import data
+    from mjc.regions.models import Bakorwil, Kabupaten
+
+    if not Kabupaten.objects.exists():
+        data.load(Bakorwil, Kabupaten)
+    if not Category.objects.exists():
+        categories.load(Category)

@@ -1,12 +1,10 @@
 from django.db import migrations
 
-from gigs.categories import CATEGORIES
+from gigs import categories
 
 
 def load(apps, schema_editor):
-    Category = apps.get_model("gigs", "Category")
-    for position, (slug, name, name_en) in enumerate(CATEGORIES):
-        Category.objects.update_or_create(slug=slug, defaults={"name": name, "name_en": name_en, "position": position})
+    categories.load(apps.get_model("gigs", "Category"))
 
 
 class Migration(migrations.Migration):

@@ -29,3 +29,11 @@ KABUPATEN = {
         ("3512", "Kab. Situbondo"), ("3513", "Kab. Probolinggo"), ("3574", "Kota Probolinggo"),
     ],
 }
+
+
+def load(Bakorwil, Kabupaten) -> None:
+    """Create or update the regions (used by the data migration and after test flushes)."""
+    for code, name, seat in BAKORWIL:
+        bakorwil, _ = Bakorwil.objects.update_or_create(code=code, defaults={"name": name, "seat": seat})
+        for bps, kab_name in KABUPATEN[code]:
+            Kabupaten.objects.update_or_create(code=bps, defaults={"name": kab_name, "bakorwil": bakorwil})

@@ -1,15 +1,10 @@
 from django.db import migrations
 
-from mjc.regions.data import BAKORWIL, KABUPATEN
+from mjc.regions import data
 
 
 def load(apps, schema_editor):
-    Bakorwil = apps.get_model("regions", "Bakorwil")
-    Kabupaten = apps.get_model("regions", "Kabupaten")
-    for code, name, seat in BAKORWIL:
-        bakorwil, _ = Bakorwil.objects.update_or_create(code=code, defaults={"name": name, "seat": seat})
-        for bps, kab_name in KABUPATEN[code]:
-            Kabupaten.objects.update_or_create(code=bps, defaults={"name": kab_name, "bakorwil": bakorwil})
+    data.load(apps.get_model("regions", "Bakorwil"), apps.get_model("regions", "Kabupaten"))
 
 
 class Migration(migrations.Migration):
