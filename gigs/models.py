@@ -1,9 +1,29 @@
+from datetime import timedelta
+
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from gigs.statuses import GigStatus, WorkMode
+from gigs.statuses import BidStatus, ContractStatus, GigStatus, ReportAction, ReportStatus, WorkMode
+
+# A review is shown when both sides have written theirs, or this long after completion.
+REVIEW_BLIND_DAYS = 14
+
+
+def server_named(instance, filename: str) -> str:
+    """``upload_to`` for private files: the service already chose a server-generated name
+    (``mjc.core.files.server_name``) under private/…, so keep it as it is."""
+    return filename
+
+
+def gig_search_vector():
+    """The full-text document of a gig; the GIN index below is built on this very expression."""
+    return SearchVector("title", "description", config="indonesian")
 
 
 class Category(models.Model):
@@ -55,6 +75,358 @@ class Gig(models.Model):
             models.CheckConstraint(condition=Q(budget_min__gt=0), name="gig_budget_min_positive"),
             models.CheckConstraint(condition=Q(budget_min__lte=F("budget_max")), name="gig_budget_range"),
         ]
+        indexes = [
+            GinIndex(gig_search_vector(), name="gig_search_vector"),
+            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="gig_title_trgm"),
+            models.Index(fields=["status", "-published_at"], name="gig_status_published"),
+        ]
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("gigs:detail", args=[self.pk])
+
+    @property
+    def owner_id(self):
+        return self.business.owner_id
+
+
+class GigTemplate(models.Model):
+    """A guided brief for one kind of job: its questions become the plain-language brief."""
+
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="templates", verbose_name=_("category"))
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    title = models.CharField(_("title (Indonesian)"), max_length=140)
+    title_en = models.CharField(_("title (English)"), max_length=140, blank=True)
+    intro = models.TextField(_("introduction (Indonesian)"), blank=True)
+    intro_en = models.TextField(_("introduction (English)"), blank=True)
+    questions = models.JSONField(
+        _("questions"),
+        default=list,
+        blank=True,
+        help_text=_(
+            'A list of {"key", "label", "label_en", "kind": "text"|"choice"|"checklist", "choices": [...], "help"}.'
+        ),
+    )
+    suggested_budget_min = models.PositiveBigIntegerField(_("suggested minimum budget (Rp)"), null=True, blank=True)
+    suggested_budget_max = models.PositiveBigIntegerField(_("suggested maximum budget (Rp)"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["category__position", "position", "id"]
+        verbose_name = _("gig template")
+        verbose_name_plural = _("gig templates")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def english(self) -> bool:
+        return (get_language() or "id").startswith("en")
+
+    @property
+    def label(self) -> str:
+        return self.title_en if self.english and self.title_en else self.title
+
+    @property
+    def intro_text(self) -> str:
+        return self.intro_en if self.english and self.intro_en else self.intro
+
+    def question_list(self) -> list[dict]:
+        """The questions with their label in the current language."""
+        english = self.english
+        result = []
+        for question in self.questions or []:
+            item = dict(question)
+            item["text"] = (question.get("label_en") if english else None) or question.get("label", question.get("key"))
+            item.setdefault("kind", "text")
+            item.setdefault("choices", [])
+            result.append(item)
+        return result
+
+
+class GigAttachment(models.Model):
+    """A brief attachment: private, served only to the owner and the gig's bidders."""
+
+    gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("gig"))
+    file = models.FileField(_("file"), upload_to=server_named, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("brief attachment")
+        verbose_name_plural = _("brief attachments")
+
+    def __str__(self):
+        return self.original_name
+
+
+class Bid(models.Model):
+    gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="bids", verbose_name=_("gig"))
+    creative = models.ForeignKey(
+        "creatives.CreativeProfile", on_delete=models.PROTECT, related_name="bids", verbose_name=_("creative")
+    )
+    amount = models.PositiveBigIntegerField(_("amount (Rp)"))
+    delivery_days = models.PositiveIntegerField(_("delivery time (days)"))
+    proposal = models.TextField(_("proposal"))
+    status = models.CharField(_("status"), max_length=20, choices=BidStatus.choices, default=BidStatus.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("bid")
+        verbose_name_plural = _("bids")
+        constraints = [
+            models.UniqueConstraint(fields=["gig", "creative"], name="bid_one_per_creative_per_gig"),
+            models.UniqueConstraint(
+                fields=["gig"], condition=Q(status=BidStatus.ACCEPTED), name="bid_one_accepted_per_gig"
+            ),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="bid_amount_positive"),
+            models.CheckConstraint(condition=Q(delivery_days__gt=0), name="bid_delivery_days_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.gig} · {self.creative}"
+
+
+class Contract(models.Model):
+    gig = models.OneToOneField(Gig, on_delete=models.PROTECT, related_name="contract", verbose_name=_("gig"))
+    bid = models.OneToOneField(Bid, on_delete=models.PROTECT, related_name="contract", verbose_name=_("bid"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owner_contracts", verbose_name=_("owner")
+    )
+    creative = models.ForeignKey(
+        "creatives.CreativeProfile", on_delete=models.PROTECT, related_name="contracts", verbose_name=_("creative")
+    )
+    amount = models.PositiveBigIntegerField(_("agreed amount (Rp)"))
+    due_date = models.DateField(_("due date"))
+    revisions_allowed = models.PositiveSmallIntegerField(_("revisions allowed"), default=2)
+    revisions_used = models.PositiveSmallIntegerField(_("revisions used"), default=0)
+    status = models.CharField(
+        _("status"), max_length=24, choices=ContractStatus.choices, default=ContractStatus.ACTIVE, db_index=True
+    )
+    cancel_reason = models.TextField(_("cancellation reason"), blank=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("contract")
+        verbose_name_plural = _("contracts")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="contract_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(revisions_used__lte=F("revisions_allowed")), name="contract_revisions_within_limit"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.gig} · {self.creative}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("gigs:contract", args=[self.pk])
+
+    def is_party(self, user) -> bool:
+        return bool(user and user.is_authenticated) and user.pk in (self.owner_id, self.creative.user_id)
+
+    @property
+    def revisions_left(self) -> int:
+        return max(self.revisions_allowed - self.revisions_used, 0)
+
+    @property
+    def reviews_unblinded_at(self):
+        return self.completed_at + timedelta(days=REVIEW_BLIND_DAYS) if self.completed_at else None
+
+
+class Delivery(models.Model):
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("contract"))
+    note = models.TextField(_("note"), blank=True)
+    delivered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+
+    def __str__(self):
+        return f"{self.contract} · {self.created_at:%Y-%m-%d}"
+
+
+class DeliveryFile(models.Model):
+    """A delivered file: private, served only to the two parties of the contract."""
+
+    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="files", verbose_name=_("delivery"))
+    file = models.FileField(_("file"), upload_to=server_named, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("delivered file")
+        verbose_name_plural = _("delivered files")
+
+    def __str__(self):
+        return self.original_name
+
+
+class Conversation(models.Model):
+    """The thread between a gig's owner and one bidder; it carries on into the contract."""
+
+    bid = models.OneToOneField(Bid, on_delete=models.CASCADE, related_name="conversation", verbose_name=_("bid"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
+
+    def __str__(self):
+        return str(self.bid)
+
+
+class Message(models.Model):
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="messages", verbose_name=_("conversation")
+    )
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("sender"))
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+
+    def __str__(self):
+        return self.body[:60]
+
+
+class ReviewQuerySet(models.QuerySet):
+    def visible(self, now=None):
+        """Double-blind: shown when both sides reviewed, or REVIEW_BLIND_DAYS after completion."""
+        now = now or timezone.now()
+        other_side = Review.objects.filter(contract=models.OuterRef("contract"), author=models.OuterRef("subject"))
+        return self.filter(
+            Q(models.Exists(other_side)) | Q(contract__completed_at__lte=now - timedelta(days=REVIEW_BLIND_DAYS))
+        )
+
+
+class Review(models.Model):
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("contract"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews_written", verbose_name=_("author")
+    )
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews_received", verbose_name=_("about")
+    )
+    rating = models.PositiveSmallIntegerField(_("rating"))
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(fields=["contract", "author"], name="review_one_per_author_per_contract"),
+            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="review_rating_1_to_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.rating}★ · {self.contract}"
+
+
+class Report(models.Model):
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reports_made", verbose_name=_("reporter")
+    )
+    gig = models.ForeignKey(Gig, null=True, blank=True, on_delete=models.CASCADE, related_name="reports", verbose_name=_("gig"))
+    bid = models.ForeignKey(Bid, null=True, blank=True, on_delete=models.CASCADE, related_name="reports", verbose_name=_("bid"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports_received",
+        verbose_name=_("reported account"),
+    )
+    reason = models.TextField(_("reason"))
+    status = models.CharField(_("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.OPEN)
+    action = models.CharField(_("action taken"), max_length=20, choices=ReportAction.choices, blank=True)
+    resolution_note = models.TextField(_("resolution note"), blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["status", "-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(gig__isnull=False) | Q(bid__isnull=False) | Q(user__isnull=False), name="report_has_target"
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.get_status_display()}"
+
+    @property
+    def target(self):
+        return self.bid or self.gig or self.user
+
+
+class GigInvitation(models.Model):
+    """An owner (or the matching job on their behalf) invites a creative to bid."""
+
+    gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("gig"))
+    creative = models.ForeignKey(
+        "creatives.CreativeProfile", on_delete=models.CASCADE, related_name="invitations", verbose_name=_("creative")
+    )
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [models.UniqueConstraint(fields=["gig", "creative"], name="invitation_one_per_creative_per_gig")]
+
+    def __str__(self):
+        return f"{self.gig} → {self.creative}"
+
+
+class GigMatch(models.Model):
+    """A creative scored for an open gig by the matching job (gigs/matching.py owns the logic)."""
+
+    gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="matches", verbose_name=_("gig"))
+    creative = models.ForeignKey(
+        "creatives.CreativeProfile", on_delete=models.CASCADE, related_name="gig_matches", verbose_name=_("creative")
+    )
+    score = models.FloatField(_("score"))
+    reasons = models.JSONField(_("reasons"), default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        verbose_name = _("gig match")
+        verbose_name_plural = _("gig matches")
+        constraints = [models.UniqueConstraint(fields=["gig", "creative"], name="gigmatch_one_per_creative_per_gig")]
+
+    def __str__(self):
+        return f"{self.gig} ~ {self.creative} ({self.score:.2f})"

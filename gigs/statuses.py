@@ -25,3 +25,59 @@ GIG_TRANSITIONS = {
     GigStatus.CANCELLED: set(),
     GigStatus.EXPIRED: set(),
 }
+
+
+class BidStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SHORTLISTED = "shortlisted", _("Shortlisted")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Not chosen")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+BID_TRANSITIONS = {
+    BidStatus.PENDING: {BidStatus.SHORTLISTED, BidStatus.ACCEPTED, BidStatus.REJECTED, BidStatus.WITHDRAWN},
+    BidStatus.SHORTLISTED: {BidStatus.ACCEPTED, BidStatus.REJECTED, BidStatus.WITHDRAWN},
+    BidStatus.ACCEPTED: set(),
+    BidStatus.REJECTED: set(),
+    BidStatus.WITHDRAWN: set(),
+}
+
+# bids still in the running: the owner may still choose one of them
+LIVE_BID_STATUSES = (BidStatus.PENDING, BidStatus.SHORTLISTED)
+
+
+class ContractStatus(models.TextChoices):
+    ACTIVE = "active", _("In progress")
+    DELIVERED = "delivered", _("Delivered")
+    REVISION_REQUESTED = "revision_requested", _("Revision requested")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+    DISPUTED = "disputed", _("Disputed")
+
+
+CONTRACT_TRANSITIONS = {
+    ContractStatus.ACTIVE: {ContractStatus.DELIVERED, ContractStatus.CANCELLED, ContractStatus.DISPUTED},
+    ContractStatus.DELIVERED: {
+        ContractStatus.COMPLETED,
+        ContractStatus.REVISION_REQUESTED,
+        ContractStatus.CANCELLED,
+        ContractStatus.DISPUTED,
+    },
+    ContractStatus.REVISION_REQUESTED: {ContractStatus.DELIVERED, ContractStatus.CANCELLED, ContractStatus.DISPUTED},
+    ContractStatus.COMPLETED: set(),
+    ContractStatus.CANCELLED: set(),
+    ContractStatus.DISPUTED: {ContractStatus.ACTIVE, ContractStatus.COMPLETED, ContractStatus.CANCELLED},
+}
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    RESOLVED = "resolved", _("Resolved")
+
+
+class ReportAction(models.TextChoices):
+    NONE = "none", _("No action needed")
+    GIG_CANCELLED = "gig_cancelled", _("Gig cancelled")
+    BID_REJECTED = "bid_rejected", _("Bid rejected")
+    USER_DEACTIVATED = "user_deactivated", _("Account deactivated")
