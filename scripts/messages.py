@@ -8,6 +8,7 @@ top-level templates and the project package go to ``locale/``.
     python scripts/messages.py            # update .po from the code, then compile
     python scripts/messages.py --compile  # compile only (no gettext tools needed)
     python scripts/messages.py --app gigs # update one app's catalog only
+    python scripts/messages.py --app .    # only templates/ and mjc/*.py (the top-level locale/)
 """
 
 import argparse
@@ -27,9 +28,11 @@ def update(app: str | None) -> None:
         (ROOT / name / "locale").mkdir(exist_ok=True)
     (ROOT / "locale").mkdir(exist_ok=True)
     command = [sys.executable, str(ROOT / "manage.py"), "makemessages", "-l", "id", "--no-location", "--no-obsolete"]
-    cwd = ROOT / app if app else ROOT
-    if not app:
+    cwd = ROOT / app if app and app != "." else ROOT
+    if not app or app == ".":
         command += ["--ignore=node_modules", "--ignore=tests", "--ignore=scripts"]
+    if app == ".":  # the project's own strings only: templates/ and the mjc package files
+        command += [f"--ignore={name}/*" for name in APPS]
     env = dict(os.environ, MJC_TESTING=os.environ.get("MJC_TESTING", "1"))
     subprocess.run(command, cwd=cwd, check=True, env=env)
 

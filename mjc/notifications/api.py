@@ -19,7 +19,11 @@ class NotificationListApi(generics.ListAPIView):
     serializer_class = NotificationSerializer
     permission_classes = [permissions.IsAuthenticated]
 
+    queryset = Notification.objects.none()
+
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Notification.objects.none()
         return notifications_for(user=self.request.user)
 
 

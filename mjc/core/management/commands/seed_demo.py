@@ -1,0 +1,31 @@
+"""Fill the database with realistic East Java demo data (idempotent) and print the log-ins."""
+
+import importlib
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from mjc.accounts import demo as accounts_demo
+
+DOMAIN_DEMOS = ["umkm.demo", "creatives.demo", "gigs.demo", "ejsc.demo"]
+
+
+class Command(BaseCommand):
+    help = "Create demo UMKM owners, creatives, gigs, EJSC hubs, staff and an admin (safe to run again)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            logins = accounts_demo.seed(self.stdout)
+            for module_name in DOMAIN_DEMOS:
+                try:
+                    module = importlib.import_module(module_name)
+                except ModuleNotFoundError as exc:
+                    if exc.name != module_name:
+                        raise
+                    continue
+                module.seed(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at /accounts/login/ with:"))
+        width = max(len(role) for role, _email in logins)
+        for role, email in logins:
+            self.stdout.write(f"  {role:<{width}}  {email}")
+        self.stdout.write(f"  Password for every demo account: {accounts_demo.PASSWORD}")
