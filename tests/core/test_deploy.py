@@ -1,0 +1,89 @@
+"""The server recipe and production settings hold together."""
+
+import importlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+SETTINGS = (ROOT / "mjc/settings.py").read_text()
+
+
+def compose():
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def _import_target(target: str):
+    module_name, _, attr = target.partition(":")
+    module = importlib.import_module(module_name)
+    return getattr(module, attr) if attr else module
+
+
+def test_compose_has_the_whole_stack_with_health_checks():
+    services = compose()["services"]
+
+    assert set(services) == {"web", "worker", "beat", "db", "redis"}
+    assert services["db"]["image"] == "postgres:16"
+    assert services["redis"]["image"] == "redis:7"
+    for name in ("web", "worker", "db", "redis"):
+        assert "healthcheck" in services[name], name
+    assert {"pgdata", "redisdata", "media"} <= set(compose()["volumes"])
+
+
+def test_every_service_command_names_real_modules():
+    services = compose()["services"]
+    commands = " ".join(str(services[name]["command"]) for name in ("web", "worker", "beat"))
+
+    for target in re.findall(r"gunicorn (\S+)", commands):
+        assert callable(_import_target(target)), target
+    for app in re.findall(r"celery -A (\S+)", commands):
+        assert _import_target(app).celery_app.main == "mjc"
+    for scheduler in re.findall(r"--scheduler (\S+)", commands):
+        assert _import_target(scheduler)
+    assert "manage.py migrate" in commands
+
+
+def test_compose_variables_are_the_ones_settings_read():
+    environment = compose()["services"]["web"]["environment"]
+    read_by_settings = set(re.findall(r'os\.environ(?:\.get)?\(\s*"([A-Z_]+)"', SETTINGS)) | set(
+        re.findall(r'env_(?:bool|list)\("([A-Z_]+)"', SETTINGS)
+    )
+    read_by_settings.add("DJANGO_SETTINGS_MODULE")
+
+    assert set(environment) <= read_by_settings, set(environment) - read_by_settings
+    readme = (ROOT / "README.md").read_text()
+    for name in ("DATABASE_URL", "REDIS_URL", "DJANGO_SECRET_KEY", "DJANGO_DEBUG", "DJANGO_ALLOWED_HOSTS", "EMAIL_URL"):
+        assert name in read_by_settings and f"`{name}`" in readme
+
+
+def test_deploy_check_with_production_values_prints_no_warning():
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"MJC_TESTING", "DJANGO_DEBUG", "MJC_EMAIL_VERIFICATION"}
+    }
+    env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="k3y-" + "x7Qp9Lr2Vt8Nw4Zs6Bm1Jh5Gd3Fc0Ya" * 2,
+        DJANGO_ALLOWED_HOSTS="mjc.jatimprov.go.id",
+    )
+    from django.conf import settings
+
+    from urllib.parse import quote
+
+    db = settings.DATABASES["default"]
+    host = quote(db["HOST"], safe="") if db["HOST"].startswith("/") else f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
+    env.setdefault("DATABASE_URL", f"postgres://{db['USER']}@{host}/{db['NAME']}")
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "WARNING" not in result.stderr
