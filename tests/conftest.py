@@ -46,14 +46,7 @@ def run_on_commit(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(request):
-    """Transactional tests flush every table afterwards, including the regions and
-    categories that migrations load; put them back before such a test runs."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None or not (marker.kwargs.get("transaction") or "live_server" in request.fixturenames):
-        return
-    request.getfixturevalue("transactional_db")
+def _load_reference_data():
     from gigs import categories
     from gigs.models import Category
     from mjc.regions import data
@@ -63,3 +56,20 @@ def _reference_data(request):
         data.load(Bakorwil, Kabupaten)
     if not Category.objects.exists():
         categories.load(Category)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request, django_db_blocker):
+    """Transactional tests flush every table afterwards, including the regions and
+    categories that the migrations load: put them back before and after such a test."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and "live_server" not in request.fixturenames:
+        yield
+        return
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    _load_reference_data()
+    yield
+    if transactional:
+        with django_db_blocker.unblock():
+            _load_reference_data()

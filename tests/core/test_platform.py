@@ -132,3 +132,36 @@ def test_seed_demo_is_idempotent_and_prints_logins(capsys):
     out = capsys.readouterr().out
     assert "siti@demo.mjc.id" in out and "staf3@demo.mjc.id" in out and "demo12345" in out
     assert User.objects.get(email="staf3@demo.mjc.id").bakorwil.code == "III"
+
+
+def test_password_reset_sends_an_indonesian_email(client, mailoutbox):
+    OwnerFactory(email="budi@keripik.id")
+
+    response = client.post("/accounts/password/reset/", {"email": "budi@keripik.id"})
+
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["budi@keripik.id"]
+    assert "kata sandi" in mailoutbox[0].body.lower()
+
+
+def test_login_page_is_styled_by_the_platform_and_labelled(client):
+    html = client.get("/accounts/login/").content.decode()
+
+    assert 'class="topbar"' in html  # our layout, not allauth's bare one
+    assert '<label for="id_login"' in html and '<label for="id_password"' in html
+
+
+def test_api_throttling_answers_429_in_the_shared_shape(api, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import SimpleRateThrottle
+
+    cache.clear()
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {**SimpleRateThrottle.THROTTLE_RATES, "auth": "2/minute"})
+
+    codes = [api.post("/api/v1/auth/token/", {"email": "a@b.id", "password": "x"}, format="json") for _ in range(3)]
+    cache.clear()
+
+    assert [r.status_code for r in codes] == [400, 400, 429]
+    assert codes[-1].json()["code"] == "throttled"
+    assert "retry_after" in codes[-1].json()["extra"]
