@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from mjc.accounts import api as accounts_api
 from mjc.accounts import views as accounts_views
+from mjc.core import dashboard_views
 from mjc.core import views as core_views
 from mjc.core.api import api_not_found
 from mjc.notifications import api as notifications_api
@@ -28,6 +29,8 @@ urlpatterns = [
     path("", core_views.landing, name="landing"),
     path("dashboard/", core_views.dashboard, name="dashboard"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("provinsi/", dashboard_views.province_dashboard, name="province_dashboard"),
+    path("provinsi/export.csv", dashboard_views.province_export, name="province_export"),
     path("language/", accounts_views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("mjc.notifications.urls")),

@@ -1,0 +1,80 @@
+"""The province dashboard: MJC admins see what the platform has done, by region."""
+
+import csv
+import io
+from datetime import date
+
+import pytest
+
+from creatives.models import CreativeProfile
+from gigs.models import Bid, Category, Contract, Gig
+from tests.factories import AdminFactory, CreativeUserFactory, OwnerFactory, StaffFactory, kabupaten
+from umkm.models import Business
+
+pytestmark = pytest.mark.django_db
+
+
+def _gig(business, code, status="open"):
+    return Gig.objects.create(
+        business=business, title="Desain kemasan", description="Brief", category=Category.objects.get(slug="kemasan"),
+        budget_min=500_000, budget_max=1_500_000, deadline=date(2027, 1, 31), kabupaten=kabupaten(code),
+        status=status, created_by=business.owner,
+    )
+
+
+def _contract(gig, creative, amount, status):
+    bid = Bid.objects.create(gig=gig, creative=creative, amount=amount, delivery_days=7, proposal="Siap", status="accepted")
+    return Contract.objects.create(
+        gig=gig, bid=bid, owner=gig.business.owner, creative=creative, amount=amount, due_date=date(2027, 1, 31),
+        status=status,
+    )
+
+
+@pytest.fixture
+def province():
+    owner = OwnerFactory()
+    malang = Business.objects.create(owner=owner, name="Keripik Tempe Sanan", sector="Makanan", kabupaten=kabupaten("3573"))
+    madura = Business.objects.create(owner=OwnerFactory(), name="Batik Tulis", sector="Batik", kabupaten=kabupaten("3528"))
+    creative = CreativeProfile.objects.create(user=CreativeUserFactory(), kabupaten=kabupaten("3573"))
+    _contract(_gig(malang, "3573", "completed"), creative, 1_000_000, "completed")
+    _contract(_gig(malang, "3573", "cancelled"), creative, 400_000, "cancelled")
+    _gig(madura, "3528", "open")
+    _gig(madura, "3528", "draft")
+    return {"malang": malang, "madura": madura}
+
+
+def test_admin_sees_totals_and_each_bakorwil(client, province, django_assert_max_num_queries):
+    client.force_login(AdminFactory())
+
+    with django_assert_max_num_queries(14):
+        response = client.get("/provinsi/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Rp 1.000.000" in html  # the completed contract counts, the cancelled one does not
+    assert "50,0%" in html  # shown the Indonesian way  # one completed of two finished contracts
+    figures = response.context["figures"]
+    assert figures.totals.umkm_served == 2 and figures.totals.gigs == 3  # drafts are not counted
+    by_code = {row.code: row for row in figures.bakorwil}
+    assert by_code["III"].contract_value == 1_000_000 and by_code["IV"].open_gigs == 1
+
+
+def test_export_is_a_csv_per_kabupaten(client, province):
+    client.force_login(AdminFactory())
+
+    response = client.get("/provinsi/export.csv")
+
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 1 + 38
+    malang = next(r for r in rows if r[0] == "3573")
+    assert malang[1] == "Kota Malang" and malang[11] == "1000000"
+
+
+@pytest.mark.parametrize("make_user", [None, OwnerFactory, CreativeUserFactory, StaffFactory])
+def test_the_dashboard_does_not_exist_for_anyone_but_admins(client, make_user):
+    if make_user:
+        client.force_login(make_user())
+
+    assert client.get("/provinsi/").status_code == 404
+    assert client.get("/provinsi/export.csv").status_code == 404
