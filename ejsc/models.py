@@ -1,5 +1,21 @@
+from datetime import time
+
+from django.conf import settings
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import ArrayField, DateTimeRangeField, RangeBoundary, RangeOperators
 from django.db import models
+from django.db.models import F, Func, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ejsc.statuses import HOLDING_STATUSES, BookingStatus, EventStatus, RoomKind
+
+
+class TsTzRange(Func):
+    """``tstzrange(start, end, '[)')``: the half-open period a booking covers."""
+
+    function = "TSTZRANGE"
+    output_field = DateTimeRangeField()
 
 
 class Space(models.Model):
@@ -19,3 +35,215 @@ class Space(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("ejsc:hub", args=[self.slug])
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class OpeningHours(models.Model):
+    """When a hub is open on one weekday, in WIB. A weekday without a row is closed."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("hub"))
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"), default=time(8))
+    closes = models.TimeField(_("closes"), default=time(20))
+
+    class Meta:
+        ordering = ["space", "weekday"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        constraints = [
+            models.UniqueConstraint(fields=["space", "weekday"], name="ejsc_opening_hours_one_per_weekday"),
+            models.CheckConstraint(condition=Q(closes__gt=F("opens")), name="ejsc_opening_hours_closes_after_opens"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H.%M}–{self.closes:%H.%M}"
+
+
+class SpacePhoto(models.Model):
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="photos", verbose_name=_("hub"))
+    image = models.ImageField(_("image"), upload_to="public/ejsc/spaces/")
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["space", "position", "id"]
+        verbose_name = _("hub photo")
+        verbose_name_plural = _("hub photos")
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+
+class Room(models.Model):
+    """A bookable place in a hub, with its booking rules."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("hub"))
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=RoomKind.choices, default=RoomKind.MEETING_ROOM)
+    capacity = models.PositiveIntegerField(_("capacity"), default=8)
+    amenities = ArrayField(models.CharField(max_length=60), verbose_name=_("amenities"), blank=True, default=list)
+    description = models.TextField(_("description"), blank=True)
+    min_minutes = models.PositiveIntegerField(_("minimum minutes"), default=30)
+    max_minutes = models.PositiveIntegerField(_("maximum minutes"), default=240)
+    lead_minutes = models.PositiveIntegerField(_("lead time (minutes)"), default=60, help_text=_("How long before the start a request must arrive."))
+    max_days_ahead = models.PositiveIntegerField(_("days ahead"), default=30, help_text=_("How far ahead a booking may start."))
+    needs_approval = models.BooleanField(_("needs approval"), default=True, help_text=_("Otherwise a request is confirmed at once when the rules and capacity allow."))
+    weekly_quota_hours = models.PositiveIntegerField(
+        _("weekly quota (hours)"), null=True, blank=True, help_text=_("Hours one person may book in this room per week (Monday to Sunday, WIB). Empty: no quota.")
+    )
+    is_active = models.BooleanField(_("bookable"), default=True)
+
+    class Meta:
+        ordering = ["space", "kind", "name"]
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        constraints = [
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="ejsc_room_capacity_positive"),
+            models.CheckConstraint(condition=Q(max_minutes__gte=F("min_minutes")), name="ejsc_room_max_ge_min"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} · {self.space.name}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("ejsc:room", args=[self.pk])
+
+    @property
+    def is_exclusive(self) -> bool:
+        """A desk area is shared up to its capacity; every other room is one booking at a time."""
+        return self.kind != RoomKind.DESK_AREA
+
+
+class Booking(models.Model):
+    """A request for a room for ``[start, end)``, or a staff block (status ``blocked``)."""
+
+    room = models.ForeignKey(Room, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("room"))
+    requester = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("requester"))
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    attendees = models.PositiveIntegerField(_("attendees"), default=1)
+    purpose = models.CharField(_("purpose"), max_length=300)
+    status = models.CharField(_("status"), max_length=20, choices=BookingStatus.choices, default=BookingStatus.REQUESTED, db_index=True)
+    # Copied from the room (or true for a block) so the exclusion constraint can use it.
+    exclusive = models.BooleanField(_("exclusive"), default=True, editable=False)
+    decision_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["start", "id"]
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        indexes = [models.Index(fields=["room", "start", "end"], name="ejsc_booking_room_period")]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="ejsc_booking_end_after_start"),
+            models.CheckConstraint(condition=Q(attendees__gte=1), name="ejsc_booking_attendees_positive"),
+            # SPEC rule 3: two holding bookings of one exclusive room never overlap; [) lets them touch.
+            ExclusionConstraint(
+                name="ejsc_booking_no_overlap",
+                expressions=[
+                    (TsTzRange("start", "end", RangeBoundary(inclusive_lower=True, inclusive_upper=False)), RangeOperators.OVERLAPS),
+                    ("room", RangeOperators.EQUAL),
+                ],
+                condition=Q(exclusive=True, status__in=[str(s) for s in HOLDING_STATUSES]),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.room} {self.start:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("ejsc:booking", args=[self.pk])
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds() // 60)
+
+
+class Event(models.Model):
+    """A request to host an event in a room; it holds the room through its booking."""
+
+    room = models.ForeignKey(Room, on_delete=models.PROTECT, related_name="events", verbose_name=_("room"))
+    booking = models.OneToOneField(Booking, on_delete=models.PROTECT, related_name="event", verbose_name=_("booking"))
+    organizer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="organized_events", verbose_name=_("organizer"))
+    organization = models.CharField(_("organizing group"), max_length=150, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    expected_attendees = models.PositiveIntegerField(_("expected attendees"))
+    public = models.BooleanField(_("public"), default=True, help_text=_("Public events appear on the events calendar and take RSVPs."))
+    status = models.CharField(_("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.REQUESTED, db_index=True)
+    decision_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    rsvp_count = models.PositiveIntegerField(_("RSVPs"), default=0)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["start", "id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="ejsc_event_end_after_start"),
+            models.CheckConstraint(condition=Q(expected_attendees__gte=1), name="ejsc_event_attendees_positive"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("ejsc:event", args=[self.pk])
+
+    @property
+    def capacity(self) -> int:
+        """RSVP places: the room's capacity."""
+        return self.room.capacity
+
+    @property
+    def places_left(self) -> int:
+        return max(self.capacity - self.rsvp_count, 0)
+
+
+class Rsvp(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("event"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("user"))
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("RSVP")
+        verbose_name_plural = _("RSVPs")
+        constraints = [models.UniqueConstraint(fields=["event", "user"], name="ejsc_rsvp_once_per_user")]
+
+    def __str__(self):
+        return f"{self.user} → {self.event}"

@@ -1,0 +1,55 @@
+"""EJSC error codes: one place for the codes API users can rely on."""
+
+from django.utils.translation import gettext_lazy as _
+
+from mjc.core.errors import Conflict, ValidationFailed
+
+
+class BookingCode:
+    INVALID_RANGE = "booking_invalid_range"
+    IN_PAST = "booking_in_past"
+    TOO_SOON = "booking_too_soon"
+    TOO_FAR_AHEAD = "booking_too_far_ahead"
+    TOO_SHORT = "booking_too_short"
+    TOO_LONG = "booking_too_long"
+    CLOSED = "booking_outside_opening_hours"
+    CROSSES_MIDNIGHT = "booking_crosses_midnight"
+    OVER_CAPACITY = "booking_over_capacity"
+    QUOTA_EXCEEDED = "booking_quota_exceeded"
+    ROOM_UNAVAILABLE = "room_unavailable"
+    CONFLICT = "booking_conflict"
+    TOO_EARLY_TO_CHECK_IN = "booking_check_in_too_early"
+    TOO_LATE_TO_CHECK_IN = "booking_check_in_too_late"
+    STARTED = "booking_already_started"
+    EVENT_BOOKING = "booking_belongs_to_event"
+
+
+class EventCode:
+    FULL = "event_full"
+    NOT_OPEN = "event_not_open_for_rsvp"
+    ROOM_KIND = "event_room_kind"
+    OVER_CAPACITY = "event_over_capacity"
+
+
+class BookingRuleBroken(ValidationFailed):
+    default_code = "booking_rule"
+
+
+def booking_conflict(extra: dict | None = None) -> Conflict:
+    return Conflict(
+        _("This room is already booked or blocked for part of that time. Please choose another time."),
+        code=BookingCode.CONFLICT,
+        extra=extra,
+    )
+
+
+def desk_area_full(extra: dict | None = None) -> Conflict:
+    return Conflict(
+        _("The desk area has no places left for part of that time. Please choose another time or fewer attendees."),
+        code=BookingCode.CONFLICT,
+        extra=extra,
+    )
+
+
+def event_full() -> Conflict:
+    return Conflict(_("This event is full: every place has been taken."), code=EventCode.FULL)

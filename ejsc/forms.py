@@ -1,0 +1,59 @@
+from datetime import timedelta
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ejsc.models import Room
+from ejsc.statuses import RoomKind
+from ejsc.timefmt import at_wib
+
+
+class PeriodForm(forms.Form):
+    """A WIB day with a start and an end clock time; an end at or before the start means the next day."""
+
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label=_("Start (WIB)"), widget=forms.TimeInput(attrs={"type": "time", "step": 1800}, format="%H:%M"))
+    end_time = forms.TimeField(label=_("End (WIB)"), widget=forms.TimeInput(attrs={"type": "time", "step": 1800}, format="%H:%M"))
+
+    def clean(self):
+        data = super().clean()
+        if {"date", "start_time", "end_time"} <= data.keys():
+            data["start"] = at_wib(data["date"], data["start_time"])
+            end_day = data["date"] if data["end_time"] > data["start_time"] else data["date"] + timedelta(days=1)
+            data["end"] = at_wib(end_day, data["end_time"])
+        return data
+
+
+class BookingForm(PeriodForm):
+    attendees = forms.IntegerField(label=_("Attendees"), min_value=1, initial=1)
+    purpose = forms.CharField(label=_("Purpose"), max_length=300, widget=forms.TextInput(attrs={"placeholder": _("e.g. client meeting about packaging")}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+
+
+class BlockForm(PeriodForm):
+    room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.none())
+    reason = forms.CharField(label=_("Reason"), max_length=300, widget=forms.TextInput(attrs={"placeholder": _("e.g. public holiday, official use")}))
+
+    field_order = ["room", "date", "start_time", "end_time", "reason"]
+
+    def __init__(self, *args, rooms=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if rooms is not None:
+            self.fields["room"].queryset = rooms
+
+
+class EventForm(PeriodForm):
+    room = forms.ModelChoiceField(
+        label=_("Room"),
+        queryset=Room.objects.filter(is_active=True).exclude(kind=RoomKind.DESK_AREA).select_related("space").order_by("space__bakorwil__id", "space__name", "name"),
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, max_length=5000)
+    organization = forms.CharField(label=_("Organizing group"), max_length=150, required=False)
+    expected_attendees = forms.IntegerField(label=_("Expected attendees"), min_value=1)
+    public = forms.BooleanField(label=_("Public: show it on the events calendar and take RSVPs"), required=False, initial=True)
+
+    field_order = ["room", "title", "description", "organization", "date", "start_time", "end_time", "expected_attendees", "public"]

@@ -1,0 +1,363 @@
+"""Reads of the EJSC app: who sees what (SPEC rule 4), calendars, queues, occupancy."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from ejsc.models import Booking, Event, OpeningHours, Room, Rsvp, Space
+from ejsc.statuses import HOLDING_STATUSES, BookingStatus, EventStatus, RoomKind
+from ejsc.timefmt import at_wib
+from mjc.core.errors import NotFound
+from mjc.core.formatting import wib
+
+# --- who may see and decide -----------------------------------------------------------
+
+
+def can_decide(user, space: Space) -> bool:
+    """Staff of the hub's Bakorwil, and MJC admins."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superuser or (user.bakorwil_id and user.bakorwil_id == space.bakorwil_id))
+
+
+def bookings_visible_to(user) -> QuerySet[Booking]:
+    """The requester's own bookings, the staff's region, everything for an admin; nothing otherwise."""
+    qs = Booking.objects.select_related("room__space__bakorwil", "requester", "decided_by")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    visible = Q(requester=user)
+    if user.bakorwil_id:
+        visible |= Q(room__space__bakorwil_id=user.bakorwil_id)
+    return qs.filter(visible)
+
+
+def booking_get(*, user, pk) -> Booking:
+    booking = bookings_visible_to(user).filter(pk=pk).first()
+    if booking is None:
+        raise NotFound()
+    return booking
+
+
+def events_visible_to(user) -> QuerySet[Event]:
+    qs = Event.objects.select_related("room__space__bakorwil", "organizer", "booking")
+    visible = Q(status=EventStatus.APPROVED, public=True)
+    if getattr(user, "is_authenticated", False):
+        if user.is_superuser:
+            return qs
+        visible |= Q(organizer=user)
+        if user.bakorwil_id:
+            visible |= Q(room__space__bakorwil_id=user.bakorwil_id)
+    return qs.filter(visible)
+
+
+def event_get(*, user, pk) -> Event:
+    event = events_visible_to(user).filter(pk=pk).first()
+    if event is None:
+        raise NotFound()
+    return event
+
+
+def public_events(*, bakorwil: str = "", space: str = "", upcoming: bool = True) -> QuerySet[Event]:
+    qs = Event.objects.select_related("room__space__bakorwil").filter(status=EventStatus.APPROVED, public=True)
+    if upcoming:
+        qs = qs.filter(end__gt=timezone.now())
+    if bakorwil:
+        qs = qs.filter(room__space__bakorwil__code=bakorwil)
+    if space:
+        qs = qs.filter(room__space__slug=space)
+    return qs.order_by("start", "id")
+
+
+def user_has_rsvp(user, event: Event) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and Rsvp.objects.filter(event=event, user=user).exists())
+
+
+# --- hubs and rooms --------------------------------------------------------------------
+
+
+def spaces_with_rooms() -> QuerySet[Space]:
+    return Space.objects.select_related("bakorwil", "kabupaten").prefetch_related(
+        Prefetch("rooms", queryset=Room.objects.filter(is_active=True).order_by("kind", "name")),
+        "opening_hours",
+        "photos",
+    )
+
+
+def space_get(slug: str) -> Space:
+    space = spaces_with_rooms().filter(slug=slug).first()
+    if space is None:
+        raise NotFound()
+    return space
+
+
+def room_get(pk) -> Room:
+    room = Room.objects.select_related("space__bakorwil", "space__kabupaten").filter(pk=pk, is_active=True).first()
+    if room is None:
+        raise NotFound()
+    return room
+
+
+def opening_for(space: Space, day: date) -> tuple[datetime, datetime] | None:
+    """The aware opening period of a hub on a WIB day, or None when closed."""
+    hours = next((h for h in space.opening_hours.all() if h.weekday == day.weekday()), None)
+    if hours is None:
+        return None
+    return at_wib(day, hours.opens), at_wib(day, hours.closes)
+
+
+def overlapping(room: Room, start: datetime, end: datetime, statuses=HOLDING_STATUSES) -> QuerySet[Booking]:
+    return room.bookings.filter(status__in=statuses, start__lt=end, end__gt=start)
+
+
+def peak_attendees(bookings, start: datetime, end: datetime) -> int:
+    """The most attendees present at once in ``[start, end)`` (every sub-interval is checked)."""
+    points = sorted({start, end, *(b.start for b in bookings if start < b.start < end), *(b.end for b in bookings if start < b.end < end)})
+    peak = 0
+    for left, right in zip(points, points[1:], strict=False):
+        present = sum(b.attendees for b in bookings if b.start < right and b.end > left)
+        peak = max(peak, present)
+    return peak
+
+
+# --- calendars ---------------------------------------------------------------------------
+
+SLOT_MINUTES = 30
+
+
+@dataclass
+class Slot:
+    start: datetime
+    end: datetime
+    state: str  # closed | past | free | requested | booked | blocked | partly
+    label: str = ""
+
+
+@dataclass
+class DayColumn:
+    day: date
+    is_open: bool
+    slots: list = field(default_factory=list)
+
+
+def room_week(room: Room, monday: date, now: datetime | None = None) -> dict:
+    """The week calendar of a room: one column per day, one row per half hour in WIB."""
+    now = now or timezone.now()
+    days = [monday + timedelta(days=i) for i in range(7)]
+    space = room.space
+    hours = {h.weekday: h for h in OpeningHours.objects.filter(space=space)}
+    opens = [h.opens for h in hours.values()] or [time(8)]
+    closes = [h.closes for h in hours.values()] or [time(17)]
+    first_minute = min(t.hour * 60 + t.minute for t in opens) // SLOT_MINUTES * SLOT_MINUTES
+    last_minute = max(t.hour * 60 + t.minute for t in closes)
+    week_from, week_to = at_wib(monday, time(0)), at_wib(monday + timedelta(days=7), time(0))
+    bookings = list(
+        room.bookings.filter(start__lt=week_to, end__gt=week_from).exclude(
+            status__in=[BookingStatus.REJECTED, BookingStatus.CANCELLED, BookingStatus.EXPIRED, BookingStatus.NO_SHOW]
+        )
+    )
+    rows = []
+    minute = first_minute
+    while minute < last_minute:
+        rows.append(time(minute // 60, minute % 60))
+        minute += SLOT_MINUTES
+    columns = []
+    for day in days:
+        opening = hours.get(day.weekday())
+        column = DayColumn(day=day, is_open=opening is not None)
+        for row in rows:
+            start = at_wib(day, row)
+            end = start + timedelta(minutes=SLOT_MINUTES)
+            column.slots.append(_slot_state(room, bookings, opening, start, end, now))
+        columns.append(column)
+    return {"days": days, "rows": rows, "columns": columns, "row_slots": list(zip(rows, zip(*[c.slots for c in columns], strict=False), strict=False))}
+
+
+def _slot_state(room, bookings, opening, start, end, now) -> Slot:
+    local = wib(start)
+    if opening is None or local.time() < opening.opens or wib(end).time() > opening.closes or wib(end).time() == time(0) and opening.closes != time(0):
+        return Slot(start, end, "closed")
+    here = [b for b in bookings if b.start < end and b.end > start]
+    if any(b.status == BookingStatus.BLOCKED for b in here):
+        return Slot(start, end, "blocked")
+    holding = [b for b in here if b.status in HOLDING_STATUSES]
+    if room.kind == RoomKind.DESK_AREA:
+        taken = sum(b.attendees for b in holding)
+        state = "booked" if taken >= room.capacity else ("partly" if taken else "free")
+        slot = Slot(start, end, state, f"{taken}/{room.capacity}")
+    elif holding:
+        slot = Slot(start, end, "booked")
+    elif any(b.status == BookingStatus.REQUESTED for b in here):
+        slot = Slot(start, end, "requested")
+    else:
+        slot = Slot(start, end, "free")
+    if end <= now and slot.state in ("free", "partly", "requested"):
+        slot.state = "past"
+    return slot
+
+
+def room_day(room: Room, day: date) -> dict:
+    """Free and busy periods of a room on one WIB day (the availability API)."""
+    opening = opening_for(room.space, day)
+    day_from, day_to = at_wib(day, time(0)), at_wib(day + timedelta(days=1), time(0))
+    bookings = list(
+        room.bookings.filter(start__lt=day_to, end__gt=day_from, status__in=[*HOLDING_STATUSES, BookingStatus.REQUESTED]).order_by("start")
+    )
+    busy, requested = [], []
+    if room.kind == RoomKind.DESK_AREA:
+        holding = [b for b in bookings if b.status in HOLDING_STATUSES]
+        points = sorted({day_from, day_to, *(max(b.start, day_from) for b in holding), *(min(b.end, day_to) for b in holding)})
+        for left, right in zip(points, points[1:], strict=False):
+            here = [b for b in holding if b.start < right and b.end > left]
+            if not here:
+                continue
+            blocked = any(b.status == BookingStatus.BLOCKED for b in here)
+            taken = sum(b.attendees for b in here)
+            if blocked or taken >= room.capacity:
+                _extend(busy, left, right, "blocked" if blocked else "full")
+    else:
+        for b in bookings:
+            if b.status in HOLDING_STATUSES:
+                _extend(busy, max(b.start, day_from), min(b.end, day_to), "blocked" if b.status == BookingStatus.BLOCKED else "booked")
+    for b in bookings:
+        if b.status == BookingStatus.REQUESTED:
+            requested.append({"start": wib(b.start), "end": wib(b.end), "status": "requested"})
+    free = []
+    if opening:
+        cursor = opening[0]
+        for period in sorted(busy, key=lambda p: p["start"]):
+            if period["end"] <= cursor or period["start"] >= opening[1]:
+                continue
+            if period["start"] > cursor:
+                free.append({"start": wib(cursor), "end": wib(period["start"])})
+            cursor = max(cursor, period["end"])
+        if cursor < opening[1]:
+            free.append({"start": wib(cursor), "end": wib(opening[1])})
+    return {
+        "room": room.pk,
+        "date": day,
+        "open": bool(opening),
+        "opens": wib(opening[0]) if opening else None,
+        "closes": wib(opening[1]) if opening else None,
+        "free": free,
+        "busy": [{"start": wib(p["start"]), "end": wib(p["end"]), "status": p["status"]} for p in busy],
+        "requested": requested,
+    }
+
+
+def _extend(periods: list, start, end, status) -> None:
+    if periods and periods[-1]["status"] == status and periods[-1]["end"] >= start:
+        periods[-1]["end"] = max(periods[-1]["end"], end)
+    else:
+        periods.append({"start": start, "end": end, "status": status})
+
+
+def room_busy_periods(room: Room, since: datetime | None = None) -> QuerySet[Booking]:
+    since = since or timezone.now() - timedelta(days=30)
+    return room.bookings.filter(status__in=HOLDING_STATUSES, end__gt=since).order_by("start")
+
+
+def user_calendar(user) -> tuple[list[Booking], list[Event]]:
+    since = timezone.now() - timedelta(days=60)
+    bookings = list(
+        Booking.objects.select_related("room__space")
+        .filter(requester=user, end__gt=since, status__in=[BookingStatus.REQUESTED, *HOLDING_STATUSES])
+        .exclude(status=BookingStatus.BLOCKED)
+    )
+    events = list(
+        Event.objects.select_related("room__space")
+        .filter(Q(rsvps__user=user) | Q(organizer=user), status=EventStatus.APPROVED, end__gt=since)
+        .distinct()
+    )
+    return bookings, events
+
+
+# --- staff -------------------------------------------------------------------------------
+
+
+def staff_queue(user) -> QuerySet[Booking]:
+    """Undecided requests of the staff's region, oldest first, with conflicts flagged."""
+    holding_overlap = Booking.objects.filter(
+        room=OuterRef("room"), status__in=HOLDING_STATUSES, start__lt=OuterRef("end"), end__gt=OuterRef("start"), exclusive=True
+    )
+    competing = Booking.objects.filter(
+        room=OuterRef("room"), status=BookingStatus.REQUESTED, start__lt=OuterRef("end"), end__gt=OuterRef("start")
+    ).exclude(pk=OuterRef("pk"))
+    return (
+        bookings_visible_to(user)
+        .filter(status=BookingStatus.REQUESTED)
+        .filter(_region_filter(user))
+        .annotate(has_conflict=Exists(holding_overlap), has_competitor=Exists(competing))
+        .select_related("event")
+        .order_by("created_at", "id")
+    )
+
+
+def staff_today(user, now: datetime | None = None) -> QuerySet[Booking]:
+    """Approved bookings of the staff's region that can be checked in today."""
+    now = now or timezone.now()
+    today = wib(now).date()
+    return (
+        bookings_visible_to(user)
+        .filter(_region_filter(user), status__in=[BookingStatus.APPROVED, BookingStatus.CHECKED_IN, BookingStatus.BLOCKED])
+        .filter(start__lt=at_wib(today + timedelta(days=1), time(0)), end__gt=now)
+        .order_by("start")
+    )
+
+
+def staff_blocks(user) -> QuerySet[Booking]:
+    return bookings_visible_to(user).filter(_region_filter(user), status=BookingStatus.BLOCKED, end__gt=timezone.now()).order_by("start")
+
+
+def staff_rooms(user) -> QuerySet[Room]:
+    qs = Room.objects.select_related("space").filter(is_active=True)
+    if not user.is_superuser:
+        qs = qs.filter(space__bakorwil_id=user.bakorwil_id)
+    return qs.order_by("space__name", "kind", "name")
+
+
+def staff_events_queue(user) -> QuerySet[Event]:
+    return events_visible_to(user).filter(_region_filter(user), status=EventStatus.REQUESTED).order_by("created_at", "id")
+
+
+def _region_filter(user) -> Q:
+    if user.bakorwil_id:
+        return Q(room__space__bakorwil_id=user.bakorwil_id)
+    return Q()
+
+
+def staff_dashboard(user, monday: date, now: datetime | None = None) -> dict:
+    """Pending count, decisions this week, and occupancy per room for a chosen week."""
+    now = now or timezone.now()
+    this_monday = wib(now).date() - timedelta(days=wib(now).weekday())
+    region = bookings_visible_to(user).filter(_region_filter(user))
+    pending = region.filter(status=BookingStatus.REQUESTED).count()
+    decided = region.filter(decided_at__gte=at_wib(this_monday, time(0))).exclude(status=BookingStatus.BLOCKED)
+    approved = decided.exclude(status=BookingStatus.REJECTED).count()
+    rejected = decided.filter(status=BookingStatus.REJECTED).count()
+    week_from, week_to = at_wib(monday, time(0)), at_wib(monday + timedelta(days=7), time(0))
+    rooms = list(staff_rooms(user).prefetch_related("space__opening_hours"))
+    held = list(
+        region.filter(start__lt=week_to, end__gt=week_from, status__in=HOLDING_STATUSES).values("room_id", "start", "end", "attendees", "status")
+    )
+    occupancy = []
+    for room in rooms:
+        open_minutes = 0
+        for i in range(7):
+            period = opening_for(room.space, monday + timedelta(days=i))
+            if period:
+                open_minutes += (period[1] - period[0]).total_seconds() / 60
+        used = 0.0
+        for row in held:
+            if row["room_id"] != room.pk:
+                continue
+            minutes = (min(row["end"], week_to) - max(row["start"], week_from)).total_seconds() / 60
+            if room.kind == RoomKind.DESK_AREA and row["status"] != BookingStatus.BLOCKED:
+                minutes = minutes * row["attendees"] / room.capacity
+            used += minutes
+        percent = round(min(100.0, 100.0 * used / open_minutes)) if open_minutes else 0
+        occupancy.append({"room": room, "percent": percent, "hours": round(used / 60, 1)})
+    return {"pending": pending, "approved": approved, "rejected": rejected, "occupancy": occupancy, "monday": monday}

@@ -1,0 +1,488 @@
+"""Writes of the EJSC app: every booking and event move goes through one of these."""
+
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ejsc import selectors
+from ejsc.errors import BookingCode, BookingRuleBroken, EventCode, booking_conflict, desk_area_full, event_full
+from ejsc.models import Booking, Event, Room, Rsvp
+from ejsc.statuses import (
+    BOOKING_TRANSITIONS,
+    CANCELLABLE_STATUSES,
+    EVENT_TRANSITIONS,
+    QUOTA_STATUSES,
+    BookingStatus,
+    EventStatus,
+    RoomKind,
+)
+from ejsc.timefmt import at_wib, clock, week_start, when
+from mjc.core.errors import PermissionDenied, ValidationFailed
+from mjc.core.formatting import wib
+from mjc.core.transitions import record_creation, transition
+from mjc.notifications.services import notify
+
+CHECK_IN_EARLY = timedelta(minutes=30)
+REMIND_AHEAD = timedelta(hours=24)
+
+
+# --- rules ---------------------------------------------------------------------------------
+
+
+def booking_check_rules(*, room: Room, requester, start: datetime, end: datetime, attendees: int, now=None, quota=True, exclude_pk=None) -> None:
+    """Refuse a request that breaks a rule of the room, with a message people understand."""
+    now = now or timezone.now()
+    if start is None or end is None or end <= start:
+        raise BookingRuleBroken(_("The end must be after the start."), code=BookingCode.INVALID_RANGE)
+    if start < now:
+        raise BookingRuleBroken(_("This time has already passed. Please choose a time in the future."), code=BookingCode.IN_PAST)
+    if start < now + timedelta(minutes=room.lead_minutes):
+        raise BookingRuleBroken(
+            _("Please book at least %(minutes)s minutes ahead.") % {"minutes": room.lead_minutes}, code=BookingCode.TOO_SOON
+        )
+    if start > now + timedelta(days=room.max_days_ahead):
+        raise BookingRuleBroken(
+            _("This room can be booked at most %(days)s days ahead.") % {"days": room.max_days_ahead}, code=BookingCode.TOO_FAR_AHEAD
+        )
+    minutes = (end - start).total_seconds() / 60
+    if minutes < room.min_minutes:
+        raise BookingRuleBroken(_("A booking of this room lasts at least %(minutes)s minutes.") % {"minutes": room.min_minutes}, code=BookingCode.TOO_SHORT)
+    if minutes > room.max_minutes:
+        raise BookingRuleBroken(_("A booking of this room lasts at most %(minutes)s minutes.") % {"minutes": room.max_minutes}, code=BookingCode.TOO_LONG)
+    local_start, local_end = wib(start), wib(end)
+    day = local_start.date()
+    if local_end.date() != day and not (local_end.date() == day + timedelta(days=1) and local_end.time() == time(0)):
+        raise BookingRuleBroken(
+            _("A booking cannot run past midnight (WIB). Please book each day separately."), code=BookingCode.CROSSES_MIDNIGHT
+        )
+    opening = selectors.opening_for(room.space, day)
+    if opening is None:
+        raise BookingRuleBroken(_("%(space)s is closed on that day.") % {"space": room.space.name}, code=BookingCode.CLOSED)
+    if start < opening[0] or end > opening[1]:
+        raise BookingRuleBroken(
+            _("%(space)s is open from %(opens)s to %(closes)s WIB on that day.")
+            % {"space": room.space.name, "opens": clock(wib(opening[0])), "closes": clock(wib(opening[1]))},
+            code=BookingCode.CLOSED,
+        )
+    if attendees is None or attendees < 1:
+        raise BookingRuleBroken(_("At least one person must attend."), code=BookingCode.OVER_CAPACITY)
+    if attendees > room.capacity:
+        raise BookingRuleBroken(
+            _("This room holds at most %(capacity)s people.") % {"capacity": room.capacity}, code=BookingCode.OVER_CAPACITY
+        )
+    if quota and room.weekly_quota_hours:
+        monday = week_start(day)
+        mine = room.bookings.filter(
+            requester=requester,
+            status__in=QUOTA_STATUSES,
+            start__gte=at_wib(monday, time(0)),
+            start__lt=at_wib(monday + timedelta(days=7), time(0)),
+        ).exclude(pk=exclude_pk)
+        used = sum((b.end - b.start).total_seconds() / 60 for b in mine)
+        if used + minutes > room.weekly_quota_hours * 60:
+            raise BookingRuleBroken(
+                _("You can book this room for at most %(hours)s hours a week; %(left)s hours are left for that week.")
+                % {"hours": room.weekly_quota_hours, "left": max(0, round((room.weekly_quota_hours * 60 - used) / 60, 1))},
+                code=BookingCode.QUOTA_EXCEEDED,
+            )
+
+
+def _check_desk_capacity(room: Room, start, end, attendees, exclude_pk=None) -> None:
+    """With the room row locked: every sub-interval keeps its attendees within capacity."""
+    others = list(selectors.overlapping(room, start, end).exclude(pk=exclude_pk))
+    if any(b.status == BookingStatus.BLOCKED for b in others):
+        raise booking_conflict()
+    if selectors.peak_attendees(others, start, end) + attendees > room.capacity:
+        raise desk_area_full({"capacity": room.capacity})
+
+
+def _lock_room(room_id) -> Room:
+    return Room.objects.select_for_update().select_related("space").get(pk=room_id)
+
+
+def _staff_of(space):
+    return get_user_model().objects.filter(bakorwil_id=space.bakorwil_id, is_active=True)
+
+
+def _require_decider(actor, space) -> None:
+    if not selectors.can_decide(actor, space):
+        raise PermissionDenied(_("Only staff of this hub's Bakorwil can decide this."))
+
+
+def _move(booking_id, to, *, actor, note="", fields=None):
+    return transition(
+        Booking, booking_id, to=to, transitions=BOOKING_TRANSITIONS, choices=BookingStatus, actor=actor, note=note, fields=fields, code_prefix="booking"
+    )
+
+
+def _hold(booking: Booking, *, actor, note="") -> bool:
+    """Approve a request so it holds the room; the database refuses an overlap (409)."""
+    room = booking.room
+    if room.kind == RoomKind.DESK_AREA:
+        _lock_room(room.pk)
+        _check_desk_capacity(room, booking.start, booking.end, booking.attendees, exclude_pk=booking.pk)
+    fields = {"decided_by": actor if getattr(actor, "pk", None) else None, "decided_at": timezone.now()}
+    try:
+        with transaction.atomic():
+            moved = _move(booking.pk, BookingStatus.APPROVED, actor=actor, note=note, fields=fields)
+    except IntegrityError:
+        raise booking_conflict({"booking": booking.pk})
+    return moved.changed
+
+
+def _params(booking: Booking, language: str, **more) -> dict:
+    return {"room": booking.room.name, "space": booking.room.space.name, "when": when(booking.start, booking.end, language), **more}
+
+
+def _tell_requester(booking: Booking, kind: str, **more) -> None:
+    user = booking.requester
+    notify(
+        recipient=user,
+        kind=kind,
+        params=_params(booking, user.language, **more),
+        url=booking.get_absolute_url(),
+        dedupe_key=f"{kind}:{booking.pk}",
+    )
+
+
+# --- bookings ------------------------------------------------------------------------------
+
+
+def booking_request(*, requester, room: Room, start: datetime, end: datetime, attendees: int, purpose: str, for_event: bool = False) -> Booking:
+    """Ask for a room; rooms that need no approval are confirmed at once when the rules and capacity allow."""
+    if not room.is_active:
+        raise ValidationFailed(_("This room cannot be booked at the moment."), code=BookingCode.ROOM_UNAVAILABLE)
+    purpose = (purpose or "").strip()
+    if not purpose:
+        raise ValidationFailed(_("Please say what the booking is for."), code="booking_purpose_required")
+    with transaction.atomic():
+        room = _lock_room(room.pk)  # one request per room at a time: the quota and capacity checks hold
+        booking_check_rules(room=room, requester=requester, start=start, end=end, attendees=attendees, quota=not for_event)
+        booking = Booking.objects.create(
+            room=room,
+            requester=requester,
+            start=start,
+            end=end,
+            attendees=attendees,
+            purpose=purpose[:300],
+            exclusive=room.is_exclusive,
+            status=BookingStatus.REQUESTED,
+        )
+        record_creation(booking, actor=requester)
+        if not room.needs_approval and not for_event:
+            _hold(booking, actor=None, note="auto")
+            booking.refresh_from_db()
+            _tell_requester(booking, "booking.approved")
+        elif not for_event:
+            for staff in _staff_of(room.space):
+                notify(
+                    recipient=staff,
+                    kind="booking.requested",
+                    params=_params(booking, staff.language, requester=requester.full_name or requester.email),
+                    url=booking.get_absolute_url(),
+                    dedupe_key=f"booking.requested:{booking.pk}",
+                )
+    return booking
+
+
+def booking_approve(*, actor, booking: Booking) -> Booking:
+    _require_decider(actor, booking.room.space)
+    if booking.status == BookingStatus.REQUESTED and booking.start <= timezone.now():
+        raise ValidationFailed(_("This request was not decided before its start time."), code=BookingCode.STARTED)
+    with transaction.atomic():
+        if hasattr(booking, "event") and booking.status == BookingStatus.REQUESTED:
+            event_approve(actor=actor, event=booking.event)
+        elif _hold(booking, actor=actor):
+            booking.refresh_from_db()
+            _tell_requester(booking, "booking.approved")
+    booking.refresh_from_db()
+    return booking
+
+
+def booking_reject(*, actor, booking: Booking, reason: str) -> Booking:
+    _require_decider(actor, booking.room.space)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(_("Please give a reason, so the requester knows why."), code="reason_required")
+    with transaction.atomic():
+        if hasattr(booking, "event") and booking.status == BookingStatus.REQUESTED:
+            event_reject(actor=actor, event=booking.event, reason=reason)
+        else:
+            moved = _move(
+                booking.pk,
+                BookingStatus.REJECTED,
+                actor=actor,
+                note=reason,
+                fields={"decision_reason": reason[:300], "decided_by": actor, "decided_at": timezone.now()},
+            )
+            if moved.changed:
+                _tell_requester(moved.obj, "booking.rejected", reason=reason)
+    booking.refresh_from_db()
+    return booking
+
+
+def booking_cancel(*, actor, booking: Booking, reason: str = "", now=None) -> Booking:
+    """The requester cancels before the start; staff of the region cancel any time (also a block)."""
+    now = now or timezone.now()
+    is_decider = selectors.can_decide(actor, booking.room.space)
+    if booking.requester_id != actor.pk and not is_decider:
+        raise PermissionDenied()
+    if booking.status in CANCELLABLE_STATUSES and booking.start <= now and not is_decider:
+        raise ValidationFailed(_("This booking has already started and can no longer be cancelled."), code=BookingCode.STARTED)
+    with transaction.atomic():
+        if hasattr(booking, "event"):
+            event_cancel(actor=actor, event=booking.event, reason=reason)
+        else:
+            moved = _move(booking.pk, BookingStatus.CANCELLED, actor=actor, note=reason, fields={"decision_reason": reason[:300]})
+            if moved.changed and moved.from_status != BookingStatus.BLOCKED and actor.pk != booking.requester_id:
+                _tell_requester(moved.obj, "booking.cancelled")
+    booking.refresh_from_db()
+    return booking
+
+
+def booking_check_in(*, actor, booking: Booking, now=None) -> Booking:
+    now = now or timezone.now()
+    if booking.requester_id != actor.pk and not selectors.can_decide(actor, booking.room.space):
+        raise PermissionDenied()
+    if booking.status == BookingStatus.APPROVED:
+        if now < booking.start - CHECK_IN_EARLY:
+            raise ValidationFailed(
+                _("Check-in opens %(minutes)s minutes before the start.") % {"minutes": int(CHECK_IN_EARLY.total_seconds() // 60)},
+                code=BookingCode.TOO_EARLY_TO_CHECK_IN,
+            )
+        if now >= booking.end:
+            raise ValidationFailed(_("This booking has already ended."), code=BookingCode.TOO_LATE_TO_CHECK_IN)
+    moved = _move(booking.pk, BookingStatus.CHECKED_IN, actor=actor, fields={"checked_in_at": now})
+    return moved.obj
+
+
+def booking_block(*, actor, room: Room, start: datetime, end: datetime, reason: str) -> Booking:
+    """Staff close a room for a period (holiday, official use); approved bookings in it must be cancelled first."""
+    _require_decider(actor, room.space)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(_("Please give a reason for the block."), code="reason_required")
+    if start is None or end is None or end <= start:
+        raise BookingRuleBroken(_("The end must be after the start."), code=BookingCode.INVALID_RANGE)
+    with transaction.atomic():
+        room = _lock_room(room.pk)
+        clash = selectors.overlapping(room, start, end).first()
+        if clash is not None:
+            raise booking_conflict({"booking": clash.pk})
+        try:
+            with transaction.atomic():
+                booking = Booking.objects.create(
+                    room=room,
+                    requester=actor,
+                    start=start,
+                    end=end,
+                    attendees=1,
+                    purpose=reason[:300],
+                    exclusive=True,
+                    status=BookingStatus.BLOCKED,
+                    decided_by=actor,
+                    decided_at=timezone.now(),
+                )
+        except IntegrityError:
+            raise booking_conflict()
+        record_creation(booking, actor=actor, note=reason)
+    return booking
+
+
+# --- scheduled housekeeping (thin tasks call these; each is safe to run twice) ------------
+
+
+def booking_expire_undecided(*, now=None) -> int:
+    """Requests still undecided at their start time expire."""
+    now = now or timezone.now()
+    count = 0
+    for pk in Booking.objects.filter(status=BookingStatus.REQUESTED, start__lte=now).values_list("pk", flat=True):
+        with transaction.atomic():
+            moved = _move(pk, BookingStatus.EXPIRED, actor=None, note="expired")
+            if moved.changed:
+                count += 1
+                if hasattr(moved.obj, "event"):
+                    transition(
+                        Event, moved.obj.event.pk, to=EventStatus.CANCELLED, transitions=EVENT_TRANSITIONS, choices=EventStatus, note="expired",
+                        code_prefix="event",
+                    )
+                _tell_requester(moved.obj, "booking.expired")
+    return count
+
+
+def booking_mark_no_shows(*, now=None) -> int:
+    """Approved bookings nobody checked in to, once the grace period after the start has passed."""
+    now = now or timezone.now()
+    count = 0
+    qs = Booking.objects.filter(status=BookingStatus.APPROVED, start__lte=now - settings.MJC_NO_SHOW_GRACE, event__isnull=True)
+    for pk in qs.values_list("pk", flat=True):
+        with transaction.atomic():
+            moved = _move(pk, BookingStatus.NO_SHOW, actor=None, note="no check-in")
+            if moved.changed:
+                count += 1
+                _tell_requester(moved.obj, "booking.no_show")
+    return count
+
+
+def booking_complete_past(*, now=None) -> int:
+    """Checked-in bookings (and the bookings of approved events) that have ended are completed."""
+    now = now or timezone.now()
+    count = 0
+    ended_event_bookings = Booking.objects.filter(status=BookingStatus.APPROVED, event__isnull=False, end__lte=now)
+    for pk in ended_event_bookings.values_list("pk", flat=True):
+        _move(pk, BookingStatus.CHECKED_IN, actor=None, note="event held")
+    for pk in Booking.objects.filter(status=BookingStatus.CHECKED_IN, end__lte=now).values_list("pk", flat=True):
+        if _move(pk, BookingStatus.COMPLETED, actor=None).changed:
+            count += 1
+    return count
+
+
+def booking_send_reminders(*, now=None) -> int:
+    """Remind requesters of approved bookings starting within the next day, once."""
+    now = now or timezone.now()
+    count = 0
+    qs = Booking.objects.filter(status=BookingStatus.APPROVED, reminded_at__isnull=True, start__gt=now, start__lte=now + REMIND_AHEAD)
+    for pk in qs.values_list("pk", flat=True):
+        with transaction.atomic():
+            booking = Booking.objects.select_for_update().select_related("room__space", "requester").filter(pk=pk, reminded_at__isnull=True).first()
+            if booking is None:
+                continue
+            _tell_requester(booking, "booking.reminder")
+            booking.reminded_at = now
+            booking.save(update_fields=["reminded_at"])
+            count += 1
+    return count
+
+
+# --- events --------------------------------------------------------------------------------
+
+
+def _event_params(event: Event, language: str, **more) -> dict:
+    return {"event": event.title, "room": f"{event.room.name}, {event.room.space.name}", "when": when(event.start, event.end, language), **more}
+
+
+def _tell_organizer(event: Event, kind: str, **more) -> None:
+    notify(
+        recipient=event.organizer,
+        kind=kind,
+        params=_event_params(event, event.organizer.language, **more),
+        url=event.get_absolute_url(),
+        dedupe_key=f"{kind}:{event.pk}",
+    )
+
+
+def _move_event(event_id, to, *, actor, note="", fields=None):
+    return transition(
+        Event, event_id, to=to, transitions=EVENT_TRANSITIONS, choices=EventStatus, actor=actor, note=note, fields=fields, code_prefix="event"
+    )
+
+
+def event_request(
+    *, organizer, room: Room, start: datetime, end: datetime, title: str, description: str, expected_attendees: int, public: bool = True, organization: str = ""
+) -> Event:
+    """Ask to host an event; the room is requested through a booking that staff decide with the event."""
+    if room.kind == RoomKind.DESK_AREA:
+        raise ValidationFailed(_("Events are hosted in meeting rooms, event halls and studios, not in a desk area."), code=EventCode.ROOM_KIND)
+    title = (title or "").strip()
+    if not title or not (description or "").strip():
+        raise ValidationFailed(_("Please give the event a title and a description."), code="event_details_required")
+    if expected_attendees is None or expected_attendees < 1 or expected_attendees > room.capacity:
+        raise ValidationFailed(
+            _("Expected attendees must be between 1 and the room's capacity (%(capacity)s).") % {"capacity": room.capacity},
+            code=EventCode.OVER_CAPACITY,
+        )
+    with transaction.atomic():
+        booking = booking_request(
+            requester=organizer, room=room, start=start, end=end, attendees=expected_attendees, purpose=title, for_event=True
+        )
+        event = Event.objects.create(
+            room=room,
+            booking=booking,
+            organizer=organizer,
+            organization=(organization or "")[:150],
+            title=title[:200],
+            description=description,
+            start=start,
+            end=end,
+            expected_attendees=expected_attendees,
+            public=public,
+        )
+        record_creation(event, actor=organizer)
+        for staff in _staff_of(room.space):
+            notify(
+                recipient=staff,
+                kind="event.requested",
+                params=_event_params(event, staff.language, organizer=organization or organizer.full_name or organizer.email),
+                url=event.get_absolute_url(),
+                dedupe_key=f"event.requested:{event.pk}",
+            )
+    return event
+
+
+def event_approve(*, actor, event: Event) -> Event:
+    _require_decider(actor, event.room.space)
+    if event.status == EventStatus.REQUESTED and event.start <= timezone.now():
+        raise ValidationFailed(_("This request was not decided before its start time."), code=BookingCode.STARTED)
+    with transaction.atomic():
+        fields = {"decided_by": actor, "decided_at": timezone.now()}
+        moved = _move_event(event.pk, EventStatus.APPROVED, actor=actor, fields=fields)
+        if moved.changed:
+            _hold(event.booking, actor=actor, note="event")
+            _tell_organizer(moved.obj, "event.approved")
+    event.refresh_from_db()
+    return event
+
+
+def event_reject(*, actor, event: Event, reason: str) -> Event:
+    _require_decider(actor, event.room.space)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(_("Please give a reason, so the requester knows why."), code="reason_required")
+    with transaction.atomic():
+        fields = {"decision_reason": reason[:300], "decided_by": actor, "decided_at": timezone.now()}
+        moved = _move_event(event.pk, EventStatus.REJECTED, actor=actor, note=reason, fields=fields)
+        if moved.changed:
+            _move(event.booking_id, BookingStatus.REJECTED, actor=actor, note=reason, fields=dict(fields))
+            _tell_organizer(moved.obj, "event.rejected", reason=reason)
+    event.refresh_from_db()
+    return event
+
+
+def event_cancel(*, actor, event: Event, reason: str = "") -> Event:
+    if event.organizer_id != actor.pk and not selectors.can_decide(actor, event.room.space):
+        raise PermissionDenied()
+    with transaction.atomic():
+        moved = _move_event(event.pk, EventStatus.CANCELLED, actor=actor, note=reason)
+        if moved.changed:
+            _move(event.booking_id, BookingStatus.CANCELLED, actor=actor, note=reason)
+    event.refresh_from_db()
+    return event
+
+
+def event_rsvp(*, user, event: Event) -> Rsvp:
+    """Take a place at a public approved event; the locked event row keeps the count within capacity."""
+    with transaction.atomic():
+        locked = Event.objects.select_for_update(of=("self",)).select_related("room").get(pk=event.pk)
+        if locked.status != EventStatus.APPROVED or not locked.public or locked.end <= timezone.now():
+            raise ValidationFailed(_("This event does not take RSVPs."), code=EventCode.NOT_OPEN)
+        existing = Rsvp.objects.filter(event=locked, user=user).first()
+        if existing is not None:
+            return existing
+        if locked.rsvp_count >= locked.capacity:
+            raise event_full()
+        rsvp = Rsvp.objects.create(event=locked, user=user)
+        Event.objects.filter(pk=locked.pk).update(rsvp_count=F("rsvp_count") + 1)
+    return rsvp
+
+
+def rsvp_cancel(*, user, event: Event) -> None:
+    with transaction.atomic():
+        locked = Event.objects.select_for_update(of=("self",)).get(pk=event.pk)
+        deleted, _unused = Rsvp.objects.filter(event=locked, user=user).delete()
+        if deleted:
+            Event.objects.filter(pk=locked.pk).update(rsvp_count=F("rsvp_count") - 1)

@@ -1,0 +1,58 @@
+"""Statuses of bookings and events, and the moves each one allows (SPEC section 3)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RoomKind(models.TextChoices):
+    DESK_AREA = "desk_area", _("Desk area")
+    MEETING_ROOM = "meeting_room", _("Meeting room")
+    EVENT_HALL = "event_hall", _("Event hall")
+    STUDIO = "studio", _("Studio")
+
+
+class BookingStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    CHECKED_IN = "checked_in", _("Checked in")
+    COMPLETED = "completed", _("Completed")
+    NO_SHOW = "no_show", _("No-show")
+    EXPIRED = "expired", _("Expired")
+    CANCELLED = "cancelled", _("Cancelled")
+    BLOCKED = "blocked", _("Blocked")
+
+
+BOOKING_TRANSITIONS = {
+    BookingStatus.REQUESTED: {BookingStatus.APPROVED, BookingStatus.REJECTED, BookingStatus.EXPIRED, BookingStatus.CANCELLED},
+    BookingStatus.APPROVED: {BookingStatus.CHECKED_IN, BookingStatus.NO_SHOW, BookingStatus.CANCELLED},
+    BookingStatus.CHECKED_IN: {BookingStatus.COMPLETED},
+    BookingStatus.BLOCKED: {BookingStatus.CANCELLED},
+    BookingStatus.REJECTED: set(),
+    BookingStatus.COMPLETED: set(),
+    BookingStatus.NO_SHOW: set(),
+    BookingStatus.EXPIRED: set(),
+    BookingStatus.CANCELLED: set(),
+}
+
+# Bookings that hold the room: the exclusion constraint and the desk-area capacity check count these.
+HOLDING_STATUSES = (BookingStatus.APPROVED, BookingStatus.CHECKED_IN, BookingStatus.COMPLETED, BookingStatus.BLOCKED)
+# Bookings that count against the requester's weekly quota.
+QUOTA_STATUSES = (BookingStatus.REQUESTED, BookingStatus.APPROVED, BookingStatus.CHECKED_IN, BookingStatus.COMPLETED)
+# Bookings the requester may still cancel.
+CANCELLABLE_STATUSES = (BookingStatus.REQUESTED, BookingStatus.APPROVED)
+
+
+class EventStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+EVENT_TRANSITIONS = {
+    EventStatus.REQUESTED: {EventStatus.APPROVED, EventStatus.REJECTED, EventStatus.CANCELLED},
+    EventStatus.APPROVED: {EventStatus.CANCELLED},
+    EventStatus.REJECTED: set(),
+    EventStatus.CANCELLED: set(),
+}

@@ -1,0 +1,50 @@
+from datetime import date, datetime
+
+from django import template
+from django.utils import timezone
+
+from ejsc import selectors
+from ejsc.timefmt import clock, week_start, when
+from mjc.core.formatting import wib
+
+register = template.Library()
+
+
+@register.filter
+def period(obj) -> str:
+    """``{{ booking|period }}`` → ``Sab 5 Des 2026, 09.00–11.00 WIB``."""
+    return when(obj.start, obj.end)
+
+
+@register.filter
+def hhmm(value) -> str:
+    if isinstance(value, datetime):
+        value = wib(value)
+    return clock(value) if value else ""
+
+
+@register.inclusion_tag("ejsc/_staff_dashboard_body.html", takes_context=True)
+def staff_dashboard(context):
+    request = context.get("request")
+    user = context.get("user") or getattr(request, "user", None)
+    try:
+        chosen = date.fromisoformat(request.GET.get("week", "")) if request else wib(timezone.now()).date()
+    except ValueError:
+        chosen = wib(timezone.now()).date()
+    monday = week_start(chosen)
+    data = selectors.staff_dashboard(user, monday)
+    data.update({"request": request, "user": user, "prev_week": monday.fromordinal(monday.toordinal() - 7), "next_week": monday.fromordinal(monday.toordinal() + 7)})
+    data["sunday"] = monday.fromordinal(monday.toordinal() + 6)
+    data["bar_height"] = 28
+    data["chart_height"] = 28 * max(len(data["occupancy"]), 1) + 8
+    return data
+
+
+@register.filter
+def status_label(value) -> str:
+    from ejsc.statuses import BookingStatus
+
+    try:
+        return BookingStatus(value).label
+    except ValueError:
+        return value

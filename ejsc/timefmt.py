@@ -1,0 +1,35 @@
+"""Booking times as people in East Java read them: ``Sab 5 Des 2026, 09.00–11.00 WIB``."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.utils import translation
+from django.utils.dateformat import format as date_format
+
+from mjc.core.formatting import WIB, wib
+
+
+def clock(value, language: str | None = None) -> str:
+    language = language or translation.get_language() or "id"
+    separator = "." if language.startswith("id") else ":"
+    return f"{value.hour:02d}{separator}{value.minute:02d}"
+
+
+def when(start: datetime, end: datetime, language: str | None = None) -> str:
+    """A period in WIB in the given (or current) language."""
+    language = language or translation.get_language() or "id"
+    start, end = wib(start), wib(end)
+    with translation.override(language):
+        day = date_format(start, "D j M Y")
+        if end.date() == start.date() or (end - timedelta(microseconds=1)).date() == start.date() and end.time() == time(0):
+            return f"{day}, {clock(start, language)}–{clock(end, language)} WIB"
+        return f"{day}, {clock(start, language)} – {date_format(end, 'D j M Y')}, {clock(end, language)} WIB"
+
+
+def at_wib(day: date, clock_time: time) -> datetime:
+    """The aware moment of a WIB wall-clock time on a day."""
+    return datetime.combine(day, clock_time, tzinfo=WIB)
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week holding ``day``."""
+    return day - timedelta(days=day.weekday())

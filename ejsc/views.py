@@ -1,0 +1,343 @@
+"""HTML pages of the EJSC hubs: thin, each parses input, calls one service or selector, renders."""
+
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ejsc import calendars, selectors, services
+from ejsc.forms import BlockForm, BookingForm, EventForm, ReasonForm
+from ejsc.statuses import CANCELLABLE_STATUSES, BookingStatus, EventStatus
+from ejsc.timefmt import week_start
+from mjc.core.errors import ApplicationError, NotFound
+from mjc.core.formatting import wib
+from mjc.core.transitions import history
+from mjc.regions.models import Bakorwil
+
+
+def _get(fn, *args, **kwargs):
+    """Call a selector; its NotFound becomes the 404 page."""
+    try:
+        return fn(*args, **kwargs)
+    except NotFound:
+        raise Http404
+
+
+def _next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return fallback
+
+
+def _ics(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- hubs and rooms --------------------------------------------------------------------------
+
+
+def hubs(request):
+    return render(request, "ejsc/hubs.html", {"spaces": selectors.spaces_with_rooms()})
+
+
+def hub_detail(request, slug):
+    space = _get(selectors.space_get, slug)
+    return render(
+        request,
+        "ejsc/hub.html",
+        {"space": space, "events": selectors.public_events(space=space.slug)[:5], "can_decide": selectors.can_decide(request.user, space)},
+    )
+
+
+def _week(request) -> date:
+    today = wib(timezone.now()).date()
+    try:
+        chosen = date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        chosen = today
+    return week_start(chosen)
+
+
+def room_detail(request, pk):
+    room = _get(selectors.room_get, pk)
+    monday = _week(request)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"/accounts/login/?next={request.path}")
+        form = BookingForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                booking = services.booking_request(
+                    requester=request.user, room=room, start=data["start"], end=data["end"], attendees=data["attendees"], purpose=data["purpose"]
+                )
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                if booking.status == BookingStatus.APPROVED:
+                    messages.success(request, _("Booked! Your place is confirmed."))
+                else:
+                    messages.success(request, _("Request sent. The Bakorwil staff will decide it; you will get a notification."))
+                return redirect(booking.get_absolute_url())
+        monday = week_start(form.cleaned_data.get("date") or monday) if hasattr(form, "cleaned_data") else monday
+    else:
+        initial = {"attendees": 1}
+        for key in ("date", "start_time", "end_time"):
+            if request.GET.get(key):
+                initial[key] = request.GET[key]
+        form = BookingForm(initial=initial)
+    return render(
+        request,
+        "ejsc/room.html",
+        {
+            "room": room,
+            "space": room.space,
+            "form": form,
+            "calendar": selectors.room_week(room, monday),
+            "monday": monday,
+            "prev_week": monday - timedelta(days=7),
+            "next_week": monday + timedelta(days=7),
+            "this_week": week_start(wib(timezone.now()).date()),
+        },
+    )
+
+
+# --- the requester's side --------------------------------------------------------------------
+
+
+@login_required
+def my_bookings(request):
+    now = timezone.now()
+    mine = selectors.bookings_visible_to(request.user).filter(requester=request.user).exclude(status=BookingStatus.BLOCKED).select_related("event")
+    return render(
+        request,
+        "ejsc/my_bookings.html",
+        {
+            "upcoming": mine.filter(end__gt=now).order_by("start"),
+            "past": mine.filter(end__lte=now).order_by("-start")[:20],
+            "events": request.user.organized_events.select_related("room__space").order_by("-start")[:20],
+            "rsvps": request.user.rsvps.select_related("event__room__space").filter(event__end__gt=now).order_by("event__start"),
+            "feed_url": request.build_absolute_uri(f"/ejsc/calendar/{request.user.calendar_token}.ics"),
+            "cancellable": CANCELLABLE_STATUSES,
+            "now": now,
+        },
+    )
+
+
+@login_required
+def booking_detail(request, pk):
+    booking = _get(selectors.booking_get, user=request.user, pk=pk)
+    can_decide = selectors.can_decide(request.user, booking.room.space)
+    now = timezone.now()
+    return render(
+        request,
+        "ejsc/booking.html",
+        {
+            "booking": booking,
+            "history": history(booking),
+            "can_decide": can_decide,
+            "is_requester": booking.requester_id == request.user.pk,
+            "can_cancel": booking.status in (*CANCELLABLE_STATUSES, BookingStatus.BLOCKED)
+            and (can_decide or (booking.requester_id == request.user.pk and booking.start > now)),
+            "can_check_in": booking.status == BookingStatus.APPROVED and booking.start - services.CHECK_IN_EARLY <= now < booking.end,
+            "reason_form": ReasonForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def booking_action(request, pk):
+    booking = _get(selectors.booking_get, user=request.user, pk=pk)
+    action = request.POST.get("action")
+    reason = request.POST.get("reason", "")
+    try:
+        if action == "approve":
+            services.booking_approve(actor=request.user, booking=booking)
+            messages.success(request, _("Approved. The requester has been told."))
+        elif action == "reject":
+            services.booking_reject(actor=request.user, booking=booking, reason=reason)
+            messages.success(request, _("Rejected. The requester has been told why."))
+        elif action == "cancel":
+            services.booking_cancel(actor=request.user, booking=booking, reason=reason)
+            messages.success(request, _("Cancelled."))
+        elif action == "check_in":
+            services.booking_check_in(actor=request.user, booking=booking)
+            messages.success(request, _("Checked in. Welcome!"))
+        else:
+            messages.error(request, _("Unknown action."))
+    except ApplicationError as exc:
+        if exc.status_code == 403:
+            raise DjangoPermissionDenied(str(exc.message))
+        messages.error(request, exc.message)
+    return redirect(_next(request, booking.get_absolute_url()))
+
+
+@login_required
+def booking_ics(request, pk):
+    booking = _get(selectors.booking_get, user=request.user, pk=pk)
+    return _ics(calendars.booking_ics(booking), f"ejsc-booking-{booking.pk}.ics")
+
+
+def user_calendar(request, token):
+    user = get_user_model().objects.filter(calendar_token=token, is_active=True).first()
+    if user is None or not token:
+        raise Http404
+    bookings, events = selectors.user_calendar(user)
+    return _ics(calendars.user_feed(user, bookings, events), "ejsc.ics")
+
+
+# --- staff -----------------------------------------------------------------------------------
+
+
+def _require_staff(user):
+    if not (user.is_bakorwil_staff or user.is_superuser):
+        raise DjangoPermissionDenied
+
+
+@login_required
+def staff_queue(request):
+    _require_staff(request.user)
+    rooms = selectors.staff_rooms(request.user)
+    return render(
+        request,
+        "ejsc/staff_queue.html",
+        {
+            "queue": selectors.staff_queue(request.user),
+            "events": selectors.staff_events_queue(request.user),
+            "today": selectors.staff_today(request.user),
+            "blocks": selectors.staff_blocks(request.user),
+            "block_form": BlockForm(rooms=rooms),
+            "now": timezone.now(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def staff_block(request):
+    _require_staff(request.user)
+    form = BlockForm(request.POST, rooms=selectors.staff_rooms(request.user))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.booking_block(actor=request.user, room=data["room"], start=data["start"], end=data["end"], reason=data["reason"])
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The period is blocked."))
+    else:
+        messages.error(request, _("Please check the block form: %(errors)s") % {"errors": " ".join(e for errs in form.errors.values() for e in errs)})
+    return redirect("ejsc:staff_queue")
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+def events(request):
+    bakorwil = request.GET.get("bakorwil", "")
+    space = request.GET.get("space", "")
+    return render(
+        request,
+        "ejsc/events.html",
+        {
+            "events": selectors.public_events(bakorwil=bakorwil, space=space),
+            "bakorwils": Bakorwil.objects.order_by("id"),
+            "spaces": selectors.spaces_with_rooms(),
+            "chosen_bakorwil": bakorwil,
+            "chosen_space": space,
+        },
+    )
+
+
+@login_required
+def event_new(request):
+    if request.method == "POST":
+        form = EventForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                event = services.event_request(
+                    organizer=request.user,
+                    room=data["room"],
+                    start=data["start"],
+                    end=data["end"],
+                    title=data["title"],
+                    description=data["description"],
+                    expected_attendees=data["expected_attendees"],
+                    public=data["public"],
+                    organization=data["organization"],
+                )
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Event request sent. The Bakorwil staff will decide it."))
+                return redirect(event.get_absolute_url())
+    else:
+        initial = {"expected_attendees": 20, "public": True}
+        if request.GET.get("room", "").isdigit():
+            initial["room"] = int(request.GET["room"])
+        form = EventForm(initial=initial)
+    return render(request, "ejsc/event_new.html", {"form": form})
+
+
+def event_detail(request, pk):
+    event = _get(selectors.event_get, user=request.user, pk=pk)
+    return render(
+        request,
+        "ejsc/event.html",
+        {
+            "event": event,
+            "going": selectors.user_has_rsvp(request.user, event),
+            "can_decide": selectors.can_decide(request.user, event.room.space),
+            "open_for_rsvp": event.status == EventStatus.APPROVED and event.public and event.end > timezone.now(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def event_rsvp(request, pk):
+    event = _get(selectors.event_get, user=request.user, pk=pk)
+    try:
+        if request.POST.get("action") == "cancel":
+            services.rsvp_cancel(user=request.user, event=event)
+            messages.success(request, _("Your place has been given back."))
+        else:
+            services.event_rsvp(user=request.user, event=event)
+            messages.success(request, _("You're going! The event is in your calendar feed."))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect(event.get_absolute_url())
+
+
+@login_required
+@require_POST
+def event_decide(request, pk):
+    event = _get(selectors.event_get, user=request.user, pk=pk)
+    try:
+        if request.POST.get("action") == "approve":
+            services.event_approve(actor=request.user, event=event)
+            messages.success(request, _("Event approved. The organizer has been told."))
+        elif request.POST.get("action") == "reject":
+            services.event_reject(actor=request.user, event=event, reason=request.POST.get("reason", ""))
+            messages.success(request, _("Event rejected. The organizer has been told why."))
+        elif request.POST.get("action") == "cancel":
+            services.event_cancel(actor=request.user, event=event, reason=request.POST.get("reason", ""))
+            messages.success(request, _("Event cancelled."))
+    except ApplicationError as exc:
+        if exc.status_code == 403:
+            raise DjangoPermissionDenied(str(exc.message))
+        messages.error(request, exc.message)
+    return redirect(_next(request, event.get_absolute_url()))
