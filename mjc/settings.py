@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -120,9 +121,11 @@ else:
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL  # no broker: jobs run inline, after commit
+# No broker: jobs run inline, after commit. The test process runs them inline too, even
+# with REDIS_URL set; the worker tests (tests/jobs) start real workers with MJC_REAL_BROKER=1.
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL or (TESTING and not env_bool("MJC_REAL_BROKER"))
 CELERY_TASK_EAGER_PROPAGATES = TESTING
-CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_ACKS_LATE = True  # a job is acknowledged when done, so a dead worker's job runs again
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 120
@@ -134,9 +137,30 @@ CELERY_TIMEZONE = "Asia/Jakarta"
 CELERY_ENABLE_UTC = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_timeout": 2, "socket_connect_timeout": 2}
-CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+# Publishing fails fast when Redis is down (one try, 1 s to connect): the job waits in
+# the outbox (mjc/core/jobs.py) and the sweeper sends it later. A job taken by a worker
+# that dies comes back after the visibility timeout (tests shorten it).
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("MJC_CELERY_VISIBILITY_TIMEOUT", "3600")),
+    "socket_timeout": 2,
+    "socket_connect_timeout": 1,
+    "max_retries": 0,
+}
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 0, "interval_start": 0, "interval_step": 0.2}
+# The schedule (django-celery-beat copies it into its tables; every job is idempotent).
+CELERY_BEAT_SCHEDULE: dict = {
+    "outbox-sweep": {"task": "core.outbox_sweep", "schedule": timedelta(minutes=1)},
+    "gigs-expire-overdue": {"task": "gigs.expire_overdue", "schedule": crontab(minute=5)},
+    "gigs-refresh-aggregates": {"task": "gigs.refresh_aggregates", "schedule": crontab(minute=35)},
+    "ejsc-expire-undecided": {"task": "ejsc.expire_undecided", "schedule": timedelta(minutes=15)},
+    "ejsc-mark-no-shows": {"task": "ejsc.mark_no_shows", "schedule": timedelta(minutes=5)},
+    "ejsc-send-reminders": {"task": "ejsc.send_reminders", "schedule": timedelta(minutes=10)},
+    "ejsc-complete-past": {"task": "ejsc.complete_past", "schedule": timedelta(minutes=15)},
+    "notifications-daily-digest": {"task": "notifications.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
+}
 
 # --- Accounts -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

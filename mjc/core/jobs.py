@@ -3,11 +3,17 @@
 ``enqueue("app.tasks.name", *args)`` writes a ``JobOutbox`` row inside the caller's
 transaction and, after commit, hands the job to Celery. When ``REDIS_URL`` is unset
 Celery runs it inline (eager). When the broker is unreachable the row stays unsent and
-the sweeper sends it once the broker is back. Tasks are idempotent, so a job that is
-sent twice (sweeper and a slow first send) does no harm.
+the sweeper sends it once the broker is back (``core.outbox_sweep`` every minute on
+beat, ``manage.py outbox_sweep``, and once whenever a worker starts). Tasks are
+idempotent, so a job that is sent twice (sweeper and a slow first send) does no harm.
+
+Publishing fails fast: one attempt with a short connect timeout (settings), no retry
+loop, and after a failure this process skips the broker for a few seconds, so a request
+that asks for several jobs while Redis is down still answers at once.
 """
 
 import logging
+import time
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,40 +22,56 @@ from mjc.core.models import JobOutbox
 
 logger = logging.getLogger(__name__)
 
+BROKER_DOWN_PAUSE = 5.0  # seconds to skip the broker after it failed (the sweeper catches up)
+_broker_down_until = 0.0
+
 
 def enqueue(task_name: str, *args, **kwargs) -> JobOutbox:
     row = JobOutbox.objects.create(task_name=task_name, args=list(args), kwargs=kwargs)
-    transaction.on_commit(lambda: send(row.pk))
+    transaction.on_commit(lambda: send(row.pk, after_commit=True))
     return row
 
 
-def send(outbox_id: int) -> bool:
+def _publish(app, row: JobOutbox) -> None:
+    if app.conf.task_always_eager:
+        app.tasks[row.task_name].apply(args=row.args, kwargs=row.kwargs, throw=app.conf.task_eager_propagates)
+    else:
+        app.send_task(row.task_name, args=row.args, kwargs=row.kwargs, retry=False)
+
+
+def send(outbox_id: int, *, after_commit: bool = False) -> bool:
     """Send one outbox row to the broker; mark it sent. Returns False if the broker failed."""
+    global _broker_down_until
     from mjc.celery import app
 
+    if after_commit and not app.conf.task_always_eager and time.monotonic() < _broker_down_until:
+        return False  # the broker failed a moment ago: leave the row for the sweeper
     with transaction.atomic():
         row = JobOutbox.objects.select_for_update(skip_locked=True).filter(pk=outbox_id, sent_at__isnull=True).first()
         if row is None:
             return True
         row.attempts += 1
         try:
-            app.send_task(row.task_name, args=row.args, kwargs=row.kwargs) if not app.conf.task_always_eager else (
-                app.tasks[row.task_name].apply(args=row.args, kwargs=row.kwargs, throw=app.conf.task_eager_propagates)
-            )
+            _publish(app, row)
         except Exception as exc:  # the broker is down or refused: keep the row for the sweeper
-            logger.warning("job %s not sent yet: %s", row, exc)
+            if app.conf.task_always_eager:  # inline job failed (tests, development without Redis)
+                logger.exception("inline job %s failed", row)
+            else:
+                _broker_down_until = time.monotonic() + BROKER_DOWN_PAUSE
+                logger.warning("job %s not sent yet: %s", row, exc)
             row.last_error = str(exc)[:2000]
             row.save(update_fields=["attempts", "last_error"])
             return False
+        _broker_down_until = 0.0
         row.sent_at = timezone.now()
         row.save(update_fields=["attempts", "sent_at"])
         return True
 
 
 def sweep(limit: int = 500) -> int:
-    """Send every unsent job; returns how many were sent."""
+    """Send every unsent job, oldest first; returns how many were sent."""
     sent = 0
-    for pk in JobOutbox.objects.filter(sent_at__isnull=True).order_by("created_at").values_list("pk", flat=True)[:limit]:
+    for pk in JobOutbox.objects.filter(sent_at__isnull=True).order_by("created_at", "pk").values_list("pk", flat=True)[:limit]:
         if send(pk):
             sent += 1
         else:

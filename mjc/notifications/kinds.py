@@ -36,3 +36,22 @@ KINDS = {
     # digest
     "digest.daily": (_("Gigs for you today"), _("%(count)s new gigs match your skills.")),
 }
+
+# Kinds are grouped for the e-mail preferences: in-app is always on, e-mail can be
+# switched off per group (SPEC section 5). The daily digest is opted into separately.
+GROUPS = {
+    "gigs": (_("Gigs for you, invitations and expiry"), ("gig.",)),
+    "bids": (_("Bids"), ("bid.",)),
+    "contracts": (_("Contracts, deliveries and reviews"), ("contract.", "review.")),
+    "messages": (_("Messages"), ("message.",)),
+    "bookings": (_("EJSC bookings and events"), ("booking.", "event.")),
+}
+DIGEST_KIND = "digest.daily"
+
+
+def group_of(kind: str) -> str | None:
+    """The preference group of a kind (None for the digest, which has its own switch)."""
+    for group, (_label, prefixes) in GROUPS.items():
+        if kind.startswith(prefixes):
+            return group
+    return None

@@ -29,3 +29,35 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class NotificationPreference(models.Model):
+    """What a person wants by e-mail. In-app notifications are always on.
+
+    A user without a row gets the defaults (every e-mail group on, no digest).
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference")
+    email_gigs = models.BooleanField(_("gigs for you, invitations and expiry"), default=True)
+    email_bids = models.BooleanField(_("bids"), default=True)
+    email_contracts = models.BooleanField(_("contracts, deliveries and reviews"), default=True)
+    email_messages = models.BooleanField(_("messages"), default=True)
+    email_bookings = models.BooleanField(_("EJSC bookings and events"), default=True)
+    daily_digest = models.BooleanField(_("daily digest of new matching gigs"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self):
+        return str(self.user)
+
+    def wants_email(self, kind: str) -> bool:
+        from mjc.notifications.kinds import DIGEST_KIND, group_of
+
+        if kind == DIGEST_KIND:
+            return self.daily_digest
+        group = group_of(kind)
+        return True if group is None else getattr(self, f"email_{group}")
+

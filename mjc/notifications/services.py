@@ -9,7 +9,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from mjc.notifications.kinds import KINDS
-from mjc.notifications.models import Notification
+from mjc.notifications.models import Notification, NotificationPreference
+
+PREFERENCE_FIELDS = ["email_gigs", "email_bids", "email_contracts", "email_messages", "email_bookings", "daily_digest"]
 
 
 def render(kind: str, params: dict, language: str) -> tuple[str, str]:
@@ -46,3 +48,15 @@ def notification_mark_read(*, notification: Notification) -> Notification:
 
 def notifications_mark_all_read(*, user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def preferences_update(*, user, **changes) -> NotificationPreference:
+    """Switch e-mail groups or the daily digest on or off (unknown keys are ignored)."""
+    with transaction.atomic():
+        preference, _ = NotificationPreference.objects.select_for_update().get_or_create(user=user)
+        fields = [name for name in PREFERENCE_FIELDS if name in changes]
+        for name in fields:
+            setattr(preference, name, bool(changes[name]))
+        if fields:
+            preference.save(update_fields=[*fields, "updated_at"])
+    return preference

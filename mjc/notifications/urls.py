@@ -6,5 +6,6 @@ app_name = "notifications"
 urlpatterns = [
     path("", views.notification_list, name="list"),
     path("<int:pk>/open/", views.notification_open, name="open"),
+    path("preferences/", views.notification_preferences, name="preferences"),
     path("read-all/", views.notification_read_all, name="read_all"),
 ]

@@ -1,11 +1,14 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mjc.notifications.selectors import notifications_for
-from mjc.notifications.services import notification_mark_read, notifications_mark_all_read
+from mjc.notifications.forms import PreferenceForm
+from mjc.notifications.selectors import notifications_for, preferences_for
+from mjc.notifications.services import notification_mark_read, notifications_mark_all_read, preferences_update
 
 
 @login_required
@@ -28,3 +31,14 @@ def notification_open(request, pk: int):
 def notification_read_all(request):
     notifications_mark_all_read(user=request.user)
     return redirect("notifications:list")
+
+
+@login_required
+def notification_preferences(request):
+    """E-mail per kind group and the daily digest; in-app notifications are always on."""
+    form = PreferenceForm(request.POST or None, instance=preferences_for(user=request.user))
+    if request.method == "POST" and form.is_valid():
+        preferences_update(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your notification settings are saved."))
+        return redirect("notifications:preferences")
+    return render(request, "notifications/preferences.html", {"form": form})
