@@ -1,38 +1,65 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from mjc.core.files import keep_name
+
+NIB_PATTERN = r"^[0-9]{13}$"
 
 
 class Business(models.Model):
     """An UMKM: a small business with its owner and products."""
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="businesses", verbose_name=_("owner"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="businesses", verbose_name=_("owner")
+    )
     name = models.CharField(_("business name"), max_length=120)
     sector = models.CharField(_("sector"), max_length=80, help_text=_("e.g. food, batik, coffee, craft"))
     kabupaten = models.ForeignKey("regions.Kabupaten", on_delete=models.PROTECT, verbose_name=_("kabupaten/kota"))
     description = models.TextField(_("description"), blank=True)
-    nib = models.CharField(_("NIB (business ID number)"), max_length=13, blank=True)
+    nib = models.CharField(
+        _("NIB (business ID number)"), max_length=13, blank=True, help_text=_("13 digits, from OSS. Optional.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("business")
         verbose_name_plural = _("businesses")
+        constraints = [
+            models.CheckConstraint(condition=Q(nib="") | Q(nib__regex=NIB_PATTERN), name="business_nib_13_digits"),
+        ]
 
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("umkm:detail", args=[self.pk])
+
 
 class Product(models.Model):
-    business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="products", verbose_name=_("business"))
+    business = models.ForeignKey(
+        Business, on_delete=models.CASCADE, related_name="products", verbose_name=_("business")
+    )
     name = models.CharField(_("product name"), max_length=120)
+    description = models.CharField(_("short description"), max_length=300, blank=True)
     price = models.PositiveBigIntegerField(_("price (Rp)"), null=True, blank=True)
-    photo = models.ImageField(_("photo"), upload_to="products/", blank=True)
+    # Both written by product_create from mjc.core.files.clean_image under public/products/.
+    photo = models.ImageField(_("photo"), upload_to=keep_name, max_length=255, blank=True)
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=keep_name, max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name", "id"]
         verbose_name = _("product")
         verbose_name_plural = _("products")
+        constraints = [
+            models.CheckConstraint(condition=Q(price__isnull=True) | Q(price__gt=0), name="product_price_positive"),
+        ]
 
     def __str__(self):
         return self.name

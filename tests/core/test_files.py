@@ -5,6 +5,7 @@ from io import BytesIO
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from mjc.core.errors import PayloadTooLarge, UnsupportedMedia, ValidationFailed
@@ -90,6 +91,21 @@ def test_a_gif_is_refused_as_an_unsupported_format():
     with pytest.raises(UnsupportedMedia) as caught:
         clean_image(upload("animasi.gif", image_bytes("GIF", mode="P", color=1)))
     assert caught.value.code == "image_format"
+
+
+def test_error_messages_are_in_indonesian_by_default_and_english_on_request():
+    fake = upload("foto.jpg", b"bukan gambar")
+    with pytest.raises(UnsupportedMedia) as caught:
+        clean_image(fake)
+    with translation.override("id"):
+        assert "gambar" in str(caught.value.message)
+    with translation.override("en"):
+        assert "image" in str(caught.value.message)
+    big = upload("besar.png", b"x" * 100)
+    with pytest.raises(PayloadTooLarge) as caught:
+        clean_image(big, max_bytes=10)
+    with translation.override("id"):
+        assert "terlalu besar" in str(caught.value.message)
 
 
 # --- good images ---------------------------------------------------------------------------

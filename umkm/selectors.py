@@ -1,0 +1,50 @@
+"""Reads for businesses and products: querysets shaped for the pages and the API."""
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from mjc.accounts.models import User
+from umkm.errors import BusinessNotFound, ProductNotFound
+from umkm.models import Business, Product
+
+
+def businesses_of(*, owner: User) -> QuerySet[Business]:
+    return (
+        Business.objects.filter(owner=owner)
+        .select_related("kabupaten__bakorwil")
+        .annotate(product_count=Count("products"))
+        .order_by("name", "id")
+    )
+
+
+def business_list(*, kabupaten: str | None = None, owner: User | None = None) -> QuerySet[Business]:
+    qs = Business.objects.select_related("owner", "kabupaten__bakorwil").prefetch_related(
+        Prefetch("products", queryset=Product.objects.order_by("name", "id"))
+    )
+    if kabupaten:
+        qs = qs.filter(kabupaten__code=kabupaten)
+    if owner is not None:
+        qs = qs.filter(owner=owner)
+    return qs.order_by("name", "id")
+
+
+def business_get(*, pk) -> Business:
+    """A business with its owner, region and products (3 queries however many products)."""
+    try:
+        return business_list().get(pk=pk)
+    except (Business.DoesNotExist, ValueError, TypeError) as exc:
+        raise BusinessNotFound() from exc
+
+
+def business_for_owner(*, pk, user: User) -> Business:
+    """The business if ``user`` owns it; for everyone else it does not exist (404)."""
+    business = business_get(pk=pk)
+    if not user.is_authenticated or business.owner_id != user.pk:
+        raise BusinessNotFound()
+    return business
+
+
+def product_of(*, business: Business, pk) -> Product:
+    try:
+        return business.products.get(pk=pk)
+    except (Product.DoesNotExist, ValueError, TypeError) as exc:
+        raise ProductNotFound() from exc

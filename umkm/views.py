@@ -1,0 +1,130 @@
+"""HTML pages for owners: their businesses and products. Thin: parse, call, render."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mjc.core.errors import ApplicationError, NotFound, PermissionDenied
+from umkm import selectors, services
+from umkm.forms import BusinessForm, ProductForm
+
+
+def html_errors(view):
+    """Domain 404/403 errors become Django's, so the usual error pages answer (never a 500)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound as exc:
+            raise Http404(str(exc.message)) from exc
+        except PermissionDenied as exc:
+            raise DjangoPermissionDenied(str(exc.message)) from exc
+
+    return wrapper
+
+
+def _form_error(form, exc: ApplicationError, default_field=None) -> None:
+    fields = exc.extra.get("fields") if isinstance(exc.extra, dict) else None
+    if fields:
+        for name, errors in fields.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(default_field, str(exc.message))
+
+
+@login_required
+@html_errors
+def my_businesses(request):
+    businesses = selectors.businesses_of(owner=request.user)
+    return render(request, "umkm/my_businesses.html", {"businesses": businesses})
+
+
+@login_required
+@html_errors
+def business_create(request):
+    form = BusinessForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            business = services.business_create(owner=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            _form_error(form, exc)
+            status = exc.status_code
+        else:
+            messages.success(request, _("Your business is registered. Now add your products."))
+            return redirect("umkm:detail", pk=business.pk)
+    elif request.method == "POST":
+        status = 400
+    return render(request, "umkm/business_form.html", {"form": form, "business": None}, status=status)
+
+
+@login_required
+@html_errors
+def business_edit(request, pk):
+    business = selectors.business_for_owner(pk=pk, user=request.user)
+    form = BusinessForm(request.POST or None, instance=business)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        # The form must not save by itself: the service owns writes.
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        try:
+            business.refresh_from_db()
+            services.business_update(business=business, **changes)
+        except ApplicationError as exc:
+            _form_error(form, exc)
+            status = exc.status_code
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("umkm:detail", pk=business.pk)
+    elif request.method == "POST":
+        status = 400
+    return render(request, "umkm/business_form.html", {"form": form, "business": business}, status=status)
+
+
+@html_errors
+def business_detail(request, pk):
+    business = selectors.business_get(pk=pk)
+    is_owner = request.user.is_authenticated and business.owner_id == request.user.pk
+    return render(
+        request,
+        "umkm/business_detail.html",
+        {"business": business, "products": list(business.products.all()), "is_owner": is_owner},
+    )
+
+
+@login_required
+@html_errors
+def product_create(request, pk):
+    business = selectors.business_for_owner(pk=pk, user=request.user)
+    form = ProductForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.product_create(business=business, **form.cleaned_data)
+        except ApplicationError as exc:
+            _form_error(form, exc, default_field="photo")
+            status = exc.status_code
+        else:
+            messages.success(request, _("Product added."))
+            return redirect("umkm:detail", pk=business.pk)
+    elif request.method == "POST":
+        status = 400
+    return render(request, "umkm/product_form.html", {"form": form, "business": business}, status=status)
+
+
+@login_required
+@require_POST
+@html_errors
+def product_delete(request, pk, product_pk):
+    business = selectors.business_for_owner(pk=pk, user=request.user)
+    product = selectors.product_of(business=business, pk=product_pk)
+    services.product_delete(product=product)
+    messages.success(request, _("Product removed."))
+    return redirect("umkm:detail", pk=business.pk)
