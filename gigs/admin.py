@@ -1,0 +1,142 @@
+"""The admin: categories and templates to edit, the report queue to moderate. Marketplace
+objects are read-mostly here; their statuses move only through the services."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from gigs import services
+from gigs.models import (
+    Bid,
+    Category,
+    Contract,
+    Delivery,
+    DeliveryFile,
+    Gig,
+    GigAttachment,
+    GigInvitation,
+    GigMatch,
+    GigTemplate,
+    Message,
+    Report,
+    Review,
+)
+from gigs.statuses import ReportAction, ReportStatus
+from mjc.core.errors import ApplicationError
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name", "name_en", "position"]
+    list_editable = ["position"]
+
+
+@admin.register(GigTemplate)
+class GigTemplateAdmin(admin.ModelAdmin):
+    list_display = ["title", "category", "position", "active"]
+    list_filter = ["category", "active"]
+    list_editable = ["position", "active"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+class GigAttachmentInline(admin.TabularInline):
+    model = GigAttachment
+    extra = 0
+    readonly_fields = ["original_name", "size", "uploaded_by", "created_at"]
+    exclude = ["file"]
+    can_delete = False
+
+
+@admin.register(Gig)
+class GigAdmin(admin.ModelAdmin):
+    list_display = ["title", "business", "category", "status", "budget_min", "budget_max", "deadline", "kabupaten"]
+    list_filter = ["status", "category", "kabupaten__bakorwil"]
+    search_fields = ["title", "business__name"]
+    list_select_related = ["business", "category", "kabupaten"]
+    readonly_fields = ["status", "published_at", "created_by", "created_at", "updated_at"]
+    raw_id_fields = ["business"]
+    inlines = [GigAttachmentInline]
+
+
+@admin.register(Bid)
+class BidAdmin(admin.ModelAdmin):
+    list_display = ["gig", "creative", "amount", "delivery_days", "status", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["gig", "creative__user"]
+    readonly_fields = ["gig", "creative", "status"]
+
+
+class DeliveryInline(admin.TabularInline):
+    model = Delivery
+    extra = 0
+    readonly_fields = ["note", "delivered_by", "created_at"]
+    can_delete = False
+
+
+@admin.register(Contract)
+class ContractAdmin(admin.ModelAdmin):
+    list_display = ["gig", "owner", "creative", "amount", "status", "due_date", "completed_at"]
+    list_filter = ["status"]
+    list_select_related = ["gig", "owner", "creative__user"]
+    readonly_fields = ["gig", "bid", "owner", "creative", "status", "revisions_used", "completed_at", "cancel_reason"]
+    inlines = [DeliveryInline]
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    list_display = ["contract", "author", "subject", "rating", "created_at"]
+    list_filter = ["rating"]
+    list_select_related = ["contract__gig", "author", "subject"]
+
+
+def _resolve(action: str, label):
+    @admin.action(description=label)
+    def resolve(modeladmin, request, queryset):
+        done = 0
+        for report in queryset.filter(status=ReportStatus.OPEN):
+            try:
+                services.report_resolve(report=report, admin=request.user, action=action)
+                done += 1
+            except ApplicationError as exc:
+                modeladmin.message_user(request, f"#{report.pk}: {exc.message}", messages.ERROR)
+        modeladmin.message_user(request, _("%(count)s reports resolved.") % {"count": done}, messages.SUCCESS)
+
+    resolve.__name__ = f"resolve_{action}"
+    return resolve
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """The moderation queue: open reports first; actions resolve them through the service."""
+
+    list_display = ["id", "status", "target_label", "reporter", "reason_short", "created_at", "action"]
+    list_filter = ["status", "action"]
+    list_select_related = ["reporter", "gig", "bid__gig", "user"]
+    readonly_fields = ["reporter", "gig", "bid", "user", "reason", "status", "action", "resolved_by", "resolved_at", "created_at"]
+    fields = [*readonly_fields, "resolution_note"]
+    actions = [
+        _resolve(ReportAction.NONE, _("Resolve: no action needed")),
+        _resolve(ReportAction.GIG_CANCELLED, _("Resolve: cancel the gig")),
+        _resolve(ReportAction.BID_REJECTED, _("Resolve: reject the bid")),
+        _resolve(ReportAction.USER_DEACTIVATED, _("Resolve: deactivate the account")),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("about"))
+    def target_label(self, report):
+        if report.bid_id:
+            return f"{_('bid')}: {report.bid}"
+        if report.gig_id:
+            return f"{_('gig')}: {report.gig}"
+        return f"{_('account')}: {report.user}"
+
+    @admin.display(description=_("reason"))
+    def reason_short(self, report):
+        return report.reason[:80]
+
+
+admin.site.register(Message, list_display=["conversation", "sender", "created_at"])
+admin.site.register(GigInvitation, list_display=["gig", "creative", "invited_by", "created_at"])
+admin.site.register(GigMatch, list_display=["gig", "creative", "score", "created_at"])
+admin.site.register(DeliveryFile, list_display=["delivery", "original_name", "size"], exclude=["file"])

@@ -1,0 +1,168 @@
+"""HTML forms: they parse and label input; services decide."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gigs.models import Category
+from gigs.selectors import SORTS
+from gigs.statuses import WorkMode
+from mjc.regions.models import Bakorwil, Kabupaten
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class GigSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200,
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. kemasan keripik")}))
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.all(), to_field_name="slug", required=False,
+        empty_label=_("All categories"),
+    )
+    bakorwil = forms.ModelChoiceField(
+        label=_("Bakorwil"), queryset=Bakorwil.objects.all(), to_field_name="code", required=False,
+        empty_label=_("All of East Java"),
+    )
+    kabupaten = forms.ModelChoiceField(
+        label=_("Kabupaten/kota"), queryset=Kabupaten.objects.all(), to_field_name="code", required=False,
+        empty_label=_("All kabupaten/kota"),
+    )
+    budget_min = forms.IntegerField(label=_("Budget from (Rp)"), required=False, min_value=0)
+    budget_max = forms.IntegerField(label=_("Budget up to (Rp)"), required=False, min_value=0)
+    work_mode = forms.ChoiceField(label=_("Work mode"), required=False,
+                                  choices=[("", _("Any"))] + list(WorkMode.choices))
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
+        ("", _("Best match / newest")), ("newest", _("Newest")), ("budget", _("Highest budget")),
+        ("deadline", _("Nearest deadline")),
+    ])
+
+    def search_args(self) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "q": data.get("q") or "",
+            "category": data["category"].slug if data.get("category") else None,
+            "bakorwil": data["bakorwil"].code if data.get("bakorwil") else None,
+            "kabupaten": data["kabupaten"].code if data.get("kabupaten") else None,
+            "budget_min": data.get("budget_min"),
+            "budget_max": data.get("budget_max"),
+            "work_mode": data.get("work_mode") or None,
+            "sort": data.get("sort") if data.get("sort") in SORTS else "",
+        }
+
+
+class GigForm(forms.Form):
+    """Step 2 of posting a job: the template's questions (added per template) and the details."""
+
+    title = forms.CharField(label=_("Job title"), max_length=140)
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all(), to_field_name="slug")
+    description = forms.CharField(
+        label=_("Brief"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Describe the job in your own words. Your answers above are added to it."),
+    )
+    budget_min = forms.IntegerField(label=_("Budget from (Rp)"), min_value=1)
+    budget_max = forms.IntegerField(label=_("Budget up to (Rp)"), min_value=1)
+    deadline = forms.DateField(label=_("Deadline"), widget=DateInput)
+    kabupaten = forms.ModelChoiceField(label=_("Kabupaten/kota"), queryset=Kabupaten.objects.all(), to_field_name="code")
+    work_mode = forms.ChoiceField(label=_("Work mode"), choices=WorkMode.choices, initial=WorkMode.REMOTE)
+    attachments = MultipleFileField(
+        label=_("Attachments (optional)"), required=False,
+        help_text=_("Photos of the product, old packaging, references: PDF, JPG, PNG, ZIP, Office files."),
+    )
+
+    def __init__(self, *args, template=None, with_questions=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.template = template
+        self.question_names = []
+        if template is not None and with_questions:
+            fields = {}
+            for question in template.question_list():
+                name = f"answer_{question['key']}"
+                common = {"label": question["text"], "required": False, "help_text": question.get("help", "")}
+                if question["kind"] == "choice":
+                    choices = [("", "—")] + [(c, c) for c in question["choices"]]
+                    fields[name] = forms.ChoiceField(choices=choices, **common)
+                elif question["kind"] == "checklist":
+                    fields[name] = forms.MultipleChoiceField(
+                        choices=[(c, c) for c in question["choices"]], widget=forms.CheckboxSelectMultiple, **common
+                    )
+                else:
+                    fields[name] = forms.CharField(max_length=500, **common)
+                self.question_names.append(name)
+            # the questions come first: they are the guided part of the brief
+            self.fields = {**fields, **self.fields}
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("budget_min"), data.get("budget_max")
+        if low and high and low > high:
+            self.add_error("budget_max", _("The maximum budget cannot be lower than the minimum."))
+        deadline = data.get("deadline")
+        if deadline and deadline < timezone.localdate():
+            self.add_error("deadline", _("The deadline cannot be in the past."))
+        if not (data.get("description") or "").strip() and not any(data.get(n) for n in self.question_names):
+            self.add_error("description", _("Please describe the job (or answer the template's questions)."))
+        return data
+
+    def answers(self) -> dict:
+        return {name.removeprefix("answer_"): self.cleaned_data.get(name) for name in self.question_names}
+
+    def question_fields(self):
+        return [self[name] for name in self.question_names]
+
+    def detail_fields(self):
+        return [self[name] for name in self.fields if name not in self.question_names]
+
+
+class BidForm(forms.Form):
+    amount = forms.IntegerField(label=_("Your price (Rp)"), min_value=1)
+    delivery_days = forms.IntegerField(label=_("Delivery time (days)"), min_value=1, max_value=365)
+    proposal = forms.CharField(
+        label=_("Proposal"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("How you will do the work, what is included, links to similar work."),
+    )
+
+
+class DeliverForm(forms.Form):
+    note = forms.CharField(label=_("Note to the owner"), required=False, max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+    files = MultipleFileField(label=_("Files"), help_text=_("One or more files: PDF, JPG, PNG, ZIP, Office, PSD, AI."))
+
+
+class RevisionForm(forms.Form):
+    note = forms.CharField(label=_("What should change?"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for cancelling"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReviewForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("Rating"), coerce=int, widget=forms.RadioSelect,
+        choices=[(5, "★★★★★ 5"), (4, "★★★★ 4"), (3, "★★★ 3"), (2, "★★ 2"), (1, "★ 1")],
+    )
+    comment = forms.CharField(label=_("Comment"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(label=_("What is wrong?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))

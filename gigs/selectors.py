@@ -1,0 +1,261 @@
+"""Every read of the marketplace: querysets with their joins and annotations, so that a page
+costs the same number of queries whatever the number of rows (tests pin the budgets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db.models import Aggregate, Count, F, FloatField, Max, Min, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from gigs.models import Bid, Contract, Conversation, Gig, GigTemplate, Message, Review, gig_search_vector
+from gigs.statuses import BidStatus, ContractStatus, GigStatus
+
+# How alike a misspelled word must be to a word of the title (pg_trgm word_similarity):
+# "kripik" vs "keripik" is 0.71, unrelated words stay well below.
+TRIGRAM_THRESHOLD = 0.5
+# Price guidance uses a Bakorwil's own accepted bids once it has this many.
+PRICE_GUIDANCE_MIN_POINTS = 5
+
+SORTS = {
+    "newest": ("-published_at", "-id"),
+    "budget": ("-budget_max", "-id"),
+    "budget_low": ("budget_min", "id"),
+    "deadline": ("deadline", "id"),
+}
+
+
+def _gig_rows(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related("business", "category", "kabupaten__bakorwil").annotate(
+        bid_count=Count("bids", filter=~Q(bids__status=BidStatus.WITHDRAWN), distinct=True)
+    )
+
+
+def gigs_visible_to(user) -> QuerySet:
+    """Drafts are their owner's alone; every other gig can be looked at by anyone."""
+    queryset = Gig.objects.all()
+    if user is not None and user.is_authenticated:
+        return queryset.filter(~Q(status=GigStatus.DRAFT) | Q(business__owner=user))
+    return queryset.exclude(status=GigStatus.DRAFT)
+
+
+def gig_detail(*, pk: int, user) -> Gig | None:
+    return (
+        _gig_rows(gigs_visible_to(user))
+        .select_related("business__owner")
+        .prefetch_related("attachments")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def gig_search(
+    *,
+    q: str = "",
+    category: str | None = None,
+    bakorwil: str | None = None,
+    kabupaten: str | None = None,
+    budget_min: int | None = None,
+    budget_max: int | None = None,
+    work_mode: str | None = None,
+    sort: str = "",
+    queryset: QuerySet | None = None,
+) -> QuerySet:
+    """Open gigs matching the filters. ``q`` is searched with PostgreSQL full text
+    (``indonesian`` stemming) on title and brief, or by trigram word similarity on the
+    title so that typos ("kripik") still find ("keripik")."""
+    gigs = queryset if queryset is not None else Gig.objects.filter(status=GigStatus.OPEN)
+    if category:
+        gigs = gigs.filter(category__slug=category)
+    if bakorwil:
+        gigs = gigs.filter(kabupaten__bakorwil__code=bakorwil)
+    if kabupaten:
+        gigs = gigs.filter(kabupaten__code=kabupaten)
+    if budget_min:
+        gigs = gigs.filter(budget_max__gte=budget_min)  # gigs that can pay at least this much
+    if budget_max:
+        gigs = gigs.filter(budget_min__lte=budget_max)  # gigs that start within this budget
+    if work_mode:
+        gigs = gigs.filter(work_mode=work_mode)
+    gigs = _gig_rows(gigs)
+    q = (q or "").strip()[:200]
+    if q:
+        query = SearchQuery(q, config="indonesian", search_type="websearch")
+        gigs = (
+            gigs.annotate(document=gig_search_vector(), similarity=TrigramWordSimilarity(q, "title"))
+            .filter(Q(document=query) | Q(title__trigram_word_similar=q) | Q(similarity__gte=TRIGRAM_THRESHOLD))
+            .annotate(rank=SearchRank(F("document"), query) + F("similarity"))
+        )
+        if sort not in SORTS:
+            return gigs.order_by("-rank", "-published_at", "-id")
+    return gigs.order_by(*SORTS.get(sort, SORTS["newest"]))
+
+
+def gigs_of_owner(*, user) -> QuerySet:
+    return _gig_rows(Gig.objects.filter(business__owner=user)).select_related("contract").order_by("-created_at")
+
+
+def bids_visible_to(user) -> QuerySet:
+    """A bid exists only for the gig's owner and the bidder."""
+    if user is None or not user.is_authenticated:
+        return Bid.objects.none()
+    return Bid.objects.filter(Q(gig__business__owner=user) | Q(creative__user=user)).select_related(
+        "gig__business", "creative__user"
+    )
+
+
+def bids_of_gig(*, gig: Gig, user) -> QuerySet:
+    """The owner sees every bid (the comparison table); a creative only their own."""
+    bids = Bid.objects.filter(gig=gig).select_related("creative__user", "conversation")
+    if user is None or not user.is_authenticated:
+        return bids.none()
+    if gig.business.owner_id == user.pk:
+        return bids.order_by("amount", "delivery_days", "id")
+    return bids.filter(creative__user=user)
+
+
+def bids_of_creative(*, user) -> QuerySet:
+    return (
+        Bid.objects.filter(creative__user=user)
+        .select_related("gig__business", "gig__category", "gig__contract")
+        .order_by("-created_at")
+    )
+
+
+def contracts_visible_to(user) -> QuerySet:
+    if user is None or not user.is_authenticated:
+        return Contract.objects.none()
+    return Contract.objects.filter(Q(owner=user) | Q(creative__user=user)).select_related(
+        "gig__business", "gig__category", "owner", "creative__user", "bid"
+    )
+
+
+def contract_detail(*, pk: int, user) -> Contract | None:
+    return (
+        contracts_visible_to(user)
+        .prefetch_related("deliveries__files", Prefetch("reviews", queryset=Review.objects.select_related("author")))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def contracts_of_creative(*, user) -> QuerySet:
+    return contracts_visible_to(user).filter(creative__user=user)
+
+
+def active_contracts_of_owner(*, user) -> QuerySet:
+    return contracts_visible_to(user).filter(
+        owner=user, status__in=[ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED]
+    )
+
+
+def conversations_visible_to(user) -> QuerySet:
+    if user is None or not user.is_authenticated:
+        return Conversation.objects.none()
+    return Conversation.objects.filter(
+        Q(bid__gig__business__owner=user) | Q(bid__creative__user=user)
+    ).select_related("bid__gig__business__owner", "bid__creative__user")
+
+
+def messages_of(*, conversation: Conversation) -> QuerySet:
+    return Message.objects.filter(conversation=conversation).select_related("sender")
+
+
+def reviews_visible_of_contract(*, contract: Contract) -> QuerySet:
+    return Review.objects.visible().filter(contract=contract).select_related("author", "subject")
+
+
+def reviews_about(*, user, limit: int | None = 10) -> QuerySet:
+    """The visible reviews about someone (for a creative's profile page)."""
+    reviews = (
+        Review.objects.visible()
+        .filter(subject=user)
+        .select_related("author", "contract__gig__business")
+        .order_by("-created_at")
+    )
+    return reviews[:limit] if limit else reviews
+
+
+def templates_active() -> QuerySet:
+    return GigTemplate.objects.filter(active=True).select_related("category")
+
+
+# --- price guidance ---------------------------------------------------------------------
+
+
+class PercentileCont(Aggregate):
+    function = "percentile_cont"
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+    def __init__(self, expression, fraction: float, **extra):
+        super().__init__(expression, fraction=float(fraction), **extra)
+
+
+@dataclass(frozen=True)
+class PriceGuidance:
+    category: str
+    scope: str  # "bakorwil" or "province"
+    bakorwil: str | None
+    count: int
+    median: int | None
+    low: int | None
+    high: int | None
+    p25: int | None
+    p75: int | None
+
+    @property
+    def has_data(self) -> bool:
+        return self.count > 0
+
+
+def _figures(queryset: QuerySet) -> dict:
+    return queryset.aggregate(
+        count=Count("id"),
+        median=PercentileCont("amount", 0.5),
+        p25=PercentileCont("amount", 0.25),
+        p75=PercentileCont("amount", 0.75),
+        low=Min("amount"),
+        high=Max("amount"),
+    )
+
+
+def price_guidance(*, category, bakorwil=None) -> PriceGuidance:
+    """Median and range of the amounts of accepted bids in a category: in the Bakorwil when
+    it has at least PRICE_GUIDANCE_MIN_POINTS of them, else across the province."""
+    slug = getattr(category, "slug", category)
+    code = getattr(bakorwil, "code", bakorwil) or None
+    accepted = Bid.objects.filter(status=BidStatus.ACCEPTED, gig__category__slug=slug)
+    scope, figures = "province", None
+    if code:
+        figures = _figures(accepted.filter(gig__kabupaten__bakorwil__code=code))
+        if figures["count"] >= PRICE_GUIDANCE_MIN_POINTS:
+            scope = "bakorwil"
+        else:
+            figures = None
+    if figures is None:
+        figures = _figures(accepted)
+
+    def whole(value):
+        return int(round(value)) if value is not None else None
+
+    return PriceGuidance(
+        category=slug,
+        scope=scope,
+        bakorwil=code if scope == "bakorwil" else None,
+        count=figures["count"],
+        median=whole(figures["median"]),
+        low=whole(figures["low"]),
+        high=whole(figures["high"]),
+        p25=whole(figures["p25"]),
+        p75=whole(figures["p75"]),
+    )
+
+
+def owner_figures(*, user) -> dict:
+    return Gig.objects.filter(business__owner=user).aggregate(
+        open=Coalesce(Count("id", filter=Q(status=GigStatus.OPEN)), 0),
+        draft=Coalesce(Count("id", filter=Q(status=GigStatus.DRAFT)), 0),
+        in_progress=Coalesce(Count("id", filter=Q(status=GigStatus.IN_PROGRESS)), 0),
+    )

@@ -1,0 +1,46 @@
+"""Template helpers of the marketplace: dashboard panels and the reviews on a profile,
+each a fixed number of queries."""
+
+from django import template
+
+from gigs import selectors
+
+register = template.Library()
+
+
+@register.filter
+def stars(rating) -> str:
+    try:
+        count = max(0, min(5, int(rating)))
+    except (TypeError, ValueError):
+        return ""
+    return "★" * count + "☆" * (5 - count)
+
+
+@register.simple_tag
+def owner_gigs(user, limit=None):
+    gigs = selectors.gigs_of_owner(user=user)
+    return list(gigs[:limit] if limit else gigs)
+
+
+@register.simple_tag
+def owner_active_contracts(user):
+    return list(selectors.active_contracts_of_owner(user=user))
+
+
+@register.simple_tag
+def creative_bids(user, limit=None):
+    bids = selectors.bids_of_creative(user=user)
+    return list(bids[:limit] if limit else bids)
+
+
+@register.simple_tag
+def creative_contracts(user):
+    return list(selectors.contracts_of_creative(user=user))
+
+
+@register.inclusion_tag("gigs/_review_list.html")
+def creative_reviews(profile, limit=10):
+    """The visible reviews about a creative (two queries, whatever the count)."""
+    reviews = list(selectors.reviews_about(user=profile.user, limit=limit)) if profile else []
+    return {"reviews": reviews, "profile": profile}

@@ -1,0 +1,66 @@
+"""Matches for templates: "Rekomendasi kreator" (owner) and "Gig untuk Anda" (creative).
+
+Reasons are stored as codes and rendered here in the reader's language.
+"""
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+from gigs.matching import reasons_text
+from gigs.models import GigInvitation, GigMatch
+from gigs.statuses import GigStatus
+
+register = template.Library()
+
+RECOMMENDATIONS_SHOWN = 10
+GIGS_FOR_YOU_SHOWN = 8
+
+
+def _invite_url(gig_pk: int, creative_pk: int) -> str:
+    try:
+        return reverse("gigs_matching:invite", args=[gig_pk, creative_pk])
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag
+def gig_recommendations(gig, user):
+    """The best matches of the owner's open gig, with reasons in words and whether invited."""
+    if gig is None or user is None or not user.is_authenticated or gig.business.owner_id != user.pk:
+        return []
+    matches = list(
+        GigMatch.objects.filter(gig=gig).select_related("creative__user", "creative__kabupaten")[:RECOMMENDATIONS_SHOWN]
+    )
+    invited = set(GigInvitation.objects.filter(gig=gig).values_list("creative_id", flat=True))
+    open_gig = gig.status == GigStatus.OPEN
+    return [
+        {
+            "match": match,
+            "creative": match.creative,
+            "score": match.score,
+            "reasons": reasons_text(match.reasons),
+            "invited": match.creative_id in invited,
+            "invite_url": _invite_url(gig.pk, match.creative_id) if open_gig else "",
+        }
+        for match in matches
+    ]
+
+
+@register.simple_tag
+def gigs_for_you(user):
+    """Open gigs the matching job found for this creative, best first."""
+    profile = getattr(user, "creative_profile", None) if user is not None and user.is_authenticated else None
+    if profile is None:
+        return []
+    matches = (
+        GigMatch.objects.filter(creative=profile, gig__status=GigStatus.OPEN)
+        .select_related("gig__business", "gig__kabupaten", "gig__category")
+        .order_by("-score", "-gig__published_at")[:GIGS_FOR_YOU_SHOWN]
+    )
+    return [{"match": match, "gig": match.gig, "score": match.score, "reasons": reasons_text(match.reasons)} for match in matches]
+
+
+@register.filter
+def match_reasons(reasons):
+    """``{{ match.reasons|match_reasons|join:", " }}``: stored reason codes in words."""
+    return reasons_text(reasons)

@@ -1,0 +1,442 @@
+"""HTML pages of the marketplace: parse input, call one service or selector, render.
+Every refusal (ApplicationError) becomes a message on the page, never a 500."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gigs import selectors, services
+from gigs.api import visible_reviews
+from gigs.forms import (
+    BidForm,
+    CancelForm,
+    DeliverForm,
+    GigForm,
+    GigSearchForm,
+    MessageForm,
+    ReportForm,
+    ReviewForm,
+    RevisionForm,
+)
+from gigs.models import Category, DeliveryFile, GigAttachment, GigTemplate
+from gigs.statuses import BidStatus, ContractStatus, GigStatus
+from mjc.core import files
+from mjc.core.errors import ApplicationError
+from mjc.core.transitions import history
+
+
+def _fail(request, exc: ApplicationError, form=None):
+    """Show a service's refusal; attach field errors to the form when it names a field."""
+    fields = (exc.extra or {}).get("fields") or {}
+    if form is not None and fields:
+        for name, errors in fields.items():
+            target = name if name in form.fields else None
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        messages.error(request, exc.message)
+
+
+def _gig_or_404(request, pk):
+    gig = selectors.gig_detail(pk=pk, user=request.user)
+    if gig is None:
+        raise Http404
+    return gig
+
+
+# --- browse and detail ------------------------------------------------------------------------
+
+
+def gig_list(request):
+    form = GigSearchForm(request.GET or None)
+    gigs = selectors.gig_search(**form.search_args()) if form.is_bound else selectors.gig_search()
+    page = Paginator(gigs, 20).get_page(request.GET.get("page"))
+    return render(request, "gigs/list.html", {"form": form, "page": page})
+
+
+def gig_detail(request, pk: int):
+    gig = _gig_or_404(request, pk)
+    user = request.user
+    is_owner = user.is_authenticated and gig.business.owner_id == user.pk
+    bids = list(selectors.bids_of_gig(gig=gig, user=user))
+    my_bid = next((bid for bid in bids if bid.creative.user_id == user.pk), None) if user.is_authenticated else None
+    profile = getattr(user, "creative_profile", None) if user.is_authenticated and user.is_creative else None
+    contract = getattr(gig, "contract", None) if gig.status in (GigStatus.IN_PROGRESS, GigStatus.COMPLETED, GigStatus.CANCELLED) else None
+    can_bid = profile is not None and not is_owner and my_bid is None and gig.status == GigStatus.OPEN
+    can_see_files = is_owner or my_bid is not None
+    context = {
+        "gig": gig,
+        "is_owner": is_owner,
+        "bids": bids,
+        "my_bid": my_bid,
+        "can_bid": can_bid,
+        "can_see_files": can_see_files,
+        "contract": contract if contract and contract.is_party(user) else None,
+        "bid_form": BidForm() if can_bid else None,
+        "guidance": selectors.price_guidance(category=gig.category, bakorwil=gig.kabupaten.bakorwil.code)
+        if (can_bid or is_owner) else None,
+        "live_statuses": (BidStatus.PENDING, BidStatus.SHORTLISTED),
+    }
+    return render(request, "gigs/detail.html", context)
+
+
+def price_guidance_partial(request):
+    category = Category.objects.filter(slug=request.GET.get("category", "")).first()
+    guidance = selectors.price_guidance(category=category, bakorwil=request.GET.get("bakorwil") or None) if category else None
+    return render(request, "gigs/_price_guidance.html", {"guidance": guidance, "category": category})
+
+
+# --- posting a job ----------------------------------------------------------------------------
+
+
+@login_required
+def gig_create(request):
+    """Step 1: pick a template (or a blank brief in a category); step 2: answer and detail."""
+    if not request.user.businesses.exists():
+        messages.info(request, _("Register your business first, then post a job."))
+        target = "umkm:business_create"
+        try:
+            return redirect(reverse(target))
+        except Exception:  # the umkm pages may not exist yet in this build
+            return render(request, "gigs/create_no_business.html", status=200)
+    template = None
+    category = None
+    slug = request.GET.get("template") or request.POST.get("template")
+    if slug:
+        template = get_object_or_404(GigTemplate, slug=slug, active=True)
+        category = template.category
+    elif request.GET.get("category") or request.POST.get("blank"):
+        category = Category.objects.filter(slug=request.GET.get("category") or request.POST.get("category")).first()
+    if template is None and category is None:
+        return render(request, "gigs/create_step1.html", {
+            "templates": selectors.templates_active(), "categories": Category.objects.all(),
+        })
+
+    business = request.user.businesses.select_related("kabupaten__bakorwil").order_by("id").first()
+    initial = {
+        "title": template.label if template else "",
+        "category": category.slug,
+        "kabupaten": business.kabupaten.code,
+        "budget_min": template.suggested_budget_min if template else None,
+        "budget_max": template.suggested_budget_max if template else None,
+    }
+    form = GigForm(request.POST or None, request.FILES or None, template=template, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            gig = services.gig_create(
+                user=request.user, business=business, title=data["title"], category=data["category"],
+                description=data.get("description") or "", budget_min=data["budget_min"], budget_max=data["budget_max"],
+                deadline=data["deadline"], kabupaten=data["kabupaten"], work_mode=data["work_mode"],
+                template=template, answers=form.answers(), attachments=data.get("attachments") or [],
+            )
+        except ApplicationError as exc:
+            _fail(request, exc, form)
+        else:
+            messages.success(request, _("Your job is saved as a draft. Check the brief, then publish it."))
+            return redirect(gig)
+    guidance = selectors.price_guidance(category=category, bakorwil=business.kabupaten.bakorwil.code)
+    return render(request, "gigs/create_step2.html", {
+        "form": form, "template": template, "category": category, "guidance": guidance, "business": business,
+    })
+
+
+@login_required
+def gig_edit(request, pk: int):
+    gig = _gig_or_404(request, pk)
+    if gig.business.owner_id != request.user.pk:
+        raise Http404
+    initial = {
+        "title": gig.title, "category": gig.category.slug, "description": gig.description,
+        "budget_min": gig.budget_min, "budget_max": gig.budget_max, "deadline": gig.deadline,
+        "kabupaten": gig.kabupaten.code, "work_mode": gig.work_mode,
+    }
+    form = GigForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.gig_update(
+                gig=gig, user=request.user, title=data["title"], category=data["category"],
+                description=data.get("description") or gig.description, budget_min=data["budget_min"],
+                budget_max=data["budget_max"], deadline=data["deadline"], kabupaten=data["kabupaten"],
+                work_mode=data["work_mode"],
+            )
+            for upload in data.get("attachments") or []:
+                services.gig_attachment_add(gig=gig, user=request.user, upload=upload)
+        except ApplicationError as exc:
+            _fail(request, exc, form)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(gig)
+    guidance = selectors.price_guidance(category=gig.category, bakorwil=gig.kabupaten.bakorwil.code)
+    return render(request, "gigs/edit.html", {"form": form, "gig": gig, "guidance": guidance})
+
+
+@login_required
+@require_POST
+def gig_publish(request, pk: int):
+    gig = _gig_or_404(request, pk)
+    try:
+        services.gig_publish(gig=gig, user=request.user)
+        messages.success(request, _("Published! Creatives can now find your job and bid."))
+    except ApplicationError as exc:
+        _fail(request, exc)
+    return redirect(gig)
+
+
+@login_required
+@require_POST
+def gig_cancel(request, pk: int):
+    gig = _gig_or_404(request, pk)
+    try:
+        services.gig_cancel(gig=gig, user=request.user, reason=request.POST.get("reason", ""))
+        messages.success(request, _("The job was cancelled."))
+    except ApplicationError as exc:
+        _fail(request, exc)
+    return redirect(gig)
+
+
+# --- bids --------------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def bid_place(request, pk: int):
+    gig = _gig_or_404(request, pk)
+    form = BidForm(request.POST)
+    if form.is_valid():
+        try:
+            services.bid_place(gig=gig, user=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            _fail(request, exc)
+        else:
+            messages.success(request, _("Your bid was sent. The owner will be notified."))
+            return redirect(gig)
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+    return redirect(gig)
+
+
+@login_required
+def bid_edit(request, pk: int):
+    bid = get_object_or_404(selectors.bids_visible_to(request.user), pk=pk)
+    if bid.creative.user_id != request.user.pk:
+        raise Http404
+    form = BidForm(request.POST or None, initial={"amount": bid.amount, "delivery_days": bid.delivery_days, "proposal": bid.proposal})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.bid_update(bid=bid, user=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            _fail(request, exc, form)
+        else:
+            messages.success(request, _("Your bid was updated."))
+            return redirect(bid.gig)
+    return render(request, "gigs/bid_edit.html", {"form": form, "bid": bid})
+
+
+BID_ACTIONS = {
+    "accept": (services.bid_accept, _("Bid accepted. The contract is ready.")),
+    "reject": (services.bid_reject, _("Bid turned down.")),
+    "shortlist": (services.bid_shortlist, _("Bid shortlisted.")),
+    "withdraw": (services.bid_withdraw, _("Your bid was withdrawn.")),
+}
+
+
+@login_required
+@require_POST
+def bid_action(request, pk: int, action: str):
+    if action not in BID_ACTIONS:
+        raise Http404
+    bid = get_object_or_404(selectors.bids_visible_to(request.user), pk=pk)
+    service, done = BID_ACTIONS[action]
+    try:
+        result = service(bid=bid, user=request.user)
+    except ApplicationError as exc:
+        _fail(request, exc)
+        return redirect(bid.gig)
+    messages.success(request, done)
+    if action == "accept":
+        return redirect(result)
+    return redirect(bid.gig)
+
+
+# --- conversations -------------------------------------------------------------------------------
+
+
+@login_required
+def conversation(request, pk: int):
+    thread = get_object_or_404(selectors.conversations_visible_to(request.user), pk=pk)
+    contract = getattr(thread.bid, "contract", None) if thread.bid.status == BidStatus.ACCEPTED else None
+    if contract is not None:
+        return redirect(contract)
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.message_send(conversation=thread, user=request.user, body=form.cleaned_data["body"])
+        except ApplicationError as exc:
+            _fail(request, exc, form)
+        else:
+            return redirect("gigs:conversation", pk=thread.pk)
+    return render(request, "gigs/conversation.html", {
+        "thread": thread, "bid": thread.bid, "messages_list": selectors.messages_of(conversation=thread), "form": MessageForm(),
+    })
+
+
+# --- contract workspace --------------------------------------------------------------------------
+
+
+def _contract_or_404(request, pk):
+    contract = selectors.contract_detail(pk=pk, user=request.user)
+    if contract is None:
+        raise Http404
+    return contract
+
+
+@login_required
+def contract_detail(request, pk: int, forms=None):
+    contract = _contract_or_404(request, pk)
+    user = request.user
+    is_owner = contract.owner_id == user.pk
+    is_creative = contract.creative.user_id == user.pk
+    status = contract.status
+    reviews = visible_reviews(contract, user)
+    my_review = next((r for r in contract.reviews.all() if r.author_id == user.pk), None)
+    forms = forms or {}
+    context = {
+        "contract": contract,
+        "gig": contract.gig,
+        "is_owner": is_owner,
+        "is_creative": is_creative,
+        "thread": contract.bid.conversation,
+        "messages_list": selectors.messages_of(conversation=contract.bid.conversation),
+        "history": history(contract),
+        "reviews": reviews,
+        "my_review": my_review,
+        "waiting_for_other_review": my_review is not None and len(reviews) < 2 and contract.completed_at is not None,
+        "message_form": forms.get("message") or MessageForm(),
+        "deliver_form": (forms.get("deliver") or DeliverForm()) if is_creative and status in (
+            ContractStatus.ACTIVE, ContractStatus.REVISION_REQUESTED) else None,
+        "revision_form": (forms.get("revision") or RevisionForm()) if is_owner and status == ContractStatus.DELIVERED
+        and contract.revisions_left > 0 else None,
+        "can_complete": is_owner and status == ContractStatus.DELIVERED,
+        "cancel_form": (forms.get("cancel") or CancelForm()) if status in (
+            ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED) else None,
+        "review_form": (forms.get("review") or ReviewForm()) if status == ContractStatus.COMPLETED and my_review is None else None,
+    }
+    return render(request, "gigs/contract.html", context, status=400 if forms else 200)
+
+
+CONTRACT_ACTIONS = {
+    "deliver": (DeliverForm, lambda c, u, d: services.contract_deliver(contract=c, user=u, note=d["note"], uploads=d["files"]),
+                _("Delivered. The owner has been notified.")),
+    "revision": (RevisionForm, lambda c, u, d: services.contract_request_revision(contract=c, user=u, note=d["note"]),
+                 _("Revision requested.")),
+    "complete": (None, lambda c, u, d: services.contract_complete(contract=c, user=u),
+                 _("Contract completed. Please leave a review.")),
+    "cancel": (CancelForm, lambda c, u, d: services.contract_cancel(contract=c, user=u, reason=d["reason"]),
+               _("The contract was cancelled.")),
+    "review": (ReviewForm, lambda c, u, d: services.review_create(contract=c, user=u, rating=d["rating"], comment=d["comment"]),
+               _("Thank you for your review.")),
+    "message": (MessageForm, lambda c, u, d: services.message_send(conversation=c.bid.conversation, user=u, body=d["body"]),
+                None),
+}
+
+
+@login_required
+@require_POST
+def contract_action(request, pk: int, action: str):
+    if action not in CONTRACT_ACTIONS:
+        raise Http404
+    contract = _contract_or_404(request, pk)
+    form_class, run, done = CONTRACT_ACTIONS[action]
+    form = form_class(request.POST, request.FILES) if form_class else None
+    if form is not None and not form.is_valid():
+        return contract_detail(request, pk, forms={action: form})
+    try:
+        run(contract, request.user, form.cleaned_data if form else {})
+    except ApplicationError as exc:
+        if form is not None and (exc.extra or {}).get("fields"):
+            _fail(request, exc, form)
+            return contract_detail(request, pk, forms={action: form})
+        _fail(request, exc)
+    else:
+        if done:
+            messages.success(request, done)
+    anchor = "#messages" if action == "message" else ""
+    return redirect(reverse("gigs:contract", args=[contract.pk]) + anchor)
+
+
+# --- private files -------------------------------------------------------------------------------
+
+
+@login_required
+def attachment_download(request, pk: int):
+    attachment = get_object_or_404(GigAttachment.objects.select_related("gig__business"), pk=pk)
+    gig = attachment.gig
+    allowed = gig.business.owner_id == request.user.pk or gig.bids.filter(creative__user=request.user).exists()
+    if not allowed:
+        raise Http404
+    return files.private_file_response(attachment.file, attachment.original_name)
+
+
+@login_required
+def delivery_file_download(request, pk: int):
+    row = get_object_or_404(
+        DeliveryFile.objects.select_related("delivery__contract__creative"), pk=pk
+    )
+    if not row.delivery.contract.is_party(request.user):
+        raise Http404
+    return files.private_file_response(row.file, row.original_name)
+
+
+# --- my pages, reports ----------------------------------------------------------------------------
+
+
+@login_required
+def my_gigs(request):
+    return render(request, "gigs/my_gigs.html", {
+        "gigs": selectors.gigs_of_owner(user=request.user),
+        "contracts": selectors.contracts_visible_to(request.user).filter(owner=request.user),
+    })
+
+
+@login_required
+def my_bids(request):
+    return render(request, "gigs/my_bids.html", {
+        "bids": selectors.bids_of_creative(user=request.user),
+        "contracts": selectors.contracts_of_creative(user=request.user),
+    })
+
+
+@login_required
+def report(request):
+    target = {}
+    if request.GET.get("gig") or request.POST.get("gig"):
+        target["gig"] = _gig_or_404(request, request.GET.get("gig") or request.POST.get("gig"))
+    elif request.GET.get("bid") or request.POST.get("bid"):
+        target["bid"] = get_object_or_404(selectors.bids_visible_to(request.user), pk=request.GET.get("bid") or request.POST.get("bid"))
+    elif request.GET.get("user") or request.POST.get("user"):
+        target["target_user"] = get_object_or_404(
+            get_user_model(), pk=request.GET.get("user") or request.POST.get("user"), is_active=True
+        )
+    else:
+        raise Http404
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_create(user=request.user, reason=form.cleaned_data["reason"], **target)
+        except ApplicationError as exc:
+            _fail(request, exc, form)
+        else:
+            messages.success(request, _("Thank you. An MJC admin will look at your report."))
+            gig = target.get("gig") or (target["bid"].gig if "bid" in target else None)
+            return redirect(gig or "gigs:list")
+    return render(request, "gigs/report.html", {"form": form, "target": next(iter(target.values()))})
