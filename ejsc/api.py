@@ -95,11 +95,11 @@ class BookingCreateSerializer(serializers.Serializer):
     purpose = serializers.CharField(max_length=300)
 
 
-class ReasonSerializer(serializers.Serializer):
+class BookingReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
-class PeriodSerializer(serializers.Serializer):
+class RoomPeriodSerializer(serializers.Serializer):
     start = serializers.DateTimeField()
     end = serializers.DateTimeField()
     status = serializers.CharField(required=False)
@@ -111,9 +111,9 @@ class AvailabilitySerializer(serializers.Serializer):
     open = serializers.BooleanField()
     opens = serializers.DateTimeField(allow_null=True)
     closes = serializers.DateTimeField(allow_null=True)
-    free = PeriodSerializer(many=True)
-    busy = PeriodSerializer(many=True)
-    requested = PeriodSerializer(many=True)
+    free = RoomPeriodSerializer(many=True)
+    busy = RoomPeriodSerializer(many=True)
+    requested = RoomPeriodSerializer(many=True)
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -267,7 +267,7 @@ class BookingActionApi(APIView):
 
     def post(self, request, pk: int):
         booking = selectors.booking_get(user=request.user, pk=pk)
-        reason = ReasonSerializer(data=request.data)
+        reason = BookingReasonSerializer(data=request.data)
         reason.is_valid(raise_exception=True)
         text = reason.validated_data["reason"]
         if self.action == "approve":
@@ -287,7 +287,7 @@ def _booking_action(name: str, summary: str, with_reason: bool):
 
     post = extend_schema(
         summary=summary,
-        request=ReasonSerializer if with_reason else None,
+        request=BookingReasonSerializer if with_reason else None,
         responses={200: BookingSerializer, **ERRORS},
     )(post)
     return type(f"Booking{name.title().replace('-', '')}Api", (BookingActionApi,), {"action": name.replace("-", "_"), "post": post})
@@ -364,11 +364,11 @@ class EventApproveApi(APIView):
 class EventRejectApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=ReasonSerializer, responses={200: EventSerializer, **ERRORS})
+    @extend_schema(request=BookingReasonSerializer, responses={200: EventSerializer, **ERRORS})
     def post(self, request, pk: int):
         """Staff of the hub's Bakorwil reject an event with a reason."""
         event = selectors.event_get(user=request.user, pk=pk)
-        reason = ReasonSerializer(data=request.data)
+        reason = BookingReasonSerializer(data=request.data)
         reason.is_valid(raise_exception=True)
         return Response(EventSerializer(services.event_reject(actor=request.user, event=event, reason=reason.validated_data["reason"])).data)
 
