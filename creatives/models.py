@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from mjc.core.files import keep_name
 
 
 class CreativeProfile(models.Model):
@@ -9,7 +12,9 @@ class CreativeProfile(models.Model):
     bio = models.TextField(_("about me"), blank=True)
     skills = models.ManyToManyField("gigs.Category", blank=True, related_name="creatives", verbose_name=_("skills"))
     day_rate = models.PositiveBigIntegerField(_("day rate (Rp)"), null=True, blank=True)
-    kabupaten = models.ForeignKey("regions.Kabupaten", null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("kabupaten/kota"))
+    kabupaten = models.ForeignKey(
+        "regions.Kabupaten", null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("kabupaten/kota")
+    )
     available = models.BooleanField(_("available for new work"), default=True)
     rating_avg = models.DecimalField(_("rating"), max_digits=3, decimal_places=2, default=0)
     rating_count = models.PositiveIntegerField(_("reviews"), default=0)
@@ -20,6 +25,43 @@ class CreativeProfile(models.Model):
     class Meta:
         verbose_name = _("creative profile")
         verbose_name_plural = _("creative profiles")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(day_rate__isnull=True) | Q(day_rate__gt=0), name="creative_day_rate_positive"
+            ),
+        ]
 
     def __str__(self):
         return self.user.full_name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("creatives:detail", args=[self.pk])
+
+
+class PortfolioItem(models.Model):
+    """One piece of past work on a creative's public profile."""
+
+    profile = models.ForeignKey(
+        CreativeProfile, on_delete=models.CASCADE, related_name="portfolio", verbose_name=_("profile")
+    )
+    title = models.CharField(_("title"), max_length=140)
+    category = models.ForeignKey(
+        "gigs.Category", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("category")
+    )
+    # Both written by portfolio_add from mjc.core.files.clean_image under public/portfolio/.
+    image = models.ImageField(_("image"), upload_to=keep_name, max_length=255)
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=keep_name, max_length=255)
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "-created", "-id"]
+        verbose_name = _("portfolio item")
+        verbose_name_plural = _("portfolio items")
+
+    def __str__(self):
+        return self.title

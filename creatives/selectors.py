@@ -1,0 +1,61 @@
+"""Reads for creative profiles: the public list and the profile page, in fixed query counts."""
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from creatives.errors import CreativeNotFound
+from creatives.models import CreativeProfile, PortfolioItem
+from gigs.models import Category
+
+
+def _public() -> QuerySet[CreativeProfile]:
+    return CreativeProfile.objects.filter(user__is_creative=True, user__is_active=True).select_related(
+        "user", "kabupaten__bakorwil"
+    )
+
+
+def creative_list(
+    *,
+    category: str | None = None,
+    bakorwil: str | None = None,
+    kabupaten: str | None = None,
+    available: bool | None = None,
+    q: str | None = None,
+) -> QuerySet[CreativeProfile]:
+    """Public creatives, best rated and most experienced first; skills prefetched (1 query)."""
+    qs = _public().prefetch_related(Prefetch("skills", queryset=Category.objects.order_by("position", "id")))
+    if category:
+        qs = qs.filter(skills__slug=category)
+    if bakorwil:
+        qs = qs.filter(kabupaten__bakorwil__code=bakorwil)
+    if kabupaten:
+        qs = qs.filter(kabupaten__code=kabupaten)
+    if available is not None:
+        qs = qs.filter(available=available)
+    if q:
+        qs = qs.filter(Q(user__full_name__icontains=q) | Q(headline__icontains=q) | Q(bio__icontains=q))
+    # One category per filter and (profile, category) pairs are unique: no duplicates, no DISTINCT.
+    return qs.order_by("-available", "-rating_avg", "-completed_count", "id")
+
+
+def creative_get(*, pk) -> CreativeProfile:
+    """One public profile with skills and portfolio (3 queries however long the portfolio)."""
+    qs = _public().prefetch_related(
+        Prefetch("skills", queryset=Category.objects.order_by("position", "id")),
+        Prefetch("portfolio", queryset=PortfolioItem.objects.select_related("category")),
+    )
+    try:
+        return qs.get(pk=pk)
+    except (CreativeProfile.DoesNotExist, ValueError, TypeError) as exc:
+        raise CreativeNotFound() from exc
+
+
+def creative_of(user) -> CreativeProfile | None:
+    """The user's own profile (public or not yet), with skills and portfolio, or None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        CreativeProfile.objects.filter(user=user)
+        .select_related("user", "kabupaten__bakorwil")
+        .prefetch_related("skills", Prefetch("portfolio", queryset=PortfolioItem.objects.select_related("category")))
+        .first()
+    )

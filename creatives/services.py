@@ -1,0 +1,120 @@
+"""Writes for creative profiles and portfolios: the only place that changes them."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from creatives.errors import PortfolioFull, PortfolioItemNotFound
+from creatives.models import CreativeProfile, PortfolioItem
+from gigs.models import Category
+from mjc.accounts.models import Role, User
+from mjc.accounts.services import user_add_role
+from mjc.core.errors import ValidationFailed
+from mjc.core.files import clean_image, save_clean_image
+from mjc.regions.models import Kabupaten
+
+PORTFOLIO_PREFIX = "public/portfolio"
+PORTFOLIO_MAX_ITEMS = 40
+PROFILE_FIELDS = ("headline", "bio", "skills", "day_rate", "kabupaten", "available")
+_UNSET = object()
+
+
+def _field_error(field: str, message, code: str) -> ValidationFailed:
+    return ValidationFailed(message, code=code, extra={"fields": {field: [str(message)]}})
+
+
+def _categories(skills: Iterable) -> list[Category]:
+    """Skills given as Category objects or as slugs; an unknown slug is a 400 naming it."""
+    skills = list(skills or [])
+    slugs = [s for s in skills if isinstance(s, str)]
+    found = {c.slug: c for c in Category.objects.filter(slug__in=slugs)}
+    unknown = [s for s in slugs if s not in found]
+    if unknown:
+        raise _field_error(
+            "skills", _("Unknown category: %(slugs)s.") % {"slugs": ", ".join(unknown)}, "unknown_category"
+        )
+    return [found[s] if isinstance(s, str) else s for s in skills]
+
+
+@transaction.atomic
+def creative_profile_update(
+    *,
+    user: User,
+    headline=_UNSET,
+    bio=_UNSET,
+    skills=_UNSET,
+    day_rate=_UNSET,
+    kabupaten: Kabupaten | None = _UNSET,
+    available=_UNSET,
+) -> CreativeProfile:
+    """Create or change the user's creative profile; whoever has one is a creative.
+
+    Only the arguments given are changed (so the API's PATCH maps onto it directly)."""
+    if day_rate is not _UNSET and day_rate is not None and day_rate <= 0:
+        raise _field_error("day_rate", _("The day rate must be more than Rp 0."), "invalid_day_rate")
+    categories = _categories(skills) if skills is not _UNSET else None
+
+    profile, _created = CreativeProfile.objects.select_for_update().get_or_create(
+        user=user, defaults={"kabupaten": user.kabupaten}
+    )
+    changed = []
+    for name, value in (
+        ("headline", headline),
+        ("bio", bio),
+        ("day_rate", day_rate),
+        ("kabupaten", kabupaten),
+        ("available", available),
+    ):
+        if value is _UNSET:
+            continue
+        if isinstance(value, str):
+            value = value.strip()
+        setattr(profile, name, value)
+        changed.append(name)
+    if changed:
+        profile.save(update_fields=[*changed, "updated_at"])
+    if categories is not None:
+        profile.skills.set(categories)
+    if not user.is_creative:
+        user_add_role(user=user, role=Role.CREATIVE)
+    return profile
+
+
+@transaction.atomic
+def portfolio_add(*, profile: CreativeProfile, title: str, image, category: Category | None = None) -> PortfolioItem:
+    """Add a portfolio image; it is validated and re-encoded (EXIF gone) before it is stored."""
+    title = (title or "").strip()
+    if not title:
+        raise _field_error("title", _("Give the work a title."), "title_required")
+    clean = clean_image(image)
+    # Lock the profile so two uploads at once cannot both take the last place or one position.
+    CreativeProfile.objects.select_for_update().filter(pk=profile.pk).first()
+    items = PortfolioItem.objects.filter(profile=profile)  # not profile.portfolio: it may be a stale prefetch
+    count = items.count()
+    if count >= PORTFOLIO_MAX_ITEMS:
+        raise PortfolioFull(extra={"max_items": PORTFOLIO_MAX_ITEMS})
+    last = items.order_by("-position").values_list("position", flat=True).first()
+    item = PortfolioItem(
+        profile=profile,
+        title=title,
+        category=category,
+        width=clean.width,
+        height=clean.height,
+        position=(last or 0) + 1 if count else 0,
+    )
+    save_clean_image(clean, image_field=item.image, thumbnail_field=item.thumbnail, prefix=PORTFOLIO_PREFIX)
+    item.save()
+    return item
+
+
+@transaction.atomic
+def portfolio_remove(*, profile: CreativeProfile, item_id) -> None:
+    try:
+        item = PortfolioItem.objects.select_for_update().get(pk=item_id, profile=profile)
+    except (PortfolioItem.DoesNotExist, ValueError, TypeError) as exc:
+        raise PortfolioItemNotFound() from exc
+    names = [f.name for f in (item.image, item.thumbnail) if f]
+    storage = item.image.storage
+    item.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
