@@ -35,8 +35,6 @@ def staff_dashboard(context):
     data = selectors.staff_dashboard(user, monday)
     data.update({"request": request, "user": user, "prev_week": monday.fromordinal(monday.toordinal() - 7), "next_week": monday.fromordinal(monday.toordinal() + 7)})
     data["sunday"] = monday.fromordinal(monday.toordinal() + 6)
-    data["bar_height"] = 28
-    data["chart_height"] = 28 * max(len(data["occupancy"]), 1) + 8
     return data
 
 

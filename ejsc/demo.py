@@ -1,0 +1,140 @@
+"""EJSC demo data for `manage.py seed_demo`: the five Bakorwil hubs and KEK Singhasari, their rooms,
+opening hours, a few bookings and one public event each (idempotent)."""
+
+from datetime import time, timedelta
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from ejsc.models import Booking, Event, OpeningHours, Room, Space
+from ejsc.statuses import BookingStatus, EventStatus, RoomKind
+from ejsc.timefmt import at_wib
+from mjc.core.formatting import wib
+from mjc.core.transitions import record_creation
+from mjc.regions.models import Bakorwil, Kabupaten
+
+PASSWORD = "demo12345"
+
+SPACES = [
+    # slug, name, Bakorwil, kabupaten code, address, description
+    ("ejsc-madiun", "EJSC Madiun", "I", "3577", "Kantor Bakorwil I, Jl. Pahlawan No. 31, Kota Madiun",
+     "Ruang kerja bersama untuk kreator Madiun Raya: Ponorogo, Magetan, Ngawi, Pacitan dan sekitarnya."),
+    ("ejsc-bojonegoro", "EJSC Bojonegoro", "II", "3522", "Kantor Bakorwil II, Jl. Diponegoro No. 1, Bojonegoro",
+     "Coworking di jantung Bojonegoro untuk kreator Tuban, Lamongan, Jombang dan Nganjuk."),
+    ("ejsc-malang", "EJSC Malang", "III", "3573", "Kantor Bakorwil III, Jl. Simpang Ijen No. 2, Kota Malang",
+     "Hub kreatif Malang Raya: desain, animasi, foto produk dan pemasaran digital."),
+    ("ejsc-pamekasan", "EJSC Pamekasan", "IV", "3528", "Kantor Bakorwil IV, Jl. Jokotole No. 1, Pamekasan",
+     "Ruang kerja kreator Madura: Bangkalan, Sampang, Pamekasan dan Sumenep."),
+    ("ejsc-jember", "EJSC Jember", "V", "3509", "Kantor Bakorwil V, Jl. Kalimantan No. 42, Jember",
+     "Coworking kreator Tapal Kuda: Jember, Banyuwangi, Bondowoso, Situbondo, Lumajang dan Probolinggo."),
+    ("kek-singhasari", "KEK Singhasari Coworking", "III", "3507", "Kawasan Ekonomi Khusus Singhasari, Kec. Singosari, Kab. Malang",
+     "Gedung coworking kawasan produksi animasi dan ekonomi digital KEK Singhasari."),
+]  # fmt: skip
+
+ROOMS = [
+    # name, kind, capacity, amenities, rules
+    ("Area Kerja Bersama", RoomKind.DESK_AREA, 30, ["Wi-Fi", "Colokan listrik", "Loker", "Air minum"],
+     {"needs_approval": False, "min_minutes": 60, "max_minutes": 600, "lead_minutes": 15, "max_days_ahead": 14, "weekly_quota_hours": 40}),
+    ("Ruang Rapat Brawijaya", RoomKind.MEETING_ROOM, 10, ["Wi-Fi", "Layar TV 55 inci", "Papan tulis", "AC"],
+     {"needs_approval": True, "min_minutes": 30, "max_minutes": 240, "lead_minutes": 60, "max_days_ahead": 30, "weekly_quota_hours": 8}),
+    ("Aula Serbaguna", RoomKind.EVENT_HALL, 80, ["Proyektor", "Sound system", "Panggung", "AC"],
+     {"needs_approval": True, "min_minutes": 60, "max_minutes": 600, "lead_minutes": 24 * 60, "max_days_ahead": 60}),
+    ("Studio Podcast & Foto", RoomKind.STUDIO, 4, ["Mikrofon", "Lampu studio", "Latar foto", "Kedap suara"],
+     {"needs_approval": True, "min_minutes": 60, "max_minutes": 180, "lead_minutes": 120, "max_days_ahead": 21, "weekly_quota_hours": 6}),
+]  # fmt: skip
+
+HOURS = [(day, time(8), time(20)) for day in range(5)] + [(5, time(9), time(17))]
+
+EVENTS = {
+    "ejsc-madiun": "Kelas Branding Pecel & Brem untuk UMKM",
+    "ejsc-bojonegoro": "Workshop Foto Produk dengan Ponsel",
+    "ejsc-malang": "Temu Kreator Malang: Desain Kemasan Keripik",
+    "ejsc-pamekasan": "Batik Go Digital: Jualan Batik Tulis di Marketplace",
+    "ejsc-jember": "Klinik Konten Media Sosial Kopi & Tembakau",
+    "kek-singhasari": "Pemutaran & Diskusi Film Animasi Jawa Timur",
+}
+
+
+def _user(email: str, full_name: str, **fields):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name, **fields})
+    if created:
+        user.set_password(PASSWORD)
+        user.save()
+    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"primary": True, "verified": True})
+    return user
+
+
+def _weekday(days_ahead: int):
+    """The first Monday-to-Friday date at least ``days_ahead`` days from today (WIB)."""
+    day = wib(timezone.now()).date() + timedelta(days=days_ahead)
+    while day.weekday() > 4:
+        day += timedelta(days=1)
+    return day
+
+
+def _booking(room, requester, purpose, day, start, end, attendees, status):
+    booking, created = Booking.objects.get_or_create(
+        room=room,
+        purpose=purpose,
+        defaults={
+            "requester": requester, "start": at_wib(day, start), "end": at_wib(day, end), "attendees": attendees,
+            "status": status, "exclusive": room.is_exclusive or status == BookingStatus.BLOCKED,
+        },
+    )  # fmt: skip
+    if created:
+        if status != BookingStatus.REQUESTED:
+            booking.decided_at = timezone.now()
+            booking.save(update_fields=["decided_at"])
+        record_creation(booking, actor=requester, note="demo")
+    return booking
+
+
+@transaction.atomic
+def seed(stdout) -> None:
+    staff = {}
+    for index, code in enumerate(["I", "II", "III", "IV", "V"], start=1):
+        bakorwil = Bakorwil.objects.get(code=code)
+        staff[code] = _user(f"staf{index}@demo.mjc.id", f"Staf {bakorwil.name}", bakorwil=bakorwil)
+    creatives = [
+        _user("rina@demo.mjc.id", "Rina Kusuma", is_creative=True),
+        _user("dimas@demo.mjc.id", "Dimas Prasetyo", is_creative=True),
+        _user("ayu@demo.mjc.id", "Ayu Lestari", is_creative=True),
+    ]
+    for slug, name, code, kab, address, description in SPACES:
+        space, _ = Space.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name, "bakorwil": Bakorwil.objects.get(code=code), "kabupaten": Kabupaten.objects.get(code=kab),
+                "address": address, "description": description,
+            },
+        )  # fmt: skip
+        for weekday, opens, closes in HOURS:
+            OpeningHours.objects.get_or_create(space=space, weekday=weekday, defaults={"opens": opens, "closes": closes})
+        rooms = {}
+        for room_name, kind, capacity, amenities, rules in ROOMS:
+            rooms[kind], _ = Room.objects.get_or_create(
+                space=space, name=room_name, defaults={"kind": kind, "capacity": capacity, "amenities": amenities, **rules}
+            )
+        a, b, c = creatives
+        _booking(rooms[RoomKind.MEETING_ROOM], a, f"Rapat klien kemasan ({name})", _weekday(1), time(10), time(12), 4, BookingStatus.APPROVED)
+        _booking(rooms[RoomKind.MEETING_ROOM], b, f"Diskusi proyek video ({name})", _weekday(2), time(13), time(15), 3, BookingStatus.REQUESTED)
+        _booking(rooms[RoomKind.STUDIO], b, f"Sesi foto produk ({name})", _weekday(2), time(9), time(11), 2, BookingStatus.REQUESTED)
+        _booking(rooms[RoomKind.DESK_AREA], c, f"Kerja harian ({name})", _weekday(1), time(8), time(17), 1, BookingStatus.APPROVED)
+        _booking(rooms[RoomKind.DESK_AREA], a, f"Kerja tim desain ({name})", _weekday(1), time(13), time(18), 3, BookingStatus.APPROVED)
+        _booking(rooms[RoomKind.STUDIO], staff[code], f"Perawatan peralatan studio ({name})", _weekday(3), time(8), time(12), 1, BookingStatus.BLOCKED)
+        hall = rooms[RoomKind.EVENT_HALL]
+        title = EVENTS[slug]
+        if not Event.objects.filter(room=hall, title=title).exists():
+            day = _weekday(6)
+            booking = _booking(hall, a, title, day, time(13), time(16), 60, BookingStatus.APPROVED)
+            event = Event.objects.create(
+                room=hall, booking=booking, organizer=a, organization="Komunitas Kreator Jawa Timur", title=title,
+                description="Acara terbuka untuk pelaku UMKM dan kreator muda. Gratis, tempat terbatas — silakan RSVP.",
+                start=booking.start, end=booking.end, expected_attendees=60, public=True, status=EventStatus.APPROVED,
+                decided_by=staff[code], decided_at=timezone.now(),
+            )  # fmt: skip
+            record_creation(event, actor=a, note="demo")
+    stdout.write(f"  EJSC: {Space.objects.count()} hubs, {Room.objects.count()} rooms, {Booking.objects.count()} bookings, {Event.objects.count()} events")
