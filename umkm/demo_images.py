@@ -21,9 +21,9 @@ def named_picture(
         r = width // (6 + i)
         x, y = width * (i + 1) // 5, height // 4 + (i % 2) * height // 10
         draw.ellipse([x - r // 2, y - r // 2, x + r // 2, y + r // 2], outline=(255, 255, 255), width=6)
-    font = ImageFont.load_default(size=max(24, width // 14))
+    font = ImageFont.load_default(size=max(20, width // 17))
     small = ImageFont.load_default(size=max(16, width // 26))
-    lines = textwrap.wrap(title, width=16)[:3]
+    lines = textwrap.wrap(title, width=20)[:2]
     y = int(height * 0.63)
     for line in lines:
         draw.text((width // 16, y), line, font=font, fill=(255, 255, 255))
