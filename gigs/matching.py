@@ -30,6 +30,8 @@ creative); the benchmark and the tests check both agree.
 from __future__ import annotations
 
 import logging
+import os
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -329,6 +331,14 @@ def gig_url(gig: Gig) -> str:
         return f"/gigs/{gig.pk}/"
 
 
+def _pause_for_tests() -> None:
+    """The worker tests make the job slow here (MJC_TEST_MATCH_DELAY seconds), half-way
+    through its transaction, to kill the worker in the middle of it."""
+    delay = float(os.environ.get("MJC_TEST_MATCH_DELAY", "0") or 0)
+    if delay:
+        time.sleep(delay)
+
+
 def match_gig(gig_id: int, *, notify_best: bool = True) -> list[GigMatch]:
     """Score every creative for an open gig; keep the top N; tell the best few.
 
@@ -348,6 +358,7 @@ def match_gig(gig_id: int, *, notify_best: bool = True) -> list[GigMatch]:
         matches = GigMatch.objects.bulk_create(
             [GigMatch(gig=gig, creative=profile, score=profile.points / 10, reasons=reasons_of(profile, gig)) for profile in best]
         )
+        _pause_for_tests()
         if notify_best:
             told = 0
             for profile, match in zip(best, matches, strict=True):

@@ -1,16 +1,6 @@
 """Background jobs of the marketplace (enqueue with mjc.core.jobs.enqueue)."""
 
-import os
-import time
-
 from celery import shared_task
-
-
-def _test_delay() -> None:
-    """Integration tests make a job slow (MJC_TEST_JOB_DELAY seconds) to kill a worker mid-job."""
-    delay = float(os.environ.get("MJC_TEST_JOB_DELAY", "0") or 0)
-    if delay:
-        time.sleep(delay)
 
 
 @shared_task(name="gigs.match_gig", ignore_result=True, acks_late=True)
@@ -18,7 +8,6 @@ def match_gig(gig_id: int) -> int:
     """Score every creative for an open gig, keep the top ones, notify the best (gigs/matching.py)."""
     from gigs.matching import match_gig as run
 
-    _test_delay()
     return len(run(gig_id))
 
 

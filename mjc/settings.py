@@ -140,10 +140,14 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 # Publishing fails fast when Redis is down (one try, 1 s to connect): the job waits in
 # the outbox (mjc/core/jobs.py) and the sweeper sends it later. A job taken by a worker
-# that dies comes back after the visibility timeout (tests shorten it).
+# that dies comes back after the visibility timeout: longer than any job (time limit
+# 120 s) and any retry countdown (e-mail backoff ≤ 15 min), so only lost jobs come back;
+# abandoned jobs are looked for every interval × throttle seconds (tests shorten all).
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": int(os.environ.get("MJC_CELERY_VISIBILITY_TIMEOUT", "3600")),
+    "visibility_timeout": int(os.environ.get("MJC_CELERY_VISIBILITY_TIMEOUT", "1800")),
+    "unacked_restore_interval": int(os.environ.get("MJC_CELERY_RESTORE_INTERVAL", "10")),
+    "unacked_restore_throttle": int(os.environ.get("MJC_CELERY_RESTORE_THROTTLE", "6")),
     "socket_timeout": 2,
     "socket_connect_timeout": 1,
     "max_retries": 0,
