@@ -156,3 +156,13 @@ def test_the_schema_documents_the_business_endpoints(api):
             "multipart/form-data"
             in schema["paths"]["/api/v1/businesses/{id}/products/"]["post"]["requestBody"]["content"]
         )
+
+
+def test_the_business_list_is_paginated_and_filters_mine_and_by_region(api, as_user, django_assert_max_num_queries):
+    mine = BusinessFactory()
+    BusinessFactory.create_batch(3)
+    with django_assert_max_num_queries(3):
+        response = api.get("/api/v1/businesses/?kabupaten=3573")
+    assert response.status_code == 200 and response.json()["count"] == 4
+    response = as_user(mine.owner).get("/api/v1/businesses/?mine=true")
+    assert [row["id"] for row in response.json()["results"]] == [mine.pk]

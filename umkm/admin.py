@@ -1,0 +1,34 @@
+"""Admin for businesses: searchable and editable; product photos only come in through the
+services (which clean them), so here they are shown, not uploaded."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from umkm.models import Business, Product
+
+
+def thumbnail_preview(obj, field="thumbnail"):
+    image = getattr(obj, field)
+    return format_html('<img src="{}" alt="" style="max-height:80px">', image.url) if image else "–"
+
+
+class ProductInline(admin.TabularInline):
+    model = Product
+    extra = 0
+    fields = ["name", "price", "description", "preview"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("photo"))
+    def preview(self, obj):
+        return thumbnail_preview(obj)
+
+
+@admin.register(Business)
+class BusinessAdmin(admin.ModelAdmin):
+    list_display = ["name", "owner", "sector", "kabupaten", "created_at"]
+    list_filter = ["kabupaten__bakorwil", "sector"]
+    search_fields = ["name", "owner__email", "owner__full_name", "nib"]
+    list_select_related = ["owner", "kabupaten"]
+    raw_id_fields = ["owner"]
+    inlines = [ProductInline]
