@@ -144,7 +144,8 @@ def compose_brief(*, template: GigTemplate | None, answers: dict | None, extra: 
                 value = ", ".join(str(item) for item in value if str(item).strip())
             value = str(value or "").strip()
             if value:
-                lines.append(f"{question['text']}: {value}")
+                text = question["text"].rstrip(":")
+                lines.append(f"{text} {value}" if text.endswith("?") else f"{text}: {value}")
     extra = (extra or "").strip()
     if extra:
         if lines:

@@ -44,3 +44,14 @@ def creative_reviews(profile, limit=10):
     """The visible reviews about a creative (two queries, whatever the count)."""
     reviews = list(selectors.reviews_about(user=profile.user, limit=limit)) if profile else []
     return {"reviews": reviews, "profile": profile}
+
+
+@register.filter
+def status_label(value) -> str:
+    """A stored status (of a gig, bid or contract) in words, for the status history."""
+    from gigs.statuses import BidStatus, ContractStatus, GigStatus
+
+    for choices in (ContractStatus, BidStatus, GigStatus):
+        if value in choices.values:
+            return str(choices(value).label)
+    return value

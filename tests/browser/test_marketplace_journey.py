@@ -1,0 +1,121 @@
+"""The marketplace in Chromium: an owner on a phone posts a gig from a template and publishes
+it; a creative on a laptop finds it with a misspelled word and bids; the owner accepts; the
+creative delivers a file; the owner asks for a revision, then completes; both review."""
+
+import re
+
+import pytest
+
+from gigs import gig_templates
+from gigs.models import Category, Contract, Gig, GigTemplate, Review
+from tests.factories import PASSWORD, CreativeUserFactory, OwnerFactory, kabupaten
+from tests.gigs.factories import BusinessFactory, CreativeProfileFactory
+
+
+def submit(page, action_suffix):
+    page.locator(f"main form[action$='{action_suffix}'] button[type=submit]").first.click()
+    page.wait_for_load_state("load")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_marketplace_journey(page, new_page, login, screenshot, live_server, tmp_path):
+    # given an owner with a business (on a phone) and a creative with a profile (on a laptop)
+    if not GigTemplate.objects.exists():
+        gig_templates.load(Category, GigTemplate)
+    owner = OwnerFactory(email="budi@contoh.id", full_name="Budi Santoso")
+    BusinessFactory(owner=owner, name="Keripik Tempe Sanan", kabupaten=kabupaten("3573"))
+    creative = CreativeUserFactory(email="rina@contoh.id", full_name="Rina Kusuma")
+    CreativeProfileFactory(user=creative, headline="Desainer kemasan")
+    laptop = new_page(width=1280, height=900)
+
+    # the owner posts from the packaging template
+    login(page, owner.email, PASSWORD)
+    page.goto("/gigs/post/")
+    screenshot(page, "marketplace-01-templates")
+    page.locator("a[href*='template=desain-kemasan-keripik']").click()
+    page.fill("input[name=answer_product]", "Keripik tempe balado")
+    page.fill("input[name=answer_size]", "100 g")
+    page.select_option("select[name=answer_medium]", "Cetak")
+    page.check("input[name=answer_deliverables][value='Mockup 3D']")
+    page.fill("input[name=title]", "Desain kemasan keripik tempe balado")
+    page.fill("textarea[name=description]", "Standing pouch dengan jendela, warna hangat.")
+    page.fill("input[name=deadline]", "2030-12-31")
+    screenshot(page, "marketplace-02-brief")
+    page.locator("main form[enctype] button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/gigs/\d+/$"))
+    gig = Gig.objects.get()
+    assert gig.status == "draft" and "Keripik tempe balado" in page.inner_text(".brief")
+    submit(page, "/publish/")
+    gig.refresh_from_db()
+    assert gig.status == "open"
+    screenshot(page, "marketplace-03-published")
+
+    # the creative searches with a typo, finds the gig and bids
+    login(laptop, creative.email, PASSWORD)
+    laptop.goto("/gigs/")
+    laptop.fill("input[name=q]", "kripik")
+    laptop.locator("form[role=search] .search__main button[type=submit]").click()
+    laptop.wait_for_load_state("load")
+    screenshot(laptop, "marketplace-04-search-typo")
+    laptop.locator(f"a[href='/gigs/{gig.pk}/']").first.click()
+    laptop.fill("input[name=amount]", "1200000")
+    laptop.fill("input[name=delivery_days]", "7")
+    laptop.fill("textarea[name=proposal]", "Tiga konsep, dua revisi, file siap cetak.")
+    submit(laptop, "/bid/")
+    assert gig.bids.count() == 1
+    screenshot(laptop, "marketplace-05-bid-sent")
+
+    # the owner compares and accepts
+    page.goto(f"/gigs/{gig.pk}/")
+    screenshot(page, "marketplace-06-compare-bids")
+    submit(page, "/accept/")
+    page.wait_for_url(re.compile(r"/contracts/\d+/$"))
+    contract = Contract.objects.get()
+    assert contract.status == "active"
+
+    # the creative delivers a file
+    design = tmp_path / "kemasan-v1.pdf"
+    design.write_bytes(b"%PDF-1.4\n% desain kemasan versi 1\n%%EOF\n")
+    laptop.goto(f"/contracts/{contract.pk}/")
+    laptop.fill("textarea[name=note]", "Versi pertama.")
+    laptop.set_input_files("input[name=files]", str(design))
+    submit(laptop, "/deliver/")
+    contract.refresh_from_db()
+    assert contract.status == "delivered"
+
+    # the owner asks for a revision
+    page.goto(f"/contracts/{contract.pk}/")
+    assert page.locator("a[href*='/files/deliveries/']").count() == 1
+    page.fill("form[action$='/revision/'] textarea[name=note]", "Logo diperbesar.")
+    submit(page, "/revision/")
+    contract.refresh_from_db()
+    assert contract.status == "revision_requested" and contract.revisions_used == 1
+
+    # the creative delivers again
+    design.write_bytes(b"%PDF-1.4\n% desain kemasan versi 2\n%%EOF\n")
+    laptop.goto(f"/contracts/{contract.pk}/")
+    laptop.set_input_files("input[name=files]", str(design))
+    submit(laptop, "/deliver/")
+    contract.refresh_from_db()
+    assert contract.status == "delivered"
+
+    # the owner completes and reviews
+    page.goto(f"/contracts/{contract.pk}/")
+    submit(page, "/complete/")
+    contract.refresh_from_db()
+    assert contract.status == "completed"
+    page.check("input[name=rating][value='5']")
+    page.fill("form[action$='/review/'] textarea[name=comment]", "Rapi dan cepat.")
+    submit(page, "/review/")
+
+    # the creative reviews too; both reviews are now shown
+    laptop.goto(f"/contracts/{contract.pk}/")
+    laptop.check("input[name=rating][value='5']")
+    laptop.fill("form[action$='/review/'] textarea[name=comment]", "Pemilik jelas dan ramah.")
+    submit(laptop, "/review/")
+    assert Review.objects.count() == 2
+    assert "Rapi dan cepat." in laptop.inner_text("#reviews ~ *") or "Rapi dan cepat." in laptop.content()
+    screenshot(laptop, "marketplace-07-reviews")
+    page.goto(f"/contracts/{contract.pk}/")
+    assert "Pemilik jelas dan ramah." in page.content()
+    screenshot(page, "marketplace-08-owner-workspace")

@@ -1,0 +1,125 @@
+"""The HTML pages: they render for each role, refuse politely, and cost a fixed number of queries."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from gigs import services
+from gigs.models import Gig
+from tests.gigs.conftest import pdf
+from tests.gigs.factories import BidFactory, BusinessFactory, CreativeProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_gig_page_with_bids_costs_the_same(client, gig, owner, django_assert_max_num_queries, count):
+    BidFactory.create_batch(count, gig=gig)
+    client.force_login(owner)
+    with django_assert_max_num_queries(GIG_PAGE_QUERIES):
+        response = client.get(f"/gigs/{gig.pk}/")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="status status--pending"') == count
+
+
+# session, user, unread count, gig (+business, category, region, bid count), attachments,
+# bids with their creatives, price guidance, the recommendations partial (jobs helper's)
+GIG_PAGE_QUERIES = 14
+
+
+def test_public_pages_render(client, gig, bid):
+    assert client.get("/gigs/").status_code == 200
+    page = client.get(f"/gigs/{gig.pk}/")
+    assert page.status_code == 200 and gig.title in page.content.decode()
+    assert bid.proposal not in page.content.decode()  # bids are private
+    assert client.get("/gigs/?budget_min=abc&category=zzz").status_code == 200
+    assert client.get("/gigs/999999/").status_code == 404
+
+
+def test_post_a_job_from_a_template(client, owner):
+    client.force_login(owner)
+    step1 = client.get("/gigs/post/")
+    assert "Desain kemasan keripik" in step1.content.decode()
+    step2 = client.get("/gigs/post/?template=desain-kemasan-keripik")
+    assert step2.status_code == 200 and "answer_product" in step2.content.decode()
+    deadline = (timezone.localdate() + timedelta(days=10)).isoformat()
+    response = client.post("/gigs/post/?template=desain-kemasan-keripik", {
+        "template": "desain-kemasan-keripik", "answer_product": "Keripik tempe", "answer_medium": "Cetak",
+        "answer_deliverables": ["Mockup 3D"], "title": "Kemasan keripik tempe", "category": "kemasan",
+        "description": "", "budget_min": 500000, "budget_max": 1000000, "deadline": deadline, "kabupaten": "3507",
+        "work_mode": "remote", "attachments": [pdf("kemasan-lama.pdf")],
+    })
+    gig = Gig.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/gigs/{gig.pk}/"
+    assert gig.status == "draft" and "Keripik tempe" in gig.description and gig.attachments.count() == 1
+    client.post(f"/gigs/{gig.pk}/publish/")
+    gig.refresh_from_db()
+    assert gig.status == "open"
+
+
+def test_post_a_job_with_bad_budget_shows_the_form_again(client, owner):
+    client.force_login(owner)
+    response = client.post("/gigs/post/?category=logo-branding", {
+        "blank": "1", "title": "Logo", "category": "logo-branding", "description": "Logo baru",
+        "budget_min": 900000, "budget_max": 100000, "deadline": "2020-01-01", "kabupaten": "3507", "work_mode": "remote",
+    })
+    assert response.status_code == 200
+    assert Gig.objects.count() == 0
+    assert response.context["form"].errors.keys() >= {"budget_max", "deadline"}
+
+
+def test_bid_accept_deliver_complete_review_through_pages(client, gig, owner):
+    creative = CreativeProfileFactory()
+    client.force_login(creative.user)
+    response = client.post(f"/gigs/{gig.pk}/bid/", {"amount": 900000, "delivery_days": 4, "proposal": "Siap"})
+    assert response.status_code == 302
+    bid = gig.bids.get()
+    assert client.post(f"/gigs/{gig.pk}/bid/", {"amount": 1, "delivery_days": 1, "proposal": "x"}).status_code == 302
+    client.force_login(owner)
+    page = client.get(f"/gigs/{gig.pk}/")
+    assert "Siap" in page.content.decode()
+    response = client.post(f"/bids/{bid.pk}/accept/")
+    contract = gig.contract if hasattr(gig, "contract") else None
+    from gigs.models import Contract
+
+    contract = Contract.objects.get()
+    assert response["Location"] == f"/contracts/{contract.pk}/"
+    client.force_login(creative.user)
+    assert client.post(f"/contracts/{contract.pk}/deliver/", {"note": "v1", "files": [pdf()]}).status_code == 302
+    bad = client.post(f"/contracts/{contract.pk}/deliver/", {"note": "v1"})
+    assert bad.status_code in (302, 400)
+    client.force_login(owner)
+    assert client.post(f"/contracts/{contract.pk}/complete/").status_code == 302
+    assert client.post(f"/contracts/{contract.pk}/review/", {"rating": 5, "comment": "Mantap"}).status_code == 302
+    workspace = client.get(f"/contracts/{contract.pk}/")
+    assert workspace.status_code == 200 and "completed" in workspace.content.decode()
+    stranger = BusinessFactory().owner
+    client.force_login(stranger)
+    assert client.get(f"/contracts/{contract.pk}/").status_code == 404
+    assert client.post(f"/contracts/{contract.pk}/cancel/", {"reason": "x"}).status_code == 404
+
+
+def test_illegal_page_action_is_a_message_not_a_500(client, gig, bid, owner):
+    client.force_login(bid.creative.user)
+    response = client.post(f"/bids/{bid.pk}/accept/", follow=True)
+    assert response.status_code == 200
+    assert any("owner" in str(m) or "pemilik" in str(m).lower() for m in response.context["messages"])
+    assert client.post(f"/bids/{bid.pk}/explode/").status_code == 404
+
+
+def test_dashboards_and_profile_reviews(client, gig, bid, owner):
+    contract = services.bid_accept(bid=bid, user=owner)
+    services.contract_deliver(contract=contract, user=bid.creative.user, uploads=[pdf()])
+    services.contract_complete(contract=contract, user=owner)
+    services.review_create(contract=contract, user=owner, rating=5, comment="Hebat sekali")
+    services.review_create(contract=contract, user=bid.creative.user, rating=4)
+    client.force_login(owner)
+    assert gig.title in client.get("/dashboard/").content.decode()
+    client.force_login(bid.creative.user)
+    assert gig.title in client.get("/dashboard/").content.decode()
+    assert client.get("/gigs/mine/").status_code == 200 and client.get("/bids/mine/").status_code == 200
+    from django.template import Context, Template
+
+    html = Template('{% include "gigs/_profile_reviews.html" %}').render(Context({"profile": bid.creative}))
+    assert "Hebat sekali" in html
