@@ -176,6 +176,10 @@ def room_week(room: Room, monday: date, now: datetime | None = None) -> dict:
     return {"days": days, "rows": rows, "columns": columns, "row_slots": list(zip(rows, zip(*[c.slots for c in columns], strict=False), strict=False))}
 
 
+def week_has_bookable_slot(calendar: dict) -> bool:
+    return any(slot.state in ("free", "partly", "requested") for column in calendar["columns"] for slot in column.slots)
+
+
 def _slot_state(room, bookings, opening, start, end, now) -> Slot:
     local = wib(start)
     if opening is None or local.time() < opening.opens or wib(end).time() > opening.closes or wib(end).time() == time(0) and opening.closes != time(0):

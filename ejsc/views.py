@@ -97,6 +97,10 @@ def room_detail(request, pk):
             if request.GET.get(key):
                 initial[key] = request.GET[key]
         form = BookingForm(initial=initial)
+    calendar = selectors.room_week(room, monday)
+    if "week" not in request.GET and request.method == "GET" and not selectors.week_has_bookable_slot(calendar):
+        monday += timedelta(days=7)  # nothing left this week (say, on a Sunday): show the next one
+        calendar = selectors.room_week(room, monday)
     return render(
         request,
         "ejsc/room.html",
@@ -104,7 +108,7 @@ def room_detail(request, pk):
             "room": room,
             "space": room.space,
             "form": form,
-            "calendar": selectors.room_week(room, monday),
+            "calendar": calendar,
             "monday": monday,
             "prev_week": monday - timedelta(days=7),
             "next_week": monday + timedelta(days=7),
@@ -131,6 +135,7 @@ def my_bookings(request):
             "feed_url": request.build_absolute_uri(f"/ejsc/calendar/{request.user.calendar_token}.ics"),
             "cancellable": CANCELLABLE_STATUSES,
             "now": now,
+            "check_in_from": now + services.CHECK_IN_EARLY,
         },
     )
 
