@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from ejsc.models import Booking, Event, OpeningHours, Room, Space
+from ejsc.models import Booking, Event, OpeningHours, Room, Space, SpacePhoto
 from ejsc.statuses import BookingStatus, EventStatus, RoomKind
 from ejsc.timefmt import at_wib
 from mjc.core.formatting import wib
@@ -67,6 +67,27 @@ def _user(email: str, full_name: str, **fields):
     return user
 
 
+def _photo(space: Space, index: int) -> None:
+    """A simple generated cover picture (no stock photos in the repository)."""
+    if space.photos.exists():
+        return
+    from io import BytesIO
+
+    from django.core.files.base import ContentFile
+    from PIL import Image, ImageDraw
+
+    colours = [(11, 95, 165), (23, 102, 58), (180, 66, 15), (90, 98, 112), (138, 90, 0), (64, 46, 120)]
+    image = Image.new("RGB", (960, 540), colours[index % len(colours)])
+    draw = ImageDraw.Draw(image)
+    for step in range(0, 960, 60):
+        draw.rectangle([step, 380, step + 40, 540], fill=tuple(min(255, c + 40) for c in colours[index % len(colours)]))
+    draw.text((48, 60), space.name, fill=(255, 255, 255))
+    buffer = BytesIO()
+    image.save(buffer, format="JPEG", quality=80)
+    photo = SpacePhoto(space=space, caption=space.name, position=0)
+    photo.image.save(f"{space.slug}.jpg", ContentFile(buffer.getvalue()), save=True)
+
+
 def _weekday(days_ahead: int):
     """The first Monday-to-Friday date at least ``days_ahead`` days from today (WIB)."""
     day = wib(timezone.now()).date() + timedelta(days=days_ahead)
@@ -103,7 +124,7 @@ def seed(stdout) -> None:
         _user("dimas@demo.mjc.id", "Dimas Prasetyo", is_creative=True),
         _user("ayu@demo.mjc.id", "Ayu Lestari", is_creative=True),
     ]
-    for slug, name, code, kab, address, description in SPACES:
+    for index, (slug, name, code, kab, address, description) in enumerate(SPACES):
         space, _ = Space.objects.update_or_create(
             slug=slug,
             defaults={
@@ -111,6 +132,7 @@ def seed(stdout) -> None:
                 "address": address, "description": description,
             },
         )  # fmt: skip
+        _photo(space, index)
         for weekday, opens, closes in HOURS:
             OpeningHours.objects.get_or_create(space=space, weekday=weekday, defaults={"opens": opens, "closes": closes})
         rooms = {}
