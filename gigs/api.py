@@ -62,6 +62,7 @@ class GigSerializer(serializers.ModelSerializer):
     bakorwil = serializers.CharField(source="kabupaten.bakorwil.code", read_only=True)
     bid_count = serializers.IntegerField(read_only=True, default=None)
     url = serializers.CharField(source="get_absolute_url", read_only=True)
+    status = serializers.CharField(read_only=True, help_text="draft, open, in_progress, completed, cancelled, expired")
 
     class Meta:
         model = Gig
@@ -146,6 +147,7 @@ class CreativeBriefSerializer(serializers.ModelSerializer):
 class BidSerializer(serializers.ModelSerializer):
     creative = CreativeBriefSerializer(read_only=True)
     conversation = serializers.IntegerField(source="conversation.pk", read_only=True, default=None)
+    status = serializers.CharField(read_only=True, help_text="pending, shortlisted, accepted, rejected, withdrawn")
 
     class Meta:
         model = Bid
@@ -195,6 +197,9 @@ class ContractSerializer(serializers.ModelSerializer):
     deliveries = DeliverySerializer(many=True, read_only=True)
     reviews = serializers.SerializerMethodField()
     conversation = serializers.IntegerField(source="bid.conversation.pk", read_only=True, default=None)
+    status = serializers.CharField(
+        read_only=True, help_text="active, delivered, revision_requested, completed, cancelled, disputed"
+    )
 
     class Meta:
         model = Contract
@@ -485,6 +490,8 @@ class GigBidsApi(generics.ListAPIView):
     permission_classes = [permissions.IsAuthenticated]
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Bid.objects.none()
         gig = _visible_gig(self.request, self.kwargs["pk"])
         return selectors.bids_of_gig(gig=gig, user=self.request.user)
 
