@@ -292,7 +292,7 @@ def staff_queue(user) -> QuerySet[Booking]:
     ).exclude(pk=OuterRef("pk"))
     return (
         bookings_visible_to(user)
-        .filter(status=BookingStatus.REQUESTED)
+        .filter(status=BookingStatus.REQUESTED, event__isnull=True)  # event requests are listed on their own
         .filter(_region_filter(user))
         .annotate(has_conflict=Exists(holding_overlap), has_competitor=Exists(competing))
         .select_related("event")
