@@ -3,7 +3,8 @@
 ``PATCH /creatives/me/`` by a signed-in user who is not a creative yet creates their
 profile and makes them a creative (one account may hold both roles, as the SPEC says;
 the web's "Become a creative" page does the same). ``GET /creatives/me/`` answers 404
-``creative_not_found`` until then.
+``creative_not_found`` for an account that is not a creative; for a creative who signed
+up without a profile it starts an empty one.
 """
 
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
@@ -110,6 +111,10 @@ class CreativeMeApi(APIView):
     @extend_schema(summary="My creative profile", responses=CreativeSerializer)
     def get(self, request):
         profile = selectors.creative_of(request.user)
+        if profile is None and request.user.is_creative:
+            # Signed up as a creative (role only): start the empty profile they are entitled to.
+            services.creative_profile_update(user=request.user)
+            profile = selectors.creative_of(request.user)
         if profile is None:
             raise CreativeNotFound()
         return Response(_serialize(profile, request))

@@ -147,3 +147,10 @@ def test_hostile_portfolio_uploads_get_a_clear_4xx_in_indonesian(as_user, case):
     assert response.json()["code"] == code
     message = response.json()["message"]
     assert any(word in message for word in ("Berkas terlalu besar", "bukan gambar", "piksel", "rusak")), message
+
+
+def test_a_creative_who_signed_up_without_a_profile_gets_an_empty_one(as_user):
+    creative = CreativeUserFactory(kabupaten=kabupaten("3510"))
+    response = as_user(creative).get("/api/v1/creatives/me/")
+    assert response.status_code == 200
+    assert response.json()["kabupaten"] == "3510" and response.json()["skills"] == []

@@ -106,3 +106,23 @@ def test_hostile_photos_in_the_form_get_a_4xx_with_an_indonesian_message(client,
     assert 'class="errorlist' in html
     assert any(word in html for word in ("Berkas terlalu besar", "bukan gambar", "piksel", "rusak"))
     assert not Product.objects.exists()
+
+
+def test_the_owner_edits_the_business(client):
+    business = BusinessFactory(description="lama")
+    client.force_login(business.owner)
+    page = client.get(reverse("umkm:edit", args=[business.pk]))
+    assert page.status_code == 200 and "lama" in page.content.decode()
+    response = client.post(
+        reverse("umkm:edit", args=[business.pk]),
+        {
+            "name": business.name,
+            "sector": business.sector,
+            "kabupaten": business.kabupaten_id,
+            "description": "Sekarang ada rasa balado",
+            "nib": "",
+        },
+    )
+    assert response.status_code == 302
+    business.refresh_from_db()
+    assert business.description == "Sekarang ada rasa balado"
