@@ -1,7 +1,7 @@
 """Explainable gig–creative matching (SPEC section 5).
 
 Every creative is scored for a gig in ONE SQL query (``scored_creatives``): the score is
-a sum of integer points computed by PostgreSQL with Case/When, Exists and a Subquery,
+a sum of integer points computed by PostgreSQL with Case/When, Exists and IN-subqueries,
 and PostgreSQL keeps only the top rows. Python only turns the top rows into reasons.
 
 Points (the total is stored as ``score`` = points / 10, so 0–100):
@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import (
     Case,
     Count,
@@ -45,11 +45,10 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Greatest, Least
+from django.db.models.functions import Cast, Least
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -115,88 +114,96 @@ class GigFacts:
         )
 
 
-def scored_creatives(facts: GigFacts):
-    """Every active creative with its points, best first — one SQL query."""
+def scored_creatives(facts: GigFacts, *, skilled_only: bool = False):
+    """Every active creative with its points, best first — one SQL query.
+
+    ``points`` is written with flat CASEs (no nesting on the ``*_level`` annotations, which
+    are only read for the reasons of the top rows), so PostgreSQL evaluates each part once
+    per creative. ``skilled_only`` keeps creatives with the gig's category (an index scan).
+    """
     ints = IntegerField()
-    has_skill = Exists(
-        CreativeProfile.skills.through.objects.filter(creativeprofile_id=OuterRef("pk"), category_id=facts.category_id)
-    )
-    region_level = Case(
-        When(kabupaten_id=facts.kabupaten_id, then=Value(2)),
-        When(kabupaten_id__in=facts.bakorwil_kabupaten_ids or [0], then=Value(1)),
-        default=Value(0),
-        output_field=ints,
-    )
+    skilled = CreativeProfile.skills.through.objects.filter(category_id=facts.category_id)
+    has_skill = Value(True) if skilled_only else Exists(skilled.filter(creativeprofile_id=OuterRef("pk")))
+    nearby = facts.bakorwil_kabupaten_ids or (0,)
+    month, quarter = facts.now - timedelta(days=30), facts.now - timedelta(days=90)
+    seen_this_month = Q(updated_at__gte=month) | Q(user__last_login__gte=month)
+    seen_this_quarter = Q(updated_at__gte=quarter) | Q(user__last_login__gte=quarter)
+    # Active contracts, capped at BUSY_MAX_CONTRACTS, as "id IN (creatives with ≥ k)" tests:
+    # uncorrelated subqueries that PostgreSQL hashes once, instead of one count per creative.
     Contract = _contract_model()
     if Contract is not None:
-        active_contracts = Coalesce(
-            Subquery(
-                Contract.objects.filter(creative_id=OuterRef("pk"), status__in=ACTIVE_CONTRACT_STATUSES)
-                .order_by()
-                .values("creative_id")
-                .annotate(n=Count("*"))
-                .values("n")[:1],
-                output_field=ints,
-            ),
-            Value(0),
+        active = Contract.objects.filter(status__in=ACTIVE_CONTRACT_STATUSES).order_by().values("creative_id")
+
+        def with_at_least(k: int):
+            return active.annotate(n=Count("*")).filter(n__gte=k).values("creative_id")
+
+        active_contracts = Case(
+            *[When(pk__in=with_at_least(k), then=Value(k)) for k in range(BUSY_MAX_CONTRACTS, 0, -1)],
+            default=Value(0),
+            output_field=ints,
         )
     else:
         active_contracts = Value(0, output_field=ints)
-    last_seen = Greatest(F("updated_at"), Coalesce(F("user__last_login"), F("updated_at")))
+
+    def case(*whens, default=0):
+        return Case(*[When(condition, then=Value(value)) for condition, value in whens], default=Value(default), output_field=ints)
+
+    points = (
+        (Value(SKILL_POINTS) if skilled_only else case((Q(has_skill), SKILL_POINTS)))
+        + case((Q(kabupaten_id=facts.kabupaten_id), facts.region_points), (Q(kabupaten_id__in=nearby), facts.region_points // 2))
+        + Cast(F("rating_avg") * RATING_FACTOR, ints)
+        + Least(F("completed_count") * COMPLETED_POINTS, Value(COMPLETED_MAX))
+        + case((Q(available=True), AVAILABLE_POINTS))
+        - active_contracts * Value(BUSY_POINTS)
+        + case(
+            (Q(day_rate__isnull=True), BUDGET_UNKNOWN),
+            (Q(day_rate__lte=facts.budget_max), BUDGET_FIT),
+            (Q(day_rate__lte=2 * facts.budget_max), BUDGET_NEAR),
+        )
+        + case((seen_this_month, RECENT_30), (seen_this_quarter, RECENT_90))
+    )
+    queryset = CreativeProfile.objects.filter(user__is_active=True).exclude(user_id=facts.owner_id)
+    if skilled_only:
+        queryset = queryset.filter(pk__in=skilled.values("creativeprofile_id"))
+    return queryset.annotate(
+        points=points,
+        has_skill=has_skill,
+        region_level=case((Q(kabupaten_id=facts.kabupaten_id), 2), (Q(kabupaten_id__in=nearby), 1)),
+        active_contracts=active_contracts,
+        budget_level=case(
+            (Q(day_rate__isnull=True), -1), (Q(day_rate__lte=facts.budget_max), 2), (Q(day_rate__lte=2 * facts.budget_max), 1)
+        ),
+        recent_level=case((seen_this_month, 2), (seen_this_quarter, 1)),
+    ).order_by("-points", "pk")
+
+
+def best_possible_without_skill(facts: GigFacts) -> int:
+    """The most points a creative without the gig's category can have."""
     return (
-        CreativeProfile.objects.filter(user__is_active=True)
-        .exclude(user_id=facts.owner_id)
-        .annotate(
-            has_skill=has_skill,
-            region_level=region_level,
-            active_contracts=active_contracts,
-            budget_level=Case(
-                When(day_rate__isnull=True, then=Value(-1)),
-                When(day_rate__lte=facts.budget_max, then=Value(2)),
-                When(day_rate__lte=2 * facts.budget_max, then=Value(1)),
-                default=Value(0),
-                output_field=ints,
-            ),
-            recent_level=Case(
-                When(Q(updated_at__gte=facts.now - timedelta(days=30)) | Q(user__last_login__gte=facts.now - timedelta(days=30)), then=Value(2)),
-                When(Q(updated_at__gte=facts.now - timedelta(days=90)) | Q(user__last_login__gte=facts.now - timedelta(days=90)), then=Value(1)),
-                default=Value(0),
-                output_field=ints,
-            ),
-        )
-        .annotate(
-            points=Case(When(has_skill=True, then=Value(SKILL_POINTS)), default=Value(0), output_field=ints)
-            + Case(
-                When(region_level=2, then=Value(facts.region_points)),
-                When(region_level=1, then=Value(facts.region_points // 2)),
-                default=Value(0),
-                output_field=ints,
-            )
-            + Cast(F("rating_avg") * RATING_FACTOR, ints)
-            + Least(F("completed_count") * COMPLETED_POINTS, Value(COMPLETED_MAX))
-            + Case(When(available=True, then=Value(AVAILABLE_POINTS)), default=Value(0), output_field=ints)
-            - Least(F("active_contracts"), Value(BUSY_MAX_CONTRACTS)) * BUSY_POINTS
-            + Case(
-                When(budget_level=2, then=Value(BUDGET_FIT)),
-                When(budget_level=1, then=Value(BUDGET_NEAR)),
-                When(budget_level=-1, then=Value(BUDGET_UNKNOWN)),
-                default=Value(0),
-                output_field=ints,
-            )
-            + Case(
-                When(recent_level=2, then=Value(RECENT_30)),
-                When(recent_level=1, then=Value(RECENT_90)),
-                default=Value(0),
-                output_field=ints,
-            ),
-            last_seen=last_seen,
-        )
-        .order_by("-points", "pk")
+        facts.region_points + 5 * RATING_FACTOR + COMPLETED_MAX + AVAILABLE_POINTS + max(BUDGET_FIT, BUDGET_UNKNOWN) + RECENT_30
     )
 
 
 def top_matches(facts: GigFacts, limit: int = TOP_N) -> list[CreativeProfile]:
-    return list(scored_creatives(facts).select_related("user", "kabupaten__bakorwil")[:limit])
+    """The best ``limit`` creatives (with ``points`` and the parts of the score).
+
+    Exact pruning: first only the creatives with the gig's category are scored; if the
+    last of the best ``limit`` among them has more points than anyone without the skill
+    could have, nobody else can enter, and the full scan is skipped. Otherwise every
+    creative is scored. JIT compilation is switched off: PostgreSQL would spend longer
+    compiling the expression than evaluating it.
+    """
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+        best = list(scored_creatives(facts, skilled_only=True).select_related("user")[:limit])
+        if len(best) < limit or best[-1].points <= best_possible_without_skill(facts):
+            best = list(scored_creatives(facts).select_related("user")[:limit])
+    regions = Kabupaten.objects.select_related("bakorwil").in_bulk({p.kabupaten_id for p in best if p.kabupaten_id})
+    for profile in best:
+        if profile.kabupaten_id:
+            profile.kabupaten = regions[profile.kabupaten_id]
+    return best
 
 
 # --- the same score, naively in Python (benchmark and tests) ---------------------------
