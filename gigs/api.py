@@ -5,6 +5,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -90,11 +91,13 @@ class GigDetailSerializer(GigSerializer):
 class GigWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=140)
     description = serializers.CharField(required=False, allow_blank=True, default="")
-    category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all())
+    category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all(), error_messages={"does_not_exist": _("Unknown category “{value}”.")})
     budget_min = serializers.IntegerField(min_value=1)
     budget_max = serializers.IntegerField(min_value=1)
     deadline = serializers.DateField()
-    kabupaten = serializers.SlugRelatedField(slug_field="code", queryset=Kabupaten.objects.all(), required=False)
+    kabupaten = serializers.SlugRelatedField(
+        slug_field="code", queryset=Kabupaten.objects.all(), required=False, error_messages={"does_not_exist": _("Unknown kabupaten/kota code “{value}”.")}
+    )
     work_mode = serializers.ChoiceField(choices=WorkMode.choices, default=WorkMode.REMOTE)
     business = serializers.PrimaryKeyRelatedField(queryset=Business.objects.all(), required=False)
     template = serializers.SlugRelatedField(slug_field="slug", queryset=GigTemplate.objects.all(), required=False)
@@ -123,11 +126,15 @@ def _describe():
 class GigUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=140, required=False)
     description = serializers.CharField(required=False)
-    category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all(), required=False)
+    category = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Category.objects.all(), required=False, error_messages={"does_not_exist": _("Unknown category “{value}”.")}
+    )
     budget_min = serializers.IntegerField(min_value=1, required=False)
     budget_max = serializers.IntegerField(min_value=1, required=False)
     deadline = serializers.DateField(required=False)
-    kabupaten = serializers.SlugRelatedField(slug_field="code", queryset=Kabupaten.objects.all(), required=False)
+    kabupaten = serializers.SlugRelatedField(
+        slug_field="code", queryset=Kabupaten.objects.all(), required=False, error_messages={"does_not_exist": _("Unknown kabupaten/kota code “{value}”.")}
+    )
     work_mode = serializers.ChoiceField(choices=WorkMode.choices, required=False)
 
 
@@ -269,8 +276,11 @@ class ReportSerializer(serializers.Serializer):
 
 
 class PriceGuidanceQuerySerializer(serializers.Serializer):
-    category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all())
-    bakorwil = serializers.SlugRelatedField(slug_field="code", queryset=Bakorwil.objects.all(), required=False)
+    category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all(), error_messages={"does_not_exist": _("Unknown category “{value}”.")})
+    bakorwil = serializers.SlugRelatedField(
+        slug_field="code", queryset=Bakorwil.objects.all(), required=False,
+        error_messages={"does_not_exist": _("Unknown Bakorwil “{value}”.")},
+    )
 
 
 class PriceGuidanceSerializer(serializers.Serializer):
