@@ -104,7 +104,13 @@ def portfolio_add(*, profile: CreativeProfile, title: str, image, category: Cate
         position=(last or 0) + 1 if count else 0,
     )
     save_clean_image(clean, image_field=item.image, thumbnail_field=item.thumbnail, prefix=PORTFOLIO_PREFIX)
-    item.save()
+    try:
+        item.save()
+    except Exception:
+        # The row is not there, so neither should its files be.
+        for field in (item.image, item.thumbnail):
+            field.storage.delete(field.name)
+        raise
     return item
 
 

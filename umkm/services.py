@@ -3,9 +3,11 @@
 import re
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from mjc.accounts.models import Role, User
 from mjc.accounts.services import user_add_role
+from mjc.core.errors import ValidationFailed
 from mjc.core.files import clean_image, save_clean_image
 from mjc.regions.models import Kabupaten
 from umkm.errors import InvalidNib
@@ -62,13 +64,23 @@ def product_create(
     *, business: Business, name: str, price: int | None = None, description: str = "", photo=None
 ) -> Product:
     """Add a product; the photo (if any) is validated and re-encoded before anything is saved."""
+    if price is not None and price <= 0:
+        message = _("The price must be more than Rp 0.")
+        raise ValidationFailed(message, code="invalid_price", extra={"fields": {"price": [str(message)]}})
     clean = clean_image(photo) if photo else None
-    product = Product(business=business, name=name.strip(), price=price or None, description=description.strip())
+    product = Product(business=business, name=name.strip(), price=price, description=description.strip())
     if clean:
         save_clean_image(
             clean, image_field=product.photo, thumbnail_field=product.thumbnail, prefix=PRODUCT_PHOTO_PREFIX
         )
-    product.save()
+    try:
+        product.save()
+    except Exception:
+        # The row is not there, so neither should its files be.
+        for field in (product.photo, product.thumbnail):
+            if field:
+                field.storage.delete(field.name)
+        raise
     return product
 
 

@@ -81,3 +81,9 @@ def test_the_database_refuses_a_bad_nib_and_a_zero_price():
         type(business).objects.filter(pk=business.pk).update(nib="12")
     with pytest.raises(IntegrityError), transaction.atomic():
         ProductFactory(business=business, price=0)
+
+
+def test_product_create_refuses_a_zero_price_with_a_400_naming_the_field():
+    with pytest.raises(ValidationFailed) as caught:
+        services.product_create(business=BusinessFactory(), name="Gratis", price=0)
+    assert caught.value.code == "invalid_price" and "price" in caught.value.extra["fields"]
