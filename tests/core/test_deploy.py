@@ -64,7 +64,7 @@ def test_deploy_check_with_production_values_prints_no_warning():
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"MJC_TESTING", "DJANGO_DEBUG", "MJC_EMAIL_VERIFICATION"}
+        if key not in {"MJC_TESTING", "DJANGO_DEBUG", "MJC_EMAIL_VERIFICATION", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         DJANGO_DEBUG="0",
