@@ -614,7 +614,8 @@ class ContractDetailApi(APIView):
 
     @extend_schema(responses={200: ContractSerializer})
     def get(self, request, pk: int):
-        return _contract_response(request, _visible_contract(request, pk))
+        contract = _visible_contract(request, pk)
+        return Response(ContractSerializer(contract, context={"request": request}).data)
 
 
 class ContractDeliverApi(APIView):

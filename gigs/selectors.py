@@ -12,9 +12,9 @@ from django.db.models.functions import Coalesce
 from gigs.models import Bid, Contract, Conversation, Gig, GigTemplate, Message, Review, gig_search_vector
 from gigs.statuses import BidStatus, ContractStatus, GigStatus
 
-# How alike a misspelled word must be to a word of the title (pg_trgm word_similarity):
-# "kripik" vs "keripik" is 0.71, unrelated words stay well below.
-TRIGRAM_THRESHOLD = 0.5
+# Typos are matched with pg_trgm's ``%>`` operator (word_similarity above
+# pg_trgm.word_similarity_threshold, 0.6 by default): "kripik" vs "keripik" is 0.71.
+# Both conditions of the search can use a GIN index (gig_search_vector, gig_title_trgm).
 # Price guidance uses a Bakorwil's own accepted bids once it has this many.
 PRICE_GUIDANCE_MIN_POINTS = 5
 
@@ -84,7 +84,7 @@ def gig_search(
         query = SearchQuery(q, config="indonesian", search_type="websearch")
         gigs = (
             gigs.annotate(document=gig_search_vector(), similarity=TrigramWordSimilarity(q, "title"))
-            .filter(Q(document=query) | Q(title__trigram_word_similar=q) | Q(similarity__gte=TRIGRAM_THRESHOLD))
+            .filter(Q(document=query) | Q(title__trigram_word_similar=q))
             .annotate(rank=SearchRank(F("document"), query) + F("similarity"))
         )
         if sort not in SORTS:
