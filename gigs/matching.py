@@ -4,7 +4,8 @@ Every creative is scored for a gig in ONE SQL query (``scored_creatives``): the 
 a sum of integer points computed by PostgreSQL with Case/When, Exists and IN-subqueries,
 and PostgreSQL keeps only the top rows. Python only turns the top rows into reasons.
 
-Points (the total is stored as ``score`` = points / 10, so 0–100):
+Points (stored as ``score``: the points as a share of the most anyone can have for the
+gig, 0–100):
 
 =================  ============================================================
 skill              350 if the gig's category is one of the creative's skills
@@ -177,6 +178,16 @@ def scored_creatives(facts: GigFacts, *, skilled_only: bool = False):
     ).order_by("-points", "pk")
 
 
+def best_possible(facts: GigFacts) -> int:
+    """The most points anyone can have for this gig (its score is 100)."""
+    return SKILL_POINTS + best_possible_without_skill(facts)
+
+
+def score_of(points: int, facts: GigFacts) -> float:
+    """Points as a score from 0 to 100 (one decimal)."""
+    return round(max(points, 0) * 100 / best_possible(facts), 1)
+
+
 def best_possible_without_skill(facts: GigFacts) -> int:
     """The most points a creative without the gig's category can have."""
     return (
@@ -307,7 +318,8 @@ def reason_text(reason: dict) -> str:
     if code == "same_bakorwil":
         return _("Same region: %(place)s") % {"place": reason.get("place", "")}
     if code == "rating":
-        avg = formats.number_format(Decimal(reason.get("avg", "0")), 1, use_l10n=True)
+        avg = Decimal(reason.get("avg", "0")).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        avg = formats.number_format(avg, 1, use_l10n=True)
         return _("%(avg)s ★ from %(count)s projects") % {"avg": avg, "count": reason.get("count", 0)}
     if code == "completed":
         return _("%(count)s projects completed") % {"count": reason.get("count", 0)}
@@ -363,7 +375,10 @@ def match_gig(gig_id: int, *, notify_best: bool = True) -> list[GigMatch]:
         Gig.objects.select_for_update().filter(pk=gig.pk).first()  # one matching run per gig at a time
         GigMatch.objects.filter(gig=gig).delete()
         matches = GigMatch.objects.bulk_create(
-            [GigMatch(gig=gig, creative=profile, score=profile.points / 10, reasons=reasons_of(profile, gig)) for profile in best]
+            [
+                GigMatch(gig=gig, creative=profile, score=score_of(profile.points, facts), reasons=reasons_of(profile, gig))
+                for profile in best
+            ]
         )
         _pause_for_tests()
         if notify_best:
@@ -411,14 +426,15 @@ def match_creative(creative_id: int, *, max_gigs: int = 200) -> int:
         with transaction.atomic():
             Gig.objects.select_for_update().filter(pk=gig.pk).first()
             current = list(GigMatch.objects.filter(gig=gig).exclude(creative=profile).order_by("-score", "creative_id"))
+            score = score_of(scored.points, facts) if scored is not None else 0.0
             enters = scored is not None and (
-                len(current) < TOP_N or (scored.points / 10, -scored.pk) > (current[-1].score, -current[-1].creative_id)
+                len(current) < TOP_N or (score, -scored.pk) > (current[-1].score, -current[-1].creative_id)
             )
             if not enters:
                 GigMatch.objects.filter(gig=gig, creative=profile).delete()
                 continue
             GigMatch.objects.update_or_create(
-                gig=gig, creative=profile, defaults={"score": scored.points / 10, "reasons": reasons_of(scored, gig)}
+                gig=gig, creative=profile, defaults={"score": score, "reasons": reasons_of(scored, gig)}
             )
             if len(current) >= TOP_N:
                 GigMatch.objects.filter(pk__in=[match.pk for match in current[TOP_N - 1 :]]).delete()

@@ -17,10 +17,13 @@ GIGS_FOR_YOU_SHOWN = 8
 
 
 def _invite_url(gig_pk: int, creative_pk: int) -> str:
-    try:
-        return reverse("gigs_matching:invite", args=[gig_pk, creative_pk])
-    except NoReverseMatch:
-        return ""
+    """The invite view (gigs/urls_matching.py), wherever the project includes it."""
+    for name in ("gigs_matching:invite", "gigs:invite"):
+        try:
+            return reverse(name, args=[gig_pk, creative_pk])
+        except NoReverseMatch:
+            continue
+    return ""
 
 
 @register.simple_tag

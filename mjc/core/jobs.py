@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 BROKER_DOWN_PAUSE = 5.0  # seconds to skip the broker after it failed (the sweeper catches up)
 _broker_down_until = 0.0
+_in_flight: set[int] = set()  # rows this process is sending (an inline job that sweeps must skip them)
 
 
 def enqueue(task_name: str, *args, **kwargs) -> JobOutbox:
@@ -34,6 +35,8 @@ def enqueue(task_name: str, *args, **kwargs) -> JobOutbox:
 
 def _publish(app, row: JobOutbox) -> None:
     if app.conf.task_always_eager:
+        if row.task_name not in app.tasks:
+            app.loader.import_default_modules()  # the tasks modules of every app (autodiscovery)
         app.tasks[row.task_name].apply(args=row.args, kwargs=row.kwargs, throw=app.conf.task_eager_propagates)
     else:
         app.send_task(row.task_name, args=row.args, kwargs=row.kwargs, retry=False)
@@ -41,11 +44,21 @@ def _publish(app, row: JobOutbox) -> None:
 
 def send(outbox_id: int, *, after_commit: bool = False) -> bool:
     """Send one outbox row to the broker; mark it sent. Returns False if the broker failed."""
-    global _broker_down_until
     from mjc.celery import app
 
     if after_commit and not app.conf.task_always_eager and time.monotonic() < _broker_down_until:
         return False  # the broker failed a moment ago: leave the row for the sweeper
+    if outbox_id in _in_flight:
+        return False
+    _in_flight.add(outbox_id)
+    try:
+        return _send(app, outbox_id)
+    finally:
+        _in_flight.discard(outbox_id)
+
+
+def _send(app, outbox_id: int) -> bool:
+    global _broker_down_until
     with transaction.atomic():
         row = JobOutbox.objects.select_for_update(skip_locked=True).filter(pk=outbox_id, sent_at__isnull=True).first()
         if row is None:
@@ -72,6 +85,8 @@ def sweep(limit: int = 500) -> int:
     """Send every unsent job, oldest first; returns how many were sent."""
     sent = 0
     for pk in JobOutbox.objects.filter(sent_at__isnull=True).order_by("created_at", "pk").values_list("pk", flat=True)[:limit]:
+        if pk in _in_flight:
+            continue  # an inline job of this very row is sweeping
         if send(pk):
             sent += 1
         else:
