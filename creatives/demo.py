@@ -1,7 +1,5 @@
 """Demo creative profiles with portfolios for `manage.py seed_demo` (idempotent)."""
 
-from decimal import Decimal
-
 from creatives import services
 from creatives.models import CreativeProfile
 from gigs.models import Category
@@ -9,7 +7,8 @@ from mjc.regions.models import Kabupaten
 from umkm.demo import demo_user
 from umkm.demo_images import named_picture
 
-# email, name, kabupaten, headline, bio, skills, day rate, available, (rating, reviews, completed), portfolio
+# email, name, kabupaten, headline, bio, skills, day rate, available, portfolio
+# (No made-up ratings: reputation comes from real reviews of the gigs demo and the aggregate job.)
 CREATIVES = [
     (
         "rina@demo.mjc.id",
@@ -21,7 +20,6 @@ CREATIVES = [
         ["kemasan", "logo-branding"],
         450_000,
         True,
-        ("4.80", 12, 15),
         [
             ("Kemasan keripik tempe standing pouch", "kemasan", (200, 120, 40)),
             ("Logo dan label Kopi Arjuno", "logo-branding", (60, 90, 60)),
@@ -37,7 +35,6 @@ CREATIVES = [
         ["foto-produk", "video-animasi"],
         600_000,
         True,
-        ("4.60", 9, 11),
         [
             ("Foto katalog batik Jember", "foto-produk", (120, 50, 90)),
             ("Video 30 detik kopi Bondowoso", "video-animasi", (80, 50, 30)),
@@ -53,7 +50,6 @@ CREATIVES = [
         ["media-sosial", "website-toko-online", "copywriting"],
         500_000,
         True,
-        ("4.90", 20, 24),
         [
             ("Kalender konten Instagram warung kue", "media-sosial", (220, 90, 120)),
             ("Toko online sambal Bu Rudy (tiruan)", "website-toko-online", (40, 100, 160)),
@@ -96,7 +92,7 @@ EXTRA = [
 EXTRA_COLORS = [(30, 110, 140), (150, 70, 30), (60, 120, 70), (110, 40, 110), (170, 120, 20)]
 
 
-def _profile(email, name, kab, headline, bio, skills, rate, available, stats) -> CreativeProfile:
+def _profile(email, name, kab, headline, bio, skills, rate, available) -> CreativeProfile:
     user = demo_user(email, name, kab, is_creative=True)
     profile = services.creative_profile_update(
         user=user,
@@ -107,13 +103,6 @@ def _profile(email, name, kab, headline, bio, skills, rate, available, stats) ->
         kabupaten=Kabupaten.objects.get(code=kab),
         available=available,
     )
-    if stats and profile.rating_count == 0:
-        # Reputation from before the platform, so matching and the profile page have something to show;
-        # the aggregate job recomputes these from real reviews once there are any.
-        rating, count, completed = stats
-        CreativeProfile.objects.filter(pk=profile.pk).update(
-            rating_avg=Decimal(rating), rating_count=count, completed_count=completed
-        )
     return profile
 
 
@@ -136,13 +125,12 @@ def _portfolio(profile: CreativeProfile, items) -> int:
 
 def seed(stdout) -> None:
     added = 0
-    for email, name, kab, headline, bio, skills, rate, available, stats, items in CREATIVES:
-        profile = _profile(email, name, kab, headline, bio, skills, rate, available, stats)
+    for email, name, kab, headline, bio, skills, rate, available, items in CREATIVES:
+        profile = _profile(email, name, kab, headline, bio, skills, rate, available)
         added += _portfolio(profile, items)
     for index, (name, kab, headline, skills, rate, available) in enumerate(EXTRA, start=1):
         bio = f"{headline}. Berpengalaman membantu UMKM Jawa Timur; siap kerja jarak jauh maupun tatap muka."
-        stats = (f"{4.2 + (index % 7) / 10:.2f}", 2 + index, 3 + index * 2)
-        profile = _profile(f"kreator{index}@demo.mjc.id", name, kab, headline, bio, skills, rate, available, stats)
+        profile = _profile(f"kreator{index}@demo.mjc.id", name, kab, headline, bio, skills, rate, available)
         color = EXTRA_COLORS[index % len(EXTRA_COLORS)]
         added += _portfolio(profile, [(f"Karya {headline.split(',')[0].lower()}", skills[0], color)])
     stdout.write(f"creatives: {len(CREATIVES) + len(EXTRA)} profiles, {added} new portfolio items")

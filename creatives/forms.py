@@ -52,7 +52,11 @@ class ProfileForm(forms.Form):
 class PortfolioForm(forms.Form):
     title = forms.CharField(label=_("Title of the work"), max_length=140)
     category = forms.ModelChoiceField(
-        label=_("Category"), queryset=Category.objects.all(), to_field_name="slug", required=False
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Choose a category"),
     )
     image = forms.FileField(
         label=_("Image"),
