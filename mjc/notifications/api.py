@@ -22,6 +22,8 @@ class NotificationListApi(generics.ListAPIView):
     permission_classes = [permissions.IsAuthenticated]
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return Notification.objects.none()
         return notifications_for(user=self.request.user)
 
     def list(self, request, *args, **kwargs):
