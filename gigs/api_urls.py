@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from gigs import api
 
@@ -28,4 +28,6 @@ urlpatterns = [
     path("contracts/<int:pk>/reviews/", api.ContractReviewsApi.as_view(), name="contract-reviews"),
     path("contracts/<int:pk>/messages/", api.ContractMessagesApi.as_view(), name="contract-messages"),
     path("reports/", api.ReportCreateApi.as_view(), name="reports"),
+    # matching results (SPEC section 6), the jobs helper's views
+    path("", include("gigs.api_matching_urls")),
 ]
