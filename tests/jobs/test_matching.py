@@ -204,3 +204,21 @@ def test_the_creative_sees_gigs_for_them(field, rf: RequestFactory, settings):
     request.user = people["best"].user
     html = template.render({"request": request, "user": request.user})
     assert "Gig untuk Anda" in html and gig.title in html
+
+
+def test_a_creative_busy_with_contracts_ranks_below_an_equal_free_one():
+    from gigs.models import Bid, Contract
+
+    gig = GigFactory(kabupaten=kabupaten("3507"), category=category("kemasan"))
+    free = CreativeProfileFactory(kabupaten=kabupaten("3507"), skills=[category("kemasan")])
+    busy = CreativeProfileFactory(kabupaten=kabupaten("3507"), skills=[category("kemasan")])
+    for _n in range(2):
+        other = GigFactory(status=GigStatus.IN_PROGRESS)
+        bid = Bid.objects.create(gig=other, creative=busy, amount=1, delivery_days=1, proposal="-", status="accepted")
+        Contract.objects.create(gig=other, bid=bid, owner=other.business.owner, creative=busy, amount=1,
+                                due_date=timezone.localdate())
+    matches = {match.creative_id: match for match in match_gig(gig.pk)}
+    assert matches[free.pk].score > matches[busy.pk].score
+    with translation.override("id"):
+        assert "2 kontrak sedang berjalan" in reasons_text(matches[busy.pk].reasons)
+        assert "Siap menerima pekerjaan baru" in reasons_text(matches[free.pk].reasons)
