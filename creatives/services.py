@@ -12,6 +12,7 @@ from mjc.accounts.models import Role, User
 from mjc.accounts.services import user_add_role
 from mjc.core.errors import ValidationFailed
 from mjc.core.files import clean_image, save_clean_image
+from mjc.core.jobs import enqueue
 from mjc.regions.models import Kabupaten
 
 PORTFOLIO_PREFIX = "public/portfolio"
@@ -78,6 +79,9 @@ def creative_profile_update(
         profile.skills.set(categories)
     if not user.is_creative:
         user_add_role(user=user, role=Role.CREATIVE)
+    if categories is not None or {"day_rate", "kabupaten", "available"} & set(changed):
+        # what matching scores changed: re-score this creative against the open gigs
+        enqueue("gigs.match_creative", profile.pk)
     return profile
 
 

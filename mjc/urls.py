@@ -19,6 +19,7 @@ api_v1 = [
     path("regions/", RegionListApi.as_view(), name="regions"),
     path("notifications/", notifications_api.NotificationListApi.as_view(), name="notifications"),
     path("notifications/<int:pk>/read/", notifications_api.NotificationReadApi.as_view(), name="notification-read"),
+    path("", include("mjc.notifications.api_urls")),
     path("", include("gigs.api_urls")),
     path("", include("umkm.api_urls")),
     path("", include("creatives.api_urls")),

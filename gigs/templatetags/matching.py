@@ -4,7 +4,7 @@ Reasons are stored as codes and rendered here in the reader's language.
 """
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from gigs.matching import reasons_text
 from gigs.models import GigInvitation, GigMatch
@@ -17,13 +17,7 @@ GIGS_FOR_YOU_SHOWN = 8
 
 
 def _invite_url(gig_pk: int, creative_pk: int) -> str:
-    """The invite view (gigs/urls_matching.py), wherever the project includes it."""
-    for name in ("gigs_matching:invite", "gigs:invite"):
-        try:
-            return reverse(name, args=[gig_pk, creative_pk])
-        except NoReverseMatch:
-            continue
-    return ""
+    return reverse("gigs:invite", args=[gig_pk, creative_pk])
 
 
 @register.simple_tag

@@ -179,8 +179,7 @@ def test_a_creative_who_adds_the_skill_is_matched_again(field):
     assert full[photographer.pk] == after.score
 
 
-def test_the_owner_sees_recommendations_and_others_do_not(field, rf: RequestFactory, settings):
-    settings.ROOT_URLCONF = "tests.jobs.urls"
+def test_the_owner_sees_recommendations_and_others_do_not(field, rf: RequestFactory):
     gig, people = field
     match_gig(gig.pk)
     template = engines["django"].from_string('{% include "gigs/_recommendations.html" %}')
@@ -195,8 +194,7 @@ def test_the_owner_sees_recommendations_and_others_do_not(field, rf: RequestFact
     assert "Rekomendasi kreator" not in template.render({"gig": gig, "request": request})
 
 
-def test_the_creative_sees_gigs_for_them(field, rf: RequestFactory, settings):
-    settings.ROOT_URLCONF = "tests.jobs.urls"
+def test_the_creative_sees_gigs_for_them(field, rf: RequestFactory):
     gig, people = field
     match_gig(gig.pk)
     template = engines["django"].from_string('{% include "gigs/_gigs_for_you.html" %}')
@@ -222,3 +220,21 @@ def test_a_creative_busy_with_contracts_ranks_below_an_equal_free_one():
     with translation.override("id"):
         assert "2 kontrak sedang berjalan" in reasons_text(matches[busy.pk].reasons)
         assert "Siap menerima pekerjaan baru" in reasons_text(matches[free.pk].reasons)
+
+
+def test_a_creative_who_edits_their_skills_through_the_api_is_matched_again(field, as_user, run_on_commit):
+    # Given a gig already matched, and a photographer who does not have its skill
+    gig, people = field
+    match_gig(gig.pk)
+    photographer = people["photographer"]
+    before = GigMatch.objects.get(gig=gig, creative=photographer).score
+
+    # When they add packaging to their skills through the API
+    with run_on_commit():
+        response = as_user(photographer.user).patch(
+            "/api/v1/creatives/me/", {"skills": ["foto-produk", "kemasan"]}, format="json"
+        )
+
+    # Then the re-matching job ran and their score for the gig went up
+    assert response.status_code == 200, response.content
+    assert GigMatch.objects.get(gig=gig, creative=photographer).score > before

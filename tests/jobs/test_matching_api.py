@@ -9,7 +9,7 @@ from mjc.notifications.models import Notification
 from tests.factories import PASSWORD, OwnerFactory, kabupaten
 from tests.jobs.factories import CreativeProfileFactory, GigFactory, category
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.jobs.urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from mjc.notifications.tasks import send_daily_digests
 from tests.factories import PASSWORD, UserFactory
 from tests.jobs.factories import CreativeProfileFactory, GigFactory, category
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.jobs.urls")]
+pytestmark = pytest.mark.django_db
 
 
 def test_preferences_page_saves_the_switches(client):
