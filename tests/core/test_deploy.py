@@ -6,8 +6,10 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = (ROOT / "mjc/settings.py").read_text()
@@ -71,10 +73,6 @@ def test_deploy_check_with_production_values_prints_no_warning():
         DJANGO_SECRET_KEY="k3y-" + "x7Qp9Lr2Vt8Nw4Zs6Bm1Jh5Gd3Fc0Ya" * 2,
         DJANGO_ALLOWED_HOSTS="mjc.jatimprov.go.id",
     )
-    from django.conf import settings
-
-    from urllib.parse import quote
-
     db = settings.DATABASES["default"]
     host = quote(db["HOST"], safe="") if db["HOST"].startswith("/") else f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
     env.setdefault("DATABASE_URL", f"postgres://{db['USER']}@{host}/{db['NAME']}")
