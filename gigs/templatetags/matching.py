@@ -7,12 +7,13 @@ from django import template
 from django.urls import reverse
 
 from gigs.matching import reasons_text
-from gigs.models import GigInvitation, GigMatch
+from gigs.models import Bid, GigInvitation, GigMatch
 from gigs.statuses import GigStatus
 
 register = template.Library()
 
-RECOMMENDATIONS_SHOWN = 10
+RECOMMENDATIONS_SHOWN = 10  # fetched; the first RECOMMENDATIONS_TOP are shown, the rest behind "See more"
+RECOMMENDATIONS_TOP = 5
 GIGS_FOR_YOU_SHOWN = 8
 
 
@@ -21,14 +22,24 @@ def _invite_url(gig_pk: int, creative_pk: int) -> str:
 
 
 @register.simple_tag
-def gig_recommendations(gig, user):
-    """The best matches of the owner's open gig, with reasons in words and whether invited."""
+def gig_recommendations(gig, user, bids=None):
+    """The best matches of the owner's open gig, with reasons in words, and whether each
+    creative already bid or was invited (then there is nothing to invite them to).
+
+    ``bids``: the gig's bids when the page already has them (saves a query); otherwise read here.
+    """
     if gig is None or user is None or not user.is_authenticated or gig.business.owner_id != user.pk:
         return []
     matches = list(
         GigMatch.objects.filter(gig=gig).select_related("creative__user", "creative__kabupaten")[:RECOMMENDATIONS_SHOWN]
     )
+    if not matches:
+        return []
     invited = set(GigInvitation.objects.filter(gig=gig).values_list("creative_id", flat=True))
+    if bids is None:
+        bidders = set(Bid.objects.filter(gig=gig).values_list("creative_id", flat=True))
+    else:
+        bidders = {bid.creative_id for bid in bids}
     open_gig = gig.status == GigStatus.OPEN
     return [
         {
@@ -36,10 +47,12 @@ def gig_recommendations(gig, user):
             "creative": match.creative,
             "score": match.score,
             "reasons": reasons_text(match.reasons),
+            "bid": match.creative_id in bidders,
             "invited": match.creative_id in invited,
             "invite_url": _invite_url(gig.pk, match.creative_id) if open_gig else "",
+            "top": index < RECOMMENDATIONS_TOP,
         }
-        for match in matches
+        for index, match in enumerate(matches)
     ]
 
 

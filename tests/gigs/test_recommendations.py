@@ -1,0 +1,51 @@
+""""Rekomendasi kreator" on the owner's gig page: the top five, the rest folded away, no
+invite button for creatives who already bid or were invited, names linking to profiles."""
+
+import pytest
+
+from gigs.models import GigInvitation, GigMatch
+from gigs.statuses import GigStatus
+from tests.gigs.factories import BidFactory, CreativeProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def matched(gig):
+    gig.status = GigStatus.OPEN
+    gig.save(update_fields=["status"])
+    people = CreativeProfileFactory.create_batch(8)
+    for rank, profile in enumerate(people):
+        GigMatch.objects.create(gig=gig, creative=profile, score=90 - rank, reasons=[])
+    return gig, people
+
+
+def test_the_owner_sees_five_then_more_with_bid_and_invited_marked(client, owner, matched):
+    gig, people = matched
+    BidFactory(gig=gig, creative=people[0])
+    GigInvitation.objects.create(gig=gig, creative=people[1], invited_by=owner)
+    client.force_login(owner)
+
+    html = client.get(f"/gigs/{gig.pk}/").content.decode()
+
+    section = html[html.index('id="recommendations-title"'):]
+    top, more = section.split("<details", 1)
+    for profile in people[:5]:
+        assert f'href="/kreator/{profile.pk}/"' in top
+    for profile in people[5:]:
+        assert f'href="/kreator/{profile.pk}/"' in more
+    assert "Sudah menawar" in top and "Sudah diundang" in top
+    assert f"/invite/{people[0].pk}/" not in html and f"/invite/{people[1].pk}/" not in html
+    assert f"/invite/{people[2].pk}/" in top and f"/invite/{people[7].pk}/" in more
+    assert "Lihat 3 lainnya" in more
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_recommendations_keep_the_page_cost_fixed(client, owner, matched, count, django_assert_max_num_queries):
+    from tests.gigs.test_pages import GIG_PAGE_QUERIES
+
+    gig, people = matched
+    BidFactory.create_batch(count, gig=gig)
+    client.force_login(owner)
+    with django_assert_max_num_queries(GIG_PAGE_QUERIES):
+        assert client.get(f"/gigs/{gig.pk}/").status_code == 200
