@@ -1,7 +1,6 @@
 """EJSC API (SPEC section 6): hubs, availability, bookings, events, RSVPs, room calendars."""
 
 import json
-from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -13,7 +12,9 @@ from rest_framework.views import APIView
 from ejsc import calendars, selectors, services
 from ejsc.models import Booking, Event, OpeningHours, Room, Space
 from ejsc.statuses import BookingStatus, EventStatus
+from ejsc.timefmt import EARLIEST_DAY, LATEST_DAY, day_in_range, parse_day
 from mjc.core.errors import ValidationFailed
+from mjc.core.formatting import WIB
 
 ERROR = inline_serializer(
     "EjscError", {"message": serializers.CharField(), "code": serializers.CharField(), "extra": serializers.DictField()}
@@ -87,10 +88,33 @@ class BookingSerializer(serializers.ModelSerializer):
         return event.pk if event else None
 
 
+class WibDateTimeField(serializers.DateTimeField):
+    """An ISO 8601 moment; without an offset it is read as WIB (Asia/Jakarta), whatever timezone is active.
+
+    Answers are given in WIB too. Absurd years (0001, 9999) are refused with a 400 instead of
+    overflowing into a 500 when converted between time zones.
+    """
+
+    default_error_messages = {"out_of_range": _("Please give a time between the years %(first)s and %(last)s.")}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("default_timezone", WIB)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, value):
+        try:
+            moment = super().to_internal_value(value)
+        except OverflowError:
+            moment = None
+        if moment is None or not day_in_range(moment.date()):
+            self.fail("out_of_range", first=EARLIEST_DAY.year, last=LATEST_DAY.year)
+        return moment
+
+
 class BookingCreateSerializer(serializers.Serializer):
     room = serializers.PrimaryKeyRelatedField(queryset=Room.objects.filter(is_active=True))
-    start = serializers.DateTimeField()
-    end = serializers.DateTimeField()
+    start = WibDateTimeField(help_text=_("ISO 8601; without an offset the time is read as WIB (+07:00)."))
+    end = WibDateTimeField(help_text=_("ISO 8601, after start; the booking is the half-open period [start, end)."))
     attendees = serializers.IntegerField(min_value=1, max_value=100000, default=1)
     purpose = serializers.CharField(max_length=300)
 
@@ -139,8 +163,8 @@ class EventCreateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=5000)
     organization = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
-    start = serializers.DateTimeField()
-    end = serializers.DateTimeField()
+    start = WibDateTimeField(help_text=_("ISO 8601; without an offset the time is read as WIB (+07:00)."))
+    end = WibDateTimeField(help_text=_("ISO 8601, after start."))
     expected_attendees = serializers.IntegerField(min_value=1, max_value=100000)
     public = serializers.BooleanField(default=True)
 
@@ -189,9 +213,8 @@ class RoomAvailabilityApi(APIView):
         """Free and busy periods of one room on one day (times in WIB)."""
         room = selectors.room_get(pk)
         raw = request.query_params.get("date", "")
-        try:
-            day = date.fromisoformat(raw)
-        except ValueError:
+        day = parse_day(raw)
+        if day is None:
             raise ValidationFailed(_("Give the day as date=YYYY-MM-DD."), code="invalid_date", extra={"date": raw})
         return Response(AvailabilitySerializer(selectors.room_day(room, day)).data)
 
@@ -311,10 +334,11 @@ class EventListApi(generics.ListCreateAPIView):
     def get_queryset(self):
         qs = selectors.events_visible_to(self.request.user).order_by("start", "id")
         params = self.request.query_params
-        if params.get("bakorwil"):
-            qs = qs.filter(room__space__bakorwil__code=params["bakorwil"])
-        if params.get("space"):
-            qs = qs.filter(room__space__slug=params["space"])
+        bakorwil, space = selectors.clean_param(params.get("bakorwil")), selectors.clean_param(params.get("space"))
+        if bakorwil:
+            qs = qs.filter(room__space__bakorwil__code=bakorwil)
+        if space:
+            qs = qs.filter(room__space__slug=space)
         if params.get("status") in EventStatus.values:
             qs = qs.filter(status=params["status"])
         return qs

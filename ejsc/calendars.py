@@ -47,7 +47,7 @@ def room_feed(room: Room, bookings) -> bytes:
     cal = _calendar(f"{room.name} · {room.space.name}")
     for booking in bookings:
         summary = _("Blocked") if booking.status == BookingStatus.BLOCKED else _("Booked")
-        cal.add_component(_event(f"ejsc-room-{room.pk}-busy-{booking.pk}", summary, booking.start, booking.end, location=room.space.name))
+        cal.add_component(_event(f"ejsc-room-{room.pk}-busy-{booking.pk}", summary, booking.start, booking.end, location=_location(room)))
     return _finish(cal)
 
 
@@ -70,8 +70,18 @@ def _booking_event(booking: Booking) -> IcsEvent:
         location=_location(booking.room),
         description=booking.purpose,
         url=booking.get_absolute_url(),
-        status="TENTATIVE" if booking.status == BookingStatus.REQUESTED else "CONFIRMED",
+        status=_ICS_STATUS.get(booking.status, "CANCELLED"),
     )
+
+
+# A phone calendar that imported the booking earlier shows a later download (same UID) as cancelled.
+_ICS_STATUS = {
+    BookingStatus.REQUESTED: "TENTATIVE",
+    BookingStatus.APPROVED: "CONFIRMED",
+    BookingStatus.CHECKED_IN: "CONFIRMED",
+    BookingStatus.COMPLETED: "CONFIRMED",
+    BookingStatus.BLOCKED: "CONFIRMED",
+}
 
 
 def user_feed(user, bookings, events) -> bytes:

@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ejsc.models import Room
 from ejsc.statuses import RoomKind
-from ejsc.timefmt import at_wib
+from ejsc.timefmt import EARLIEST_DAY, LATEST_DAY, at_wib, day_in_range
+
+MAX_BLOCK_DAYS = 62
 
 
 class PeriodForm(forms.Form):
@@ -14,6 +16,14 @@ class PeriodForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start_time = forms.TimeField(label=_("Start (WIB)"), widget=forms.TimeInput(attrs={"type": "time", "step": 1800}, format="%H:%M"))
     end_time = forms.TimeField(label=_("End (WIB)"), widget=forms.TimeInput(attrs={"type": "time", "step": 1800}, format="%H:%M"))
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if not day_in_range(day):
+            raise forms.ValidationError(
+                _("Please choose a date between %(first)s and %(last)s.") % {"first": EARLIEST_DAY.year, "last": LATEST_DAY.year}
+            )
+        return day
 
     def clean(self):
         data = super().clean()
@@ -34,15 +44,36 @@ class ReasonForm(forms.Form):
 
 
 class BlockForm(PeriodForm):
+    """One period, or several days in a row (a holiday week): from the first day's start to the last day's end, in WIB."""
+
     room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.none())
+    end_date = forms.DateField(
+        label=_("Last day (for several days)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty to block part of one day."),
+    )
     reason = forms.CharField(label=_("Reason"), max_length=300, widget=forms.TextInput(attrs={"placeholder": _("e.g. public holiday, official use")}))
 
-    field_order = ["room", "date", "start_time", "end_time", "reason"]
+    field_order = ["room", "date", "start_time", "end_date", "end_time", "reason"]
 
     def __init__(self, *args, rooms=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["date"].label = _("First day")
         if rooms is not None:
             self.fields["room"].queryset = rooms
+
+    def clean(self):
+        data = super().clean()
+        last = data.get("end_date")
+        if last and {"date", "start_time", "end_time"} <= data.keys():
+            if last < data["date"]:
+                self.add_error("end_date", _("The last day cannot be before the first day."))
+            elif (last - data["date"]).days >= MAX_BLOCK_DAYS:
+                self.add_error("end_date", _("Block at most %(days)s days at once.") % {"days": MAX_BLOCK_DAYS})
+            elif last > data["date"]:
+                data["end"] = at_wib(last, data["end_time"])
+        return data
 
 
 class EventForm(PeriodForm):

@@ -48,7 +48,8 @@ def events_visible_to(user) -> QuerySet[Event]:
     if getattr(user, "is_authenticated", False):
         if user.is_superuser:
             return qs
-        visible |= Q(organizer=user)
+        # Those who RSVP'd still open the page of an event that was later cancelled (they are told so there).
+        visible |= Q(organizer=user) | Q(Exists(Rsvp.objects.filter(event=OuterRef("pk"), user=user)))
         if user.bakorwil_id:
             visible |= Q(room__space__bakorwil_id=user.bakorwil_id)
     return qs.filter(visible)
@@ -61,7 +62,13 @@ def event_get(*, user, pk) -> Event:
     return event
 
 
+def clean_param(value) -> str:
+    """A query-string filter value PostgreSQL can take (it refuses NUL bytes with a 500)."""
+    return str(value or "").replace("\x00", "").strip()[:100]
+
+
 def public_events(*, bakorwil: str = "", space: str = "", upcoming: bool = True) -> QuerySet[Event]:
+    bakorwil, space = clean_param(bakorwil), clean_param(space)
     qs = Event.objects.select_related("room__space__bakorwil").filter(status=EventStatus.APPROVED, public=True)
     if upcoming:
         qs = qs.filter(end__gt=timezone.now())

@@ -456,10 +456,24 @@ def event_reject(*, actor, event: Event, reason: str) -> Event:
 def event_cancel(*, actor, event: Event, reason: str = "") -> Event:
     if event.organizer_id != actor.pk and not selectors.can_decide(actor, event.room.space):
         raise PermissionDenied()
+    reason = (reason or "").strip()
     with transaction.atomic():
-        moved = _move_event(event.pk, EventStatus.CANCELLED, actor=actor, note=reason)
+        moved = _move_event(event.pk, EventStatus.CANCELLED, actor=actor, note=reason, fields={"decision_reason": reason[:300]})
         if moved.changed:
             _move(event.booking_id, BookingStatus.CANCELLED, actor=actor, note=reason)
+            cancelled = moved.obj
+            # Everyone holding a place hears it once (the dedupe key is per recipient), and the organizer when staff cancelled.
+            people = [rsvp.user for rsvp in cancelled.rsvps.select_related("user").filter(user__is_active=True)]
+            if actor.pk != cancelled.organizer_id:
+                people.append(cancelled.organizer)
+            for person in {p.pk: p for p in people}.values():
+                notify(
+                    recipient=person,
+                    kind="event.cancelled",
+                    params=_event_params(cancelled, person.language, reason=reason),
+                    url=cancelled.get_absolute_url(),
+                    dedupe_key=f"event.cancelled:{cancelled.pk}",
+                )
     event.refresh_from_db()
     return event
 

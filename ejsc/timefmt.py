@@ -33,3 +33,22 @@ def at_wib(day: date, clock_time: time) -> datetime:
 def week_start(day: date) -> date:
     """The Monday of the week holding ``day``."""
     return day - timedelta(days=day.weekday())
+
+
+# Days people can mean: far enough either way for any booking, near enough that a week or a
+# day after it never runs past Python's last date (9999-12-31), which would be a 500.
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAY = date(2100, 12, 31)
+
+
+def day_in_range(day: date | None) -> bool:
+    return day is not None and EARLIEST_DAY <= day <= LATEST_DAY
+
+
+def parse_day(raw: str | None) -> date | None:
+    """``YYYY-MM-DD`` from a query string, or None when it is missing, malformed or absurd."""
+    try:
+        day = date.fromisoformat((raw or "").strip())
+    except ValueError:
+        return None
+    return day if day_in_range(day) else None

@@ -2,21 +2,23 @@
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ejsc import calendars, selectors, services
 from ejsc.forms import BlockForm, BookingForm, EventForm, ReasonForm
 from ejsc.statuses import CANCELLABLE_STATUSES, BookingStatus, EventStatus
-from ejsc.timefmt import week_start
+from ejsc.timefmt import parse_day, week_start, when
 from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
 from mjc.core.transitions import history
@@ -61,12 +63,17 @@ def hub_detail(request, slug):
 
 
 def _week(request) -> date:
-    today = wib(timezone.now()).date()
-    try:
-        chosen = date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        chosen = today
-    return week_start(chosen)
+    """The Monday of the asked week; a malformed or absurd ``?week=`` shows this week."""
+    return week_start(parse_day(request.GET.get("week")) or wib(timezone.now()).date())
+
+
+def _reason(request) -> str | None:
+    """The posted reason, or None (after telling the user) when it cannot be stored (too long, NUL bytes)."""
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        return form.cleaned_data["reason"]
+    messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    return None
 
 
 def room_detail(request, pk):
@@ -156,6 +163,9 @@ def booking_detail(request, pk):
             "can_cancel": booking.status in (*CANCELLABLE_STATUSES, BookingStatus.BLOCKED)
             and (can_decide or (booking.requester_id == request.user.pk and booking.start > now)),
             "can_check_in": booking.status == BookingStatus.APPROVED and booking.start - services.CHECK_IN_EARLY <= now < booking.end,
+            "check_in_opens": booking.start - services.CHECK_IN_EARLY,
+            "no_show_after": booking.start + settings.MJC_NO_SHOW_GRACE,
+            "is_event_booking": hasattr(booking, "event"),
             "reason_form": ReasonForm(),
         },
     )
@@ -166,7 +176,11 @@ def booking_detail(request, pk):
 def booking_action(request, pk):
     booking = _get(selectors.booking_get, user=request.user, pk=pk)
     action = request.POST.get("action")
-    reason = request.POST.get("reason", "")
+    if action == "cancel" and request.POST.get("confirm") != "yes":
+        return _to_confirm("ejsc:booking_cancel", pk, request)  # one more step, so a stray tap cancels nothing
+    reason = _reason(request)
+    if reason is None:
+        return redirect(_next(request, booking.get_absolute_url()))
     try:
         if action == "approve":
             services.booking_approve(actor=request.user, booking=booking)
@@ -187,6 +201,30 @@ def booking_action(request, pk):
             raise DjangoPermissionDenied(str(exc.message))
         messages.error(request, exc.message)
     return redirect(_next(request, booking.get_absolute_url()))
+
+
+def _to_confirm(url_name: str, pk: int, request):
+    target = reverse(url_name, args=[pk])
+    back = _next(request, "")
+    return redirect(f"{target}?{urlencode({'next': back})}" if back else target)
+
+
+@login_required
+def booking_cancel(request, pk):
+    """Are you sure? The booking, what cancelling means, an optional reason, and a button that really cancels."""
+    booking = _get(selectors.booking_get, user=request.user, pk=pk)
+    can_decide = selectors.can_decide(request.user, booking.room.space)
+    allowed = booking.status in (*CANCELLABLE_STATUSES, BookingStatus.BLOCKED) and (
+        can_decide or (booking.requester_id == request.user.pk and booking.start > timezone.now())
+    )
+    if not allowed:
+        messages.error(request, _("This booking can no longer be cancelled."))
+        return redirect(booking.get_absolute_url())
+    return render(
+        request,
+        "ejsc/booking_cancel.html",
+        {"booking": booking, "is_requester": booking.requester_id == request.user.pk, "next": _next(request, booking.get_absolute_url())},
+    )
 
 
 @login_required
@@ -211,9 +249,7 @@ def _require_staff(user):
         raise DjangoPermissionDenied
 
 
-@login_required
-def staff_queue(request):
-    _require_staff(request.user)
+def _staff_queue_page(request, block_form=None, status=200):
     rooms = selectors.staff_rooms(request.user)
     return render(
         request,
@@ -223,36 +259,43 @@ def staff_queue(request):
             "events": selectors.staff_events_queue(request.user),
             "today": selectors.staff_today(request.user),
             "blocks": selectors.staff_blocks(request.user),
-            "block_form": BlockForm(rooms=rooms),
+            "block_form": block_form or BlockForm(rooms=rooms),
             "now": timezone.now(),
         },
+        status=status,
     )
+
+
+@login_required
+def staff_queue(request):
+    _require_staff(request.user)
+    return _staff_queue_page(request)
 
 
 @login_required
 @require_POST
 def staff_block(request):
+    """Block one period or several whole days; a refused block shows the form again with what was typed."""
     _require_staff(request.user)
     form = BlockForm(request.POST, rooms=selectors.staff_rooms(request.user))
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.booking_block(actor=request.user, room=data["room"], start=data["start"], end=data["end"], reason=data["reason"])
+            block = services.booking_block(actor=request.user, room=data["room"], start=data["start"], end=data["end"], reason=data["reason"])
         except ApplicationError as exc:
-            messages.error(request, exc.message)
+            form.add_error(None, exc.message)
         else:
-            messages.success(request, _("The period is blocked."))
-    else:
-        messages.error(request, _("Please check the block form: %(errors)s") % {"errors": " ".join(e for errs in form.errors.values() for e in errs)})
-    return redirect("ejsc:staff_queue")
+            messages.success(request, _("Blocked: %(room)s, %(when)s.") % {"room": block.room.name, "when": when(block.start, block.end)})
+            return redirect(f"{reverse('ejsc:staff_queue')}#q-block")
+    return _staff_queue_page(request, block_form=form)
 
 
 # --- events ----------------------------------------------------------------------------------
 
 
 def events(request):
-    bakorwil = request.GET.get("bakorwil", "")
-    space = request.GET.get("space", "")
+    bakorwil = selectors.clean_param(request.GET.get("bakorwil"))
+    space = selectors.clean_param(request.GET.get("space"))
     return render(
         request,
         "ejsc/events.html",
@@ -331,18 +374,39 @@ def event_rsvp(request, pk):
 @require_POST
 def event_decide(request, pk):
     event = _get(selectors.event_get, user=request.user, pk=pk)
+    action = request.POST.get("action")
+    if action == "cancel" and request.POST.get("confirm") != "yes":
+        return _to_confirm("ejsc:event_cancel", pk, request)
+    reason = _reason(request)
+    if reason is None:
+        return redirect(_next(request, event.get_absolute_url()))
     try:
-        if request.POST.get("action") == "approve":
+        if action == "approve":
             services.event_approve(actor=request.user, event=event)
             messages.success(request, _("Event approved. The organizer has been told."))
-        elif request.POST.get("action") == "reject":
-            services.event_reject(actor=request.user, event=event, reason=request.POST.get("reason", ""))
+        elif action == "reject":
+            services.event_reject(actor=request.user, event=event, reason=reason)
             messages.success(request, _("Event rejected. The organizer has been told why."))
-        elif request.POST.get("action") == "cancel":
-            services.event_cancel(actor=request.user, event=event, reason=request.POST.get("reason", ""))
-            messages.success(request, _("Event cancelled."))
+        elif action == "cancel":
+            services.event_cancel(actor=request.user, event=event, reason=reason)
+            messages.success(request, _("Event cancelled. Everyone who said they were coming has been told."))
+        else:
+            messages.error(request, _("Unknown action."))
     except ApplicationError as exc:
         if exc.status_code == 403:
             raise DjangoPermissionDenied(str(exc.message))
         messages.error(request, exc.message)
     return redirect(_next(request, event.get_absolute_url()))
+
+
+@login_required
+def event_cancel(request, pk):
+    """Are you sure? Says how many people hold a place and will be told."""
+    event = _get(selectors.event_get, user=request.user, pk=pk)
+    can_cancel = event.status in (EventStatus.REQUESTED, EventStatus.APPROVED) and (
+        event.organizer_id == request.user.pk or selectors.can_decide(request.user, event.room.space)
+    )
+    if not can_cancel:
+        messages.error(request, _("This event can no longer be cancelled."))
+        return redirect(event.get_absolute_url())
+    return render(request, "ejsc/event_cancel.html", {"event": event, "next": _next(request, event.get_absolute_url())})

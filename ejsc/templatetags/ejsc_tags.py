@@ -1,10 +1,10 @@
-from datetime import date, datetime
+from datetime import datetime, timedelta
 
 from django import template
 from django.utils import timezone
 
 from ejsc import selectors
-from ejsc.timefmt import clock, week_start, when
+from ejsc.timefmt import clock, parse_day, week_start, when
 from mjc.core.formatting import wib
 
 register = template.Library()
@@ -27,14 +27,11 @@ def hhmm(value) -> str:
 def staff_dashboard(context):
     request = context.get("request")
     user = context.get("user") or getattr(request, "user", None)
-    try:
-        chosen = date.fromisoformat(request.GET.get("week", "")) if request else wib(timezone.now()).date()
-    except ValueError:
-        chosen = wib(timezone.now()).date()
+    chosen = (parse_day(request.GET.get("week")) if request else None) or wib(timezone.now()).date()
     monday = week_start(chosen)
     data = selectors.staff_dashboard(user, monday)
-    data.update({"request": request, "user": user, "prev_week": monday.fromordinal(monday.toordinal() - 7), "next_week": monday.fromordinal(monday.toordinal() + 7)})
-    data["sunday"] = monday.fromordinal(monday.toordinal() + 6)
+    data.update({"request": request, "user": user, "prev_week": monday - timedelta(days=7), "next_week": monday + timedelta(days=7)})
+    data["sunday"] = monday + timedelta(days=6)
     return data
 
 

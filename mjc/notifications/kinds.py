@@ -21,6 +21,7 @@ KINDS = {
     "contract.revision_requested": (_("Revision requested for “%(gig)s”"), _("%(note)s")),
     "contract.completed": (_("Contract for “%(gig)s” completed"), _("Thank you! Please leave a review.")),
     "contract.cancelled": (_("Contract for “%(gig)s” cancelled"), _("Reason: %(reason)s")),
+    "contract.disputed": (_("Dispute opened on “%(gig)s”"), _("%(by)s asks MJC to settle the contract: %(reason)s")),
     "review.received": (_("You received a review for “%(gig)s”"), _("It is shown once both sides have reviewed, or after 14 days.")),
     # EJSC
     "booking.requested": (_("New booking request: %(room)s"), _("%(requester)s asks for %(when)s.")),
@@ -33,6 +34,7 @@ KINDS = {
     "event.requested": (_("New event request: %(event)s"), _("%(organizer)s, %(when)s in %(room)s.")),
     "event.approved": (_("Event approved: %(event)s"), _("%(when)s in %(room)s.")),
     "event.rejected": (_("Event not approved: %(event)s"), _("Reason: %(reason)s")),
+    "event.cancelled": (_("Event cancelled: %(event)s"), _("%(when)s in %(room)s will not take place. %(reason)s")),
     # digest
     "digest.daily": (_("Gigs for you today"), _("%(count)s new gigs match your skills.")),
 }
