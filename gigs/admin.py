@@ -20,7 +20,8 @@ from gigs.models import (
     Report,
     Review,
 )
-from gigs.statuses import ReportAction, ReportStatus
+from gigs.services import DisputeOutcome
+from gigs.statuses import ContractStatus, ReportAction, ReportStatus
 from mjc.core.errors import ApplicationError
 
 
@@ -72,13 +73,62 @@ class DeliveryInline(admin.TabularInline):
     can_delete = False
 
 
+def _settle(outcome: str, label):
+    @admin.action(description=label)
+    def settle(modeladmin, request, queryset):
+        done = 0
+        for contract in queryset.filter(status=ContractStatus.DISPUTED):
+            try:
+                services.contract_dispute_settle(contract=contract, admin=request.user, outcome=outcome)
+                done += 1
+            except ApplicationError as exc:
+                modeladmin.message_user(request, f"#{contract.pk}: {exc.message}", messages.ERROR)
+        skipped = queryset.exclude(status=ContractStatus.DISPUTED).count()
+        if skipped:
+            modeladmin.message_user(
+                request, _("%(count)s selected contracts have no open dispute and were left as they are.") % {"count": skipped},
+                messages.WARNING,
+            )
+        modeladmin.message_user(request, _("%(count)s disputes settled.") % {"count": done}, messages.SUCCESS)
+
+    settle.__name__ = f"settle_{outcome}"
+    return settle
+
+
+class DisputedFilter(admin.SimpleListFilter):
+    """The dispute queue: open disputes first thing on the contract list."""
+
+    title = _("dispute")
+    parameter_name = "dispute"
+
+    def lookups(self, request, model_admin):
+        return [("open", _("Open disputes")), ("settled", _("Settled disputes"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.filter(status=ContractStatus.DISPUTED)
+        if self.value() == "settled":
+            return queryset.exclude(status=ContractStatus.DISPUTED).exclude(disputed_at=None)
+        return queryset
+
+
 @admin.register(Contract)
 class ContractAdmin(admin.ModelAdmin):
-    list_display = ["gig", "owner", "creative", "amount", "status", "due_date", "completed_at"]
-    list_filter = ["status"]
+    """Contracts move only through the services; a disputed one is settled with the actions
+    "complete for the creative" or "cancel" (filter "Open disputes" is the queue)."""
+
+    list_display = ["gig", "owner", "creative", "amount", "status", "due_date", "disputed_at", "completed_at"]
+    list_filter = [DisputedFilter, "status"]
     list_select_related = ["gig", "owner", "creative__user"]
-    readonly_fields = ["gig", "bid", "owner", "creative", "status", "revisions_used", "completed_at", "cancel_reason"]
+    readonly_fields = [
+        "gig", "bid", "owner", "creative", "status", "revisions_used", "completed_at", "cancel_reason",
+        "dispute_reason", "disputed_by", "disputed_at", "dispute_resolution",
+    ]
     inlines = [DeliveryInline]
+    actions = [
+        _settle(DisputeOutcome.COMPLETE, _("Settle dispute: complete for the creative")),
+        _settle(DisputeOutcome.CANCEL, _("Settle dispute: cancel the contract")),
+    ]
 
 
 @admin.register(Review)

@@ -212,8 +212,8 @@ class ContractSerializer(serializers.ModelSerializer):
         model = Contract
         fields = [
             "id", "gig", "bid", "owner", "creative", "amount", "due_date", "revisions_allowed", "revisions_used",
-            "revisions_left", "status", "cancel_reason", "completed_at", "created_at", "deliveries", "reviews",
-            "conversation",
+            "revisions_left", "status", "cancel_reason", "dispute_reason", "disputed_by", "disputed_at",
+            "dispute_resolution", "completed_at", "created_at", "deliveries", "reviews", "conversation",
         ]
         read_only_fields = fields
 
@@ -248,6 +248,10 @@ class NoteSerializer(serializers.Serializer):
 
 class CancelSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
+
+
+class DisputeSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=4000)
 
 
 class ReviewWriteSerializer(serializers.Serializer):
@@ -678,6 +682,25 @@ class ContractCancelApi(APIView):
         data = CancelSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.contract_cancel(contract=contract, user=request.user, reason=data.validated_data["reason"])
+        return _contract_response(request, contract)
+
+
+class ContractDisputeApi(APIView):
+    """Either party asks MJC to settle the contract (while it is in progress, delivered or in
+    revision); 409 in any other state or when a dispute is already open."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=DisputeSerializer, responses={200: ContractSerializer},
+        examples=[OpenApiExample("Open a dispute", value={"reason": "Sudah 3 minggu lewat tenggat, belum ada hasil."}),
+                  ERROR_EXAMPLE],
+    )
+    def post(self, request, pk: int):
+        contract = _visible_contract(request, pk)
+        data = DisputeSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.contract_dispute(contract=contract, user=request.user, reason=data.validated_data["reason"])
         return _contract_response(request, contract)
 
 

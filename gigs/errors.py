@@ -26,3 +26,6 @@ class GigErrorCode(StrEnum):
     REPORT_TARGET = "report_target"
     ALREADY_INVITED = "already_invited"
     EMPTY_MESSAGE = "empty_message"
+    ALREADY_DISPUTED = "contract_already_disputed"
+    NOT_DISPUTED = "contract_not_disputed"
+    NOT_ADMIN = "not_admin"

@@ -152,6 +152,13 @@ class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Reason for cancelling"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class DisputeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What went wrong?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("An MJC admin reads both sides and settles the contract. Work and messages stay here."),
+    )
+
+
 class ReviewForm(forms.Form):
     rating = forms.TypedChoiceField(
         label=_("Rating"), coerce=int, widget=forms.RadioSelect,

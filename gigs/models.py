@@ -215,6 +215,14 @@ class Contract(models.Model):
     )
     cancel_reason = models.TextField(_("cancellation reason"), blank=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    # a dispute: opened by either party, settled by an MJC admin (complete for the creative or cancel)
+    dispute_reason = models.TextField(_("dispute reason"), blank=True)
+    disputed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("dispute opened by"),
+    )
+    disputed_at = models.DateTimeField(_("dispute opened"), null=True, blank=True)
+    dispute_resolution = models.TextField(_("dispute settlement"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -131,7 +131,7 @@ def contracts_visible_to(user) -> QuerySet:
     if user is None or not user.is_authenticated:
         return Contract.objects.none()
     return Contract.objects.filter(Q(owner=user) | Q(creative__user=user)).select_related(
-        "gig__business", "gig__category", "owner", "creative__user", "bid"
+        "gig__business", "gig__category", "owner", "creative__user", "bid", "disputed_by"
     )
 
 

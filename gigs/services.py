@@ -591,6 +591,11 @@ def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
             _("reason: Please give a reason."), code=Code.REASON_REQUIRED,
             extra={"fields": {"reason": [str(_("Please give a reason."))]}},
         )
+    if Contract.objects.filter(pk=contract.pk, status=ContractStatus.DISPUTED).exists():
+        # the graph lets a dispute end in cancellation, but only an MJC admin settles it
+        raise Conflict(
+            _("A dispute is open for this contract; an MJC admin will settle it."), code=Code.ALREADY_DISPUTED
+        )
     moved = _move_contract(contract, to=ContractStatus.CANCELLED, user=user, note=reason, fields={"cancel_reason": reason})
     if moved.changed:
         transition(
@@ -602,6 +607,96 @@ def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
             recipient=other, kind="contract.cancelled", params={"gig": moved.obj.gig.title, "reason": reason[:300]},
             url=_contract_url(contract), dedupe_key=f"contract.cancelled:{contract.pk}",
         )
+    return moved.obj
+
+
+# --- disputes -------------------------------------------------------------------------------
+
+DISPUTABLE = (ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED)
+
+
+def _admin_contract_url(contract: Contract) -> str:
+    return reverse("admin:gigs_contract_change", args=[contract.pk])
+
+
+@transaction.atomic
+def contract_dispute(*, contract: Contract, user, reason: str) -> Contract:
+    """Either party stops the contract and asks MJC to settle it (work in progress, delivered,
+    or in revision). The other party and every MJC admin are told; admins settle it in the admin."""
+    if not contract.is_party(user):
+        raise PermissionDenied(_("Only the two parties of this contract can open a dispute."), code=Code.NOT_PARTY)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(
+            _("reason: Please say what went wrong."), code=Code.REASON_REQUIRED,
+            extra={"fields": {"reason": [str(_("Please say what went wrong."))]}},
+        )
+    current = Contract.objects.select_for_update().get(pk=contract.pk)
+    if current.status == ContractStatus.DISPUTED:
+        raise Conflict(
+            _("A dispute is already open for this contract; an MJC admin will settle it."),
+            code=Code.ALREADY_DISPUTED,
+        )
+    moved = _move_contract(
+        contract, to=ContractStatus.DISPUTED, user=user, note=reason,
+        fields={"dispute_reason": reason[:4000], "disputed_by": user, "disputed_at": timezone.now(),
+                "dispute_resolution": ""},
+    )
+    obj = moved.obj
+    other = obj.creative.user if user.pk == obj.owner_id else obj.owner
+    params = {"gig": obj.gig.title, "by": user.full_name or user.email, "reason": reason[:300]}
+    stamp = int(obj.disputed_at.timestamp())
+    notify(recipient=other, kind="contract.disputed", params=params, url=_contract_url(obj),
+           dedupe_key=f"contract.disputed:{obj.pk}:{stamp}")
+    from django.contrib.auth import get_user_model
+
+    for admin in get_user_model().objects.filter(is_superuser=True, is_active=True).exclude(pk__in=(obj.owner_id, obj.creative.user_id)):
+        notify(recipient=admin, kind="contract.disputed", params=params, url=_admin_contract_url(obj),
+               dedupe_key=f"contract.disputed:{obj.pk}:{stamp}:admin")
+    return obj
+
+
+class DisputeOutcome:
+    COMPLETE = "complete"
+    CANCEL = "cancel"
+
+
+@transaction.atomic
+def contract_dispute_settle(*, contract: Contract, admin, outcome: str, note: str = "") -> Contract:
+    """An MJC admin settles a dispute: complete the contract for the creative (the work counts,
+    reviews open) or cancel it. Both parties are told."""
+    if not getattr(admin, "is_superuser", False):
+        raise PermissionDenied(_("Only MJC admins settle disputes."), code=Code.NOT_ADMIN)
+    if outcome not in (DisputeOutcome.COMPLETE, DisputeOutcome.CANCEL):
+        raise _invalid("outcome", _("Choose to complete or to cancel the contract."))
+    current = Contract.objects.select_for_update().get(pk=contract.pk)
+    if current.status != ContractStatus.DISPUTED:
+        raise Conflict(_("This contract has no open dispute."), code=Code.NOT_DISPUTED)
+    note = (note or "").strip()
+    if outcome == DisputeOutcome.COMPLETE:
+        resolution = note or str(_("Settled by MJC: completed for the creative."))
+        moved = _move_contract(
+            contract, to=ContractStatus.COMPLETED, user=admin, note=resolution,
+            fields={"completed_at": timezone.now(), "dispute_resolution": resolution},
+        )
+        transition(Gig, moved.obj.gig_id, to=GigStatus.COMPLETED, transitions=GIG_TRANSITIONS, choices=GigStatus,
+                   actor=admin, note=resolution, code_prefix="gig")
+        creative_stats_refresh(profile=moved.obj.creative)
+        for recipient in (moved.obj.creative.user, moved.obj.owner):
+            notify(recipient=recipient, kind="contract.completed", params={"gig": moved.obj.gig.title},
+                   url=_contract_url(contract), dedupe_key=f"contract.completed:{contract.pk}:{recipient.pk}")
+    else:
+        resolution = note or str(_("Settled by MJC: cancelled."))
+        moved = _move_contract(
+            contract, to=ContractStatus.CANCELLED, user=admin, note=resolution,
+            fields={"cancel_reason": resolution, "dispute_resolution": resolution},
+        )
+        transition(Gig, moved.obj.gig_id, to=GigStatus.CANCELLED, transitions=GIG_TRANSITIONS, choices=GigStatus,
+                   actor=admin, note=resolution, code_prefix="gig")
+        for recipient in (moved.obj.creative.user, moved.obj.owner):
+            notify(recipient=recipient, kind="contract.cancelled",
+                   params={"gig": moved.obj.gig.title, "reason": resolution[:300]},
+                   url=_contract_url(contract), dedupe_key=f"contract.cancelled:{contract.pk}:{recipient.pk}")
     return moved.obj
 
 

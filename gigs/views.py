@@ -17,6 +17,7 @@ from gigs.forms import (
     BidForm,
     CancelForm,
     DeliverForm,
+    DisputeForm,
     GigForm,
     GigSearchForm,
     MessageForm,
@@ -330,6 +331,7 @@ def contract_detail(request, pk: int, forms=None):
         "cancel_form": (forms.get("cancel") or CancelForm()) if status in (
             ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED) else None,
         "review_form": (forms.get("review") or ReviewForm()) if status == ContractStatus.COMPLETED and my_review is None else None,
+        "dispute_form": (forms.get("dispute") or DisputeForm()) if status in services.DISPUTABLE else None,
     }
     return render(request, "gigs/contract.html", context, status=400 if forms else 200)
 
@@ -343,6 +345,8 @@ CONTRACT_ACTIONS = {
                  _("Contract completed. Please leave a review.")),
     "cancel": (CancelForm, lambda c, u, d: services.contract_cancel(contract=c, user=u, reason=d["reason"]),
                _("The contract was cancelled.")),
+    "dispute": (DisputeForm, lambda c, u, d: services.contract_dispute(contract=c, user=u, reason=d["reason"]),
+                _("Dispute opened. An MJC admin will look at it and contact you both.")),
     "review": (ReviewForm, lambda c, u, d: services.review_create(contract=c, user=u, rating=d["rating"], comment=d["comment"]),
                _("Thank you for your review.")),
     "message": (MessageForm, lambda c, u, d: services.message_send(conversation=c.bid.conversation, user=u, body=d["body"]),
