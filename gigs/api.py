@@ -469,6 +469,21 @@ class GigAttachmentApi(APIView):
         return Response(FileSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
 
+class GigAttachmentDetailApi(APIView):
+    """The owner removes a brief attachment while the gig is a draft or open."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request, pk: int, attachment_pk: int):
+        gig = _visible_gig(request, pk)
+        attachment = gig.attachments.filter(pk=attachment_pk).first()
+        if attachment is None:
+            raise NotFound()
+        services.gig_attachment_remove(attachment=attachment, user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
 class InvitationWriteSerializer(serializers.Serializer):
     creative = serializers.PrimaryKeyRelatedField(queryset=CreativeProfile.objects.all())
 

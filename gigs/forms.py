@@ -152,6 +152,13 @@ class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Reason for cancelling"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class AttachmentForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Add files to the brief"),
+        help_text=_("Photos of the product, old packaging, references: PDF, JPG, PNG, ZIP, Office files."),
+    )
+
+
 class DisputeForm(forms.Form):
     reason = forms.CharField(
         label=_("What went wrong?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),

@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxValueValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
 from django.urls import reverse
@@ -52,6 +54,9 @@ from mjc.core.jobs import enqueue
 from mjc.core.transitions import record_creation, transition
 from mjc.notifications.services import notify
 
+MAX_ATTACHMENTS_PER_GIG = 10
+MAX_RUPIAH = 10**12  # budgets and bid amounts (the columns hold bigints; no gig is worth a trillion)
+MAX_DELIVERY_DAYS = 365
 MAX_FILES_PER_UPLOAD = 10
 ATTACHMENT_DIR = "private/briefs"
 DELIVERY_DIR = "private/deliveries"
@@ -88,11 +93,20 @@ def _contract_url(contract: Contract) -> str:
     return reverse("gigs:contract", args=[contract.pk])
 
 
+def _check_at_most(field: str, value, limit: int) -> None:
+    """Numbers beyond what a column holds are a 400 in the user's language (Django's own words), not a 500."""
+    try:
+        MaxValueValidator(limit)(int(value))
+    except DjangoValidationError as exc:
+        raise _invalid(field, exc.messages[0])
+
+
 def _check_budget(budget_min, budget_max) -> None:
     if budget_min is None or int(budget_min) <= 0:
         raise _invalid("budget_min", _("The budget must be more than Rp 0."))
     if budget_max is None or int(budget_max) < int(budget_min):
         raise _invalid("budget_max", _("The maximum budget cannot be lower than the minimum."))
+    _check_at_most("budget_max", budget_max, MAX_RUPIAH)
 
 
 def _check_deadline(deadline: date | None) -> None:
@@ -228,7 +242,38 @@ def gig_attachment_add(*, gig: Gig, user, upload) -> GigAttachment:
     if gig.status not in (GigStatus.DRAFT, GigStatus.OPEN):
         raise Conflict(_("Attachments can only be added while the gig is a draft or open."), code=Code.NOT_EDITABLE)
     _check_uploads([upload], required=True)
+    if gig.attachments.count() >= MAX_ATTACHMENTS_PER_GIG:
+        raise ValidationFailed(
+            _("files: A brief can have at most %(count)s attachments; remove one first.") % {"count": MAX_ATTACHMENTS_PER_GIG},
+            code=Code.TOO_MANY_FILES, extra={"fields": {"files": [str(_("Too many files."))]}},
+        )
     return _attach(gig=gig, user=user, upload=upload)
+
+
+@transaction.atomic
+def gig_attachment_remove(*, attachment: GigAttachment, user) -> None:
+    """The owner removes a brief attachment while the gig is a draft or open (row and stored file)."""
+    gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=attachment.gig_id)
+    _require_gig_owner(gig, user)
+    if gig.status not in (GigStatus.DRAFT, GigStatus.OPEN):
+        raise Conflict(_("Attachments can only be removed while the gig is a draft or open."), code=Code.NOT_EDITABLE)
+    stored = attachment.file.name
+    storage = attachment.file.storage
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(stored) if stored else None)
+
+
+def can_read_brief_files(*, gig: Gig, user) -> bool:
+    """Brief attachments are private: the owner, and creatives whose bid is still in the running
+    or was accepted. Once a contract exists the other bids are turned down, so only the two
+    parties of the contract keep access; withdrawn and turned-down bidders lose it."""
+    if user is None or not user.is_authenticated:
+        return False
+    if gig.business.owner_id == user.pk:
+        return True
+    return Bid.objects.filter(
+        gig=gig, creative__user=user, status__in=(*LIVE_BID_STATUSES, BidStatus.ACCEPTED)
+    ).exists()
 
 
 EDITABLE_GIG_FIELDS = ("title", "description", "category", "budget_min", "budget_max", "deadline", "kabupaten", "work_mode")
@@ -345,6 +390,8 @@ def _check_bid_fields(amount, delivery_days, proposal) -> None:
         raise _invalid("amount", _("The amount must be more than Rp 0."))
     if delivery_days is None or int(delivery_days) <= 0:
         raise _invalid("delivery_days", _("The delivery time must be at least one day."))
+    _check_at_most("amount", amount, MAX_RUPIAH)
+    _check_at_most("delivery_days", delivery_days, MAX_DELIVERY_DAYS)
     if not (proposal or "").strip():
         raise _invalid("proposal", _("Please write a short proposal."))
 

@@ -22,7 +22,9 @@ urlpatterns = [
     path("conversations/<int:pk>/", views.conversation, name="conversation"),
     path("contracts/<int:pk>/", views.contract_detail, name="contract"),
     path("contracts/<int:pk>/<str:action>/", views.contract_action, name="contract_action"),
+    path("gigs/<int:pk>/attachments/", views.attachment_add, name="attachment_add"),
     path("files/briefs/<int:pk>/", views.attachment_download, name="attachment"),
+    path("files/briefs/<int:pk>/remove/", views.attachment_remove, name="attachment_remove"),
     path("files/deliveries/<int:pk>/", views.delivery_file_download, name="delivery_file"),
     path("report/", views.report, name="report"),
 ]

@@ -9,11 +9,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gigs import selectors, services
 from gigs.api import visible_reviews
 from gigs.forms import (
+    AttachmentForm,
     BidForm,
     CancelForm,
     DeliverForm,
@@ -26,7 +28,7 @@ from gigs.forms import (
     RevisionForm,
 )
 from gigs.models import Category, DeliveryFile, GigAttachment, GigTemplate
-from gigs.statuses import BidStatus, ContractStatus, GigStatus
+from gigs.statuses import LIVE_BID_STATUSES, BidStatus, ContractStatus, GigStatus
 from mjc.core import files
 from mjc.core.errors import ApplicationError
 from mjc.core.transitions import history
@@ -70,7 +72,9 @@ def gig_detail(request, pk: int):
     profile = getattr(user, "creative_profile", None) if user.is_authenticated and user.is_creative else None
     contract = getattr(gig, "contract", None) if gig.status in (GigStatus.IN_PROGRESS, GigStatus.COMPLETED, GigStatus.CANCELLED) else None
     can_bid = profile is not None and not is_owner and my_bid is None and gig.status == GigStatus.OPEN
-    can_see_files = is_owner or my_bid is not None
+    # brief attachments: the owner and creatives whose bid is in the running or accepted
+    # (services.can_read_brief_files, decided here from the bids already read)
+    can_see_files = is_owner or (my_bid is not None and my_bid.status in (*LIVE_BID_STATUSES, BidStatus.ACCEPTED))
     context = {
         "gig": gig,
         "is_owner": is_owner,
@@ -83,6 +87,7 @@ def gig_detail(request, pk: int):
         "guidance": selectors.price_guidance(category=gig.category, bakorwil=gig.kabupaten.bakorwil.code)
         if (can_bid or is_owner) else None,
         "live_statuses": (BidStatus.PENDING, BidStatus.SHORTLISTED),
+        "attachment_form": AttachmentForm() if is_owner and gig.status in (GigStatus.DRAFT, GigStatus.OPEN) else None,
     }
     return render(request, "gigs/detail.html", context)
 
@@ -383,12 +388,52 @@ def contract_action(request, pk: int, action: str):
 
 @login_required
 def attachment_download(request, pk: int):
+    """A brief attachment: for the owner and creatives with a live or accepted bid, else 404."""
     attachment = get_object_or_404(GigAttachment.objects.select_related("gig__business"), pk=pk)
-    gig = attachment.gig
-    allowed = gig.business.owner_id == request.user.pk or gig.bids.filter(creative__user=request.user).exists()
-    if not allowed:
+    if not services.can_read_brief_files(gig=attachment.gig, user=request.user):
         raise Http404
     return files.private_file_response(attachment.file, attachment.original_name)
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk: int):
+    gig = _gig_or_404(request, pk)
+    if gig.business.owner_id != request.user.pk:
+        raise Http404
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect(reverse("gigs:detail", args=[gig.pk]) + "#attachments")
+    if not form.cleaned_data["files"]:
+        messages.error(request, _("Choose at least one file."))
+        return redirect(reverse("gigs:detail", args=[gig.pk]) + "#attachments")
+    added = 0
+    try:
+        for upload in form.cleaned_data["files"]:
+            services.gig_attachment_add(gig=gig, user=request.user, upload=upload)
+            added += 1
+    except ApplicationError as exc:
+        _fail(request, exc)
+    if added:
+        messages.success(request, ngettext("%(count)s file attached.", "%(count)s files attached.", added) % {"count": added})
+    return redirect(reverse("gigs:detail", args=[gig.pk]) + "#attachments")
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk: int):
+    attachment = get_object_or_404(
+        GigAttachment.objects.select_related("gig__business"), pk=pk, gig__business__owner=request.user
+    )
+    try:
+        services.gig_attachment_remove(attachment=attachment, user=request.user)
+    except ApplicationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("“%(name)s” was removed.") % {"name": attachment.original_name})
+    return redirect(reverse("gigs:detail", args=[attachment.gig_id]) + "#attachments")
 
 
 @login_required
