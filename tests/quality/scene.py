@@ -1,0 +1,108 @@
+"""A small, realistic data set for the whole-platform quality checks: the demo data
+(`seed_demo`'s modules) plus one account that is both an owner and a creative, with an
+open gig, bids, a contract in progress, a room booking and an event, so ids resolve."""
+
+import importlib
+import io
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from mjc.accounts import demo as accounts_demo
+
+DEMO_MODULES = ["umkm.demo", "creatives.demo", "gigs.demo", "ejsc.demo"]
+User = get_user_model()
+
+
+@dataclass
+class Scene:
+    owner: object  # siti: owner of businesses and gigs, also a creative
+    creative: object  # rina: a creative with bids and contracts
+    staff: object  # staf3: Bakorwil III (Malang)
+    admin: object
+    token: str  # siti's API token
+    gig: object
+    bid: object
+    contract: object
+    room: object
+    booking: object
+    event: object
+    own_booking: object  # siti's own booking request
+    portfolio_item: object
+    product: object
+    notification: object
+
+    def ids_for(self, path: str) -> dict:
+        """Path parameters naming seeded objects the token's owner can act on."""
+        prefix = path.split("/")[3]
+        objects = {
+            "bids": self.bid, "contracts": self.contract, "gigs": self.gig, "businesses": self.gig.business,
+            "bookings": self.own_booking, "events": self.event, "rooms": self.room, "notifications": self.notification,
+            "creatives": self.owner.creative_profile,
+        }  # fmt: skip
+        params = {}
+        if "{id}" in path:
+            params["id"] = self.portfolio_item.pk if "/portfolio/" in path else objects[prefix].pk
+        if "{product_pk}" in path:
+            params["product_pk"] = self.product.pk
+        return params
+
+
+def build() -> Scene:
+    from creatives.models import CreativeProfile, PortfolioItem
+    from ejsc.models import Booking, Event, Room
+    from gigs import services
+    from gigs.models import Category, Gig
+    from mjc.notifications.models import Notification
+    from tests.ejsc.factories import BookingFactory
+    from tests.factories import kabupaten
+    from umkm.models import Product
+
+    out = io.StringIO()
+    accounts_demo.seed(out)
+    for name in DEMO_MODULES:
+        importlib.import_module(name).seed(out)
+
+    owner = User.objects.get(email="siti@demo.mjc.id")
+    owner.is_creative = True
+    owner.save(update_fields=["is_creative"])
+    CreativeProfile.objects.get_or_create(
+        user=owner, defaults={"headline": "Pembatik dan fotografer", "kabupaten": kabupaten("3528"), "day_rate": 400_000}
+    )
+    creative = User.objects.get(email="rina@demo.mjc.id")
+    staff = User.objects.get(email="staf3@demo.mjc.id")
+    admin = User.objects.get(email="admin@demo.mjc.id")
+
+    business = owner.businesses.order_by("id").first()
+    gig = Gig.objects.filter(business=business, status="open").order_by("id").first()
+    work = services.gig_create(
+        user=owner, business=business, title="Desain label batik premium", category=Category.objects.get(slug="kemasan"),
+        description="Label gantung untuk kain batik tulis.", budget_min=300_000, budget_max=800_000,
+        deadline=timezone.localdate() + timedelta(days=20),
+    )
+    services.gig_publish(gig=work, user=owner)
+    accepted = services.bid_place(gig=work, user=creative, amount=600_000, delivery_days=5, proposal="Dua konsep label.")
+    contract = services.bid_accept(bid=accepted, user=owner)
+    bid = gig.bids.order_by("id").first() or services.bid_place(
+        gig=gig, user=User.objects.get(email="ayu@demo.mjc.id"), amount=2_000_000, delivery_days=6, proposal="Foto katalog."
+    )
+
+    room = Room.objects.filter(space__bakorwil=staff.bakorwil).order_by("id").first()
+    booking = Booking.objects.filter(room__space__bakorwil=staff.bakorwil).order_by("id").first()
+    event = Event.objects.order_by("id").first()
+    own_booking = BookingFactory(room=room, requester=owner, purpose="Rapat desain label")
+    portfolio_item = PortfolioItem.objects.create(
+        profile=owner.creative_profile, title="Katalog batik", image="public/portfolio/a.jpg", thumbnail="public/portfolio/a.jpg"
+    )
+    product = Product.objects.filter(business=business).order_by("id").first() or Product.objects.create(
+        business=business, name="Batik tulis motif sekar jagad", price=750_000
+    )
+    notification = Notification.objects.filter(recipient=owner).order_by("id").first()
+    token, _ = Token.objects.get_or_create(user=owner)
+    return Scene(
+        owner, creative, staff, admin, token.key, gig, bid, contract, room, booking, event,
+        own_booking, portfolio_item, product, notification,
+    )  # fmt: skip

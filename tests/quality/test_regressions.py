@@ -1,0 +1,50 @@
+"""Focused regressions for the 500s the whole-platform fuzzing found (tests/quality)."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from gigs import services
+from gigs.models import Category
+from mjc.core.errors import ValidationFailed
+from tests.factories import CreativeUserFactory
+from tests.gigs.factories import BusinessFactory, CreativeProfileFactory, GigFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_bid_beyond_any_column_is_a_400_not_a_500(as_user):
+    gig = GigFactory()
+    creative = CreativeProfileFactory(user=CreativeUserFactory()).user
+
+    response = as_user(creative).post(
+        f"/api/v1/gigs/{gig.pk}/bids/", {"amount": 10**30, "delivery_days": 3, "proposal": "Siap."}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"
+    assert "amount" in response.json()["extra"]["fields"]
+    assert not gig.bids.exists()
+
+
+def test_the_bid_services_refuse_amounts_and_days_no_column_holds():
+    gig = GigFactory()
+    creative = CreativeProfileFactory(user=CreativeUserFactory()).user
+
+    for amount, days, field in [(10**19, 3, "amount"), (1_000_000, 10**10, "delivery_days")]:
+        with pytest.raises(ValidationFailed) as caught:
+            services.bid_place(gig=gig, user=creative, amount=amount, delivery_days=days, proposal="Siap.")
+        assert field in caught.value.extra["fields"]
+
+
+def test_a_gig_budget_beyond_any_column_is_refused_by_the_service():
+    business = BusinessFactory()
+
+    with pytest.raises(ValidationFailed) as caught:
+        services.gig_create(
+            user=business.owner, business=business, title="Desain logo", category=Category.objects.get(slug="kemasan"),
+            description="Logo baru.", budget_min=1, budget_max=10**30, deadline=timezone.localdate() + timedelta(days=9),
+        )  # fmt: skip
+
+    assert "budget_max" in caught.value.extra["fields"]
