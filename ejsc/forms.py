@@ -13,7 +13,7 @@ MAX_BLOCK_DAYS = 62
 class PeriodForm(forms.Form):
     """A WIB day with a start and an end clock time; an end at or before the start means the next day."""
 
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     start_time = forms.TimeField(label=_("Start (WIB)"), widget=forms.TimeInput(attrs={"type": "time", "step": 1800}, format="%H:%M"))
     end_time = forms.TimeField(label=_("End (WIB)"), widget=forms.TimeInput(attrs={"type": "time", "step": 1800}, format="%H:%M"))
 
@@ -50,7 +50,7 @@ class BlockForm(PeriodForm):
     end_date = forms.DateField(
         label=_("Last day (for several days)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Leave empty to block part of one day."),
     )
     reason = forms.CharField(label=_("Reason"), max_length=300, widget=forms.TextInput(attrs={"placeholder": _("e.g. public holiday, official use")}))

@@ -370,5 +370,6 @@ def staff_dashboard(user, monday: date, now: datetime | None = None) -> dict:
                 minutes = minutes * row["attendees"] / room.capacity
             used += minutes
         percent = round(min(100.0, 100.0 * used / open_minutes)) if open_minutes else 0
-        occupancy.append({"room": room, "percent": percent, "hours": round(used / 60, 1)})
+        hours = round(used / 60, 1)
+        occupancy.append({"room": room, "percent": percent, "hours": int(hours) if hours.is_integer() else hours})
     return {"pending": pending, "approved": approved, "rejected": rejected, "occupancy": occupancy, "monday": monday}

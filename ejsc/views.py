@@ -1,6 +1,6 @@
 """HTML pages of the EJSC hubs: thin, each parses input, calls one service or selector, renders."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from ejsc import calendars, selectors, services
 from ejsc.forms import BlockForm, BookingForm, EventForm, ReasonForm
 from ejsc.statuses import CANCELLABLE_STATUSES, BookingStatus, EventStatus
-from ejsc.timefmt import parse_day, week_start, when
+from ejsc.timefmt import at_wib, parse_day, week_start, when
 from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
 from mjc.core.transitions import history
@@ -76,6 +76,31 @@ def _reason(request) -> str | None:
     return None
 
 
+def _slot_initial(room, query) -> dict:
+    """A tapped calendar slot fills the form: its day and start, and an end that meets the room's minimum
+    (an hour, or longer if the room asks), never past closing time."""
+    day = parse_day(query.get("date"))
+    try:
+        start = datetime.strptime(query.get("start_time", ""), "%H:%M").time()
+    except ValueError:
+        return {}
+    if day is None:
+        return {}
+    initial = {"date": day, "start_time": start}
+    try:
+        end = datetime.strptime(query.get("end_time", ""), "%H:%M").time()
+    except ValueError:
+        begin = at_wib(day, start)
+        end_moment = begin + timedelta(minutes=max(room.min_minutes, 60))
+        opening = selectors.opening_for(room.space, day)
+        if opening and end_moment > opening[1]:
+            end_moment = opening[1]
+        end = wib(end_moment).time() if end_moment > begin else None
+    if end is not None:
+        initial["end_time"] = end
+    return initial
+
+
 def room_detail(request, pk):
     room = _get(selectors.room_get, pk)
     monday = _week(request)
@@ -99,10 +124,7 @@ def room_detail(request, pk):
                 return redirect(booking.get_absolute_url())
         monday = week_start(form.cleaned_data.get("date") or monday) if hasattr(form, "cleaned_data") else monday
     else:
-        initial = {"attendees": 1}
-        for key in ("date", "start_time", "end_time"):
-            if request.GET.get(key):
-                initial[key] = request.GET[key]
+        initial = {"attendees": 1, **_slot_initial(room, request.GET)}
         form = BookingForm(initial=initial)
     calendar = selectors.room_week(room, monday)
     if "week" not in request.GET and request.method == "GET" and not selectors.week_has_bookable_slot(calendar):

@@ -32,6 +32,7 @@ def staff_dashboard(context):
     data = selectors.staff_dashboard(user, monday)
     data.update({"request": request, "user": user, "prev_week": monday - timedelta(days=7), "next_week": monday + timedelta(days=7)})
     data["sunday"] = monday + timedelta(days=6)
+    data["this_week"] = week_start(wib(timezone.now()).date())
     return data
 
 
