@@ -46,8 +46,24 @@ def _fail(request, exc: ApplicationError, form=None):
         messages.error(request, exc.message)
 
 
+def _param(data, name: str) -> str:
+    """A raw GET/POST value as text PostgreSQL accepts (no NUL characters)."""
+    return (data.get(name) or "").replace("\x00", "")
+
+
+def _id(value) -> int:
+    """An id from the query string or a form field, or 404 (not a number, or beyond a bigint)."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 0 < number < 2**63:
+        raise Http404
+    return number
+
+
 def _gig_or_404(request, pk):
-    gig = selectors.gig_detail(pk=pk, user=request.user)
+    gig = selectors.gig_detail(pk=_id(pk), user=request.user)
     if gig is None:
         raise Http404
     return gig
@@ -93,8 +109,9 @@ def gig_detail(request, pk: int):
 
 
 def price_guidance_partial(request):
-    category = Category.objects.filter(slug=request.GET.get("category", "")).first()
-    guidance = selectors.price_guidance(category=category, bakorwil=request.GET.get("bakorwil") or None) if category else None
+    category = Category.objects.filter(slug=_param(request.GET, "category")).first()
+    bakorwil = _param(request.GET, "bakorwil")[:8] or None
+    guidance = selectors.price_guidance(category=category, bakorwil=bakorwil) if category else None
     return render(request, "gigs/_price_guidance.html", {"guidance": guidance, "category": category})
 
 
@@ -113,12 +130,14 @@ def gig_create(request):
             return render(request, "gigs/create_no_business.html", status=200)
     template = None
     category = None
-    slug = request.GET.get("template") or request.POST.get("template")
+    slug = _param(request.GET, "template") or _param(request.POST, "template")
     if slug:
         template = get_object_or_404(GigTemplate, slug=slug, active=True)
         category = template.category
     elif request.GET.get("category") or request.POST.get("blank"):
-        category = Category.objects.filter(slug=request.GET.get("category") or request.POST.get("category")).first()
+        category = Category.objects.filter(
+            slug=_param(request.GET, "category") or _param(request.POST, "category")
+        ).first()
     if template is None and category is None:
         return render(request, "gigs/create_step1.html", {
             "templates": selectors.templates_active(), "categories": Category.objects.all(),
@@ -201,7 +220,7 @@ def gig_publish(request, pk: int):
 def gig_cancel(request, pk: int):
     gig = _gig_or_404(request, pk)
     try:
-        services.gig_cancel(gig=gig, user=request.user, reason=request.POST.get("reason", ""))
+        services.gig_cancel(gig=gig, user=request.user, reason=_param(request.POST, "reason")[:2000])
         messages.success(request, _("The job was cancelled."))
     except ApplicationError as exc:
         _fail(request, exc)
@@ -471,10 +490,12 @@ def report(request):
     if request.GET.get("gig") or request.POST.get("gig"):
         target["gig"] = _gig_or_404(request, request.GET.get("gig") or request.POST.get("gig"))
     elif request.GET.get("bid") or request.POST.get("bid"):
-        target["bid"] = get_object_or_404(selectors.bids_visible_to(request.user), pk=request.GET.get("bid") or request.POST.get("bid"))
+        target["bid"] = get_object_or_404(
+            selectors.bids_visible_to(request.user), pk=_id(request.GET.get("bid") or request.POST.get("bid"))
+        )
     elif request.GET.get("user") or request.POST.get("user"):
         target["target_user"] = get_object_or_404(
-            get_user_model(), pk=request.GET.get("user") or request.POST.get("user"), is_active=True
+            get_user_model(), pk=_id(request.GET.get("user") or request.POST.get("user")), is_active=True
         )
     else:
         raise Http404
