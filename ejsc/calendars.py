@@ -7,7 +7,7 @@ from icalendar import Calendar
 from icalendar import Event as IcsEvent
 
 from ejsc.models import Booking, Event, Room
-from ejsc.statuses import BookingStatus
+from ejsc.statuses import BookingStatus, EventStatus
 from mjc.core.formatting import wib
 
 
@@ -95,7 +95,20 @@ def user_feed(user, bookings, events) -> bytes:
     return _finish(cal)
 
 
+def event_ics(event: Event) -> bytes:
+    cal = _calendar(event.title)
+    cal.add_component(_event_item(event))
+    return _finish(cal)
+
+
 def _event_item(event: Event) -> IcsEvent:
     return _event(
-        f"ejsc-event-{event.pk}", event.title, event.start, event.end, location=_location(event.room), description=event.description, url=event.get_absolute_url()
+        f"ejsc-event-{event.pk}",
+        event.title,
+        event.start,
+        event.end,
+        location=_location(event.room),
+        description=event.description,
+        url=event.get_absolute_url(),
+        status={EventStatus.APPROVED: "CONFIRMED", EventStatus.REQUESTED: "TENTATIVE"}.get(event.status, "CANCELLED"),
     )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("ejsc/events/new/", views.event_new, name="event_new"),
     path("ejsc/events/<int:pk>/", views.event_detail, name="event"),
     path("ejsc/events/<int:pk>/rsvp/", views.event_rsvp, name="event_rsvp"),
+    path("ejsc/events/<int:pk>.ics", views.event_ics, name="event_ics"),
     path("ejsc/events/<int:pk>/decide/", views.event_decide, name="event_decide"),
     path("ejsc/events/<int:pk>/cancel/", views.event_cancel, name="event_cancel"),
     path("ejsc/my-bookings/", views.my_bookings, name="my_bookings"),

@@ -376,6 +376,11 @@ def event_detail(request, pk):
     )
 
 
+def event_ics(request, pk):
+    event = _get(selectors.event_get, user=request.user, pk=pk)
+    return _ics(calendars.event_ics(event), f"ejsc-event-{event.pk}.ics")
+
+
 @login_required
 @require_POST
 def event_rsvp(request, pk):

@@ -1,14 +1,14 @@
 """A creative books a meeting room at EJSC Malang; the Bakorwil III staff member approves it in the
 queue; the creative sees it approved; a Bakorwil V staff member cannot open it."""
 
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
 
 from ejsc.models import Booking, OpeningHours, Room, Space
 from ejsc.statuses import BookingStatus, RoomKind
-from mjc.core.formatting import wib
+from mjc.core.formatting import WIB, wib
 from tests.factories import PASSWORD, CreativeUserFactory, StaffFactory, bakorwil, kabupaten
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -72,3 +72,58 @@ def test_book_approve_and_see_it(page, new_page, login, screenshot):
     assert response.status == 404
     other.goto("/ejsc/staff/")
     assert other.locator(f"#request-{booking.pk}").count() == 0
+
+
+def test_reject_with_a_reason_then_cancel_after_confirming_without_javascript(browser, live_server, new_page, login, screenshot):
+    # given a meeting room at EJSC Malang and two requests of one creative
+    space = Space.objects.create(
+        slug="ejsc-malang", name="EJSC Malang", bakorwil=bakorwil("III"), kabupaten=kabupaten("3573"), address="Jl. Simpang Ijen No. 2, Kota Malang"
+    )
+    for weekday in range(7):
+        OpeningHours.objects.create(space=space, weekday=weekday, opens=time(8), closes=time(20))
+    room = Room.objects.create(space=space, name="Ruang Rapat Brawijaya", kind=RoomKind.MEETING_ROOM, capacity=10)
+    creative = CreativeUserFactory(full_name="Rina Kusuma")
+    staff = StaffFactory(bakorwil=bakorwil("III"), full_name="Staf Malang")
+    day = wib(timezone.now()).date() + timedelta(days=3)
+    kept, refused = (
+        Booking.objects.create(
+            room=room, requester=creative, start=datetime.combine(day, time(hour), tzinfo=WIB),
+            end=datetime.combine(day, time(hour + 1), tzinfo=WIB), purpose="Rapat", exclusive=True,
+        )
+        for hour in (9, 14)
+    )  # fmt: skip
+    kept.status = BookingStatus.APPROVED
+    kept.save()
+
+    # when the staff member, on a phone, opens "Reject…" and gives a reason
+    staff_page = new_page()
+    login(staff_page, staff.email, PASSWORD)
+    staff_page.goto("/ejsc/staff/")
+    item = staff_page.locator(f"#request-{refused.pk}")
+    item.locator("details.reject summary").click()
+    item.locator("input[name=reason]").fill("Ruangan dipakai rapat dinas")
+    screenshot(staff_page, "ejsc-5-reject-reason")
+    item.locator("button[value=reject]").click()
+    staff_page.wait_for_load_state()
+    refused.refresh_from_db()
+    assert refused.status == BookingStatus.REJECTED and refused.decision_reason == "Ruangan dipakai rapat dinas"
+
+    # then the creative, in a browser without JavaScript, reads the reason and cancels the other one after confirming
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    login(page, creative.email, PASSWORD)
+    page.goto(f"/ejsc/bookings/{refused.pk}/")
+    assert "Ruangan dipakai rapat dinas" in page.content()
+    page.goto("/ejsc/my-bookings/")
+    page.locator(f"#booking-{kept.pk} a.btn--danger").click()
+    page.wait_for_url(f"**/ejsc/bookings/{kept.pk}/cancel/**")
+    assert "09.00–10.00 WIB" in page.content()
+    screenshot(page, "ejsc-6-cancel-confirm")
+    kept.refresh_from_db()
+    assert kept.status == BookingStatus.APPROVED  # nothing happens before the second button
+    page.locator("input[name=reason]").fill("Klien menunda")
+    page.locator(".confirm button[type=submit]").click()
+    page.wait_for_url("**/ejsc/my-bookings/")
+    kept.refresh_from_db()
+    assert kept.status == BookingStatus.CANCELLED
+    context.close()

@@ -310,3 +310,30 @@ def test_booking_notifications_say_wib(staff):
     services.booking_approve(actor=staff, booking=booking)
     for note in Notification.objects.filter(kind__startswith="booking."):
         assert "WIB" in note.body and "10.00–12.00" in note.body
+
+
+def test_event_ics_and_waiting_notice(client, staff):
+    organizer = CreativeUserFactory()
+    hall = RoomFactory(kind=RoomKind.EVENT_HALL, capacity=30, max_minutes=480)
+    start, end = slot(days=5, hour=13, minutes=180)
+    event = services.event_request(organizer=organizer, room=hall, start=start, end=end, title="Temu", description="Diskusi", expected_attendees=10)
+    client.force_login(organizer)
+    assert "notice" in client.get(event.get_absolute_url()).content.decode()
+    services.event_approve(actor=staff, event=event)
+    client.logout()
+    body = client.get(event.get_absolute_url()).content.decode()
+    assert reverse("ejsc:event_ics", args=[event.pk]) in body
+    item = Calendar.from_ical(client.get(reverse("ejsc:event_ics", args=[event.pk])).content).walk("VEVENT")[0]
+    assert str(item["SUMMARY"]) == "Temu" and item["DTSTART"].params["TZID"] == "Asia/Jakarta" and str(item["STATUS"]) == "CONFIRMED"
+    assert hall.space.address in str(item["LOCATION"])
+
+
+def test_a_tapped_slot_prefills_a_bookable_length(client):
+    room = RoomFactory(min_minutes=90)
+    client.force_login(CreativeUserFactory())
+    day = wib(slot(days=2)[0]).date().isoformat()
+    body = client.get(room.get_absolute_url(), {"date": day, "start_time": "10:00"}).content.decode()
+    assert f'value="{day}"' in body and 'value="10:00"' in body and 'value="11:30"' in body
+    body = client.get(room.get_absolute_url(), {"date": day, "start_time": "20:30"}).content.decode()
+    assert 'value="21:00"' in body  # not past closing (21.00 in the factory)
+    assert client.get(room.get_absolute_url(), {"date": "9999-12-31", "start_time": "99:99"}).status_code == 200
