@@ -6,6 +6,8 @@ so anyone else gets 403 on those actions (the HTML edit pages answer 404 instead
 they are pages that simply do not exist for others).
 """
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import parsers, permissions, serializers, status
@@ -135,7 +137,12 @@ class BusinessListCreateApi(APIView):
             if request.query_params.get("mine") in ("1", "true") and request.user.is_authenticated
             else None
         )
-        qs = selectors.business_list(kabupaten=request.query_params.get("kabupaten"), owner=owner)
+        kabupaten = request.query_params.get("kabupaten")
+        try:
+            ProhibitNullCharactersValidator()(kabupaten)  # PostgreSQL cannot compare a NUL byte: 400, not 500
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError({"kabupaten": exc.messages})
+        qs = selectors.business_list(kabupaten=kabupaten, owner=owner)
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self)
         return paginator.get_paginated_response(BusinessSerializer(page, many=True, context={"request": request}).data)

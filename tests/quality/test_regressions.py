@@ -48,3 +48,12 @@ def test_a_gig_budget_beyond_any_column_is_refused_by_the_service():
         )  # fmt: skip
 
     assert "budget_max" in caught.value.extra["fields"]
+
+
+def test_a_nul_byte_in_the_business_list_filter_is_a_400_in_indonesian(api):
+    response = api.get("/api/v1/businesses/", {"kabupaten": "35\x0007"})
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"
+    assert "kabupaten" in response.json()["extra"]["fields"]
+    assert "tidak diizinkan" in response.json()["message"]
