@@ -356,20 +356,20 @@ def staff_dashboard(user, monday: date, now: datetime | None = None) -> dict:
     )
     occupancy = []
     for room in rooms:
-        open_minutes = 0
-        for i in range(7):
-            period = opening_for(room.space, monday + timedelta(days=i))
-            if period:
-                open_minutes += (period[1] - period[0]).total_seconds() / 60
-        used = 0.0
+        # Only time inside opening hours counts: a holiday block from Thursday 08.00 to Saturday 20.00 fills
+        # those days' opening hours, not the nights in between.
+        periods = [p for p in (opening_for(room.space, monday + timedelta(days=i)) for i in range(7)) if p]
+        open_minutes = sum((closes - opens).total_seconds() / 60 for opens, closes in periods)
+        used = 0.0  # minutes of the room's opening hours taken (a desk area: weighted by the share of places)
+        person_minutes = 0.0
         for row in held:
             if row["room_id"] != room.pk:
                 continue
-            minutes = (min(row["end"], week_to) - max(row["start"], week_from)).total_seconds() / 60
-            if room.kind == RoomKind.DESK_AREA and row["status"] != BookingStatus.BLOCKED:
-                minutes = minutes * row["attendees"] / room.capacity
-            used += minutes
+            minutes = sum(max(0.0, (min(row["end"], closes) - max(row["start"], opens)).total_seconds() / 60) for opens, closes in periods)
+            people = room.capacity if row["status"] == BookingStatus.BLOCKED else min(row["attendees"], room.capacity)
+            person_minutes += minutes * people
+            used += minutes * people / room.capacity if room.kind == RoomKind.DESK_AREA else minutes
         percent = round(min(100.0, 100.0 * used / open_minutes)) if open_minutes else 0
-        hours = round(used / 60, 1)
+        hours = round((used if room.is_exclusive else person_minutes) / 60, 1)
         occupancy.append({"room": room, "percent": percent, "hours": int(hours) if hours.is_integer() else hours})
     return {"pending": pending, "approved": approved, "rejected": rejected, "occupancy": occupancy, "monday": monday}

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ejsc import calendars, selectors, services
@@ -308,6 +309,17 @@ def staff_block(request):
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Blocked: %(room)s, %(when)s.") % {"room": block.room.name, "when": when(block.start, block.end)})
+            waiting = selectors.overlapping(block.room, block.start, block.end, statuses=[BookingStatus.REQUESTED]).count()
+            if waiting:
+                messages.warning(
+                    request,
+                    ngettext(
+                        "%(count)s request waits in that period; it is flagged in the queue: please reject it with a reason.",
+                        "%(count)s requests wait in that period; they are flagged in the queue: please reject them with a reason.",
+                        waiting,
+                    )
+                    % {"count": waiting},
+                )
             return redirect(f"{reverse('ejsc:staff_queue')}#q-block")
     return _staff_queue_page(request, block_form=form)
 

@@ -337,3 +337,36 @@ def test_a_tapped_slot_prefills_a_bookable_length(client):
     body = client.get(room.get_absolute_url(), {"date": day, "start_time": "20:30"}).content.decode()
     assert 'value="21:00"' in body  # not past closing (21.00 in the factory)
     assert client.get(room.get_absolute_url(), {"date": "9999-12-31", "start_time": "99:99"}).status_code == 200
+
+
+def test_occupancy_counts_opening_hours_only_and_desk_places(staff):
+    from datetime import time as clock
+
+    from ejsc import selectors
+    from ejsc.timefmt import at_wib, week_start
+    from tests.ejsc.factories import DeskAreaFactory
+
+    space = SpaceFactory()  # open 07.00–21.00 every day: 98 hours a week
+    room = RoomFactory(space=space)
+    desk = DeskAreaFactory(space=space, capacity=5)
+    monday = week_start(wib(slot(days=7)[0]).date())
+    thursday = monday + timedelta(days=3)
+    BookingFactory(room=room, start=at_wib(monday, clock(9)), end=at_wib(monday, clock(11)), status=BookingStatus.APPROVED)
+    # a holiday block from Thursday 07.00 to Saturday 21.00 fills 3 × 14 opening hours, not the nights between
+    BookingFactory(room=room, start=at_wib(thursday, clock(7)), end=at_wib(thursday + timedelta(days=2), clock(21)), status=BookingStatus.BLOCKED)
+    BookingFactory(room=desk, start=at_wib(monday, clock(8)), end=at_wib(monday, clock(13)), attendees=2, status=BookingStatus.APPROVED)
+    rows = {row["room"].pk: row for row in selectors.staff_dashboard(staff, monday)["occupancy"]}
+    assert rows[room.pk]["hours"] == 44 and rows[room.pk]["percent"] == round(100 * 44 / 98)
+    assert rows[desk.pk]["hours"] == 10 and rows[desk.pk]["percent"] == round(100 * 2 / 98)
+
+
+def test_blocking_over_waiting_requests_says_so_and_flags_them(client, staff):
+    room = RoomFactory()
+    start, end = slot(days=3, hour=10)
+    waiting = BookingFactory(room=room, start=start, end=end)
+    client.force_login(staff)
+    data = {"room": room.pk, "date": wib(start).date().isoformat(), "start_time": "07:00", "end_time": "21:00", "reason": "Rapat dinas"}
+    response = client.post(reverse("ejsc:staff_block"), data, follow=True)
+    body = response.content.decode()
+    assert "message--warning" in body
+    assert f'id="request-{waiting.pk}"' in body and 'class="flag"' in body
