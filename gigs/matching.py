@@ -52,6 +52,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Least
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from creatives.models import CreativeProfile
 from gigs.models import Category, Gig, GigMatch
@@ -307,11 +308,16 @@ def reasons_of(profile: CreativeProfile, gig: Gig) -> list[dict]:
     return reasons
 
 
-def reason_text(reason: dict) -> str:
-    """One reason in words, in the active language ("Sama-sama di Kab. Malang")."""
+def reason_text(reason: dict, categories: dict | None = None) -> str:
+    """One reason in words, in the active language ("Sama-sama di Kab. Malang").
+
+    ``categories``: slug → Category, when the caller has them (saves a query per skill reason)."""
     code = reason.get("code")
     if code == "skill":
-        category = Category.objects.filter(slug=reason.get("category")).first()
+        if categories is not None:
+            category = categories.get(reason.get("category"))
+        else:
+            category = Category.objects.filter(slug=reason.get("category")).first()
         return _("Expert in %(category)s") % {"category": category.label if category else reason.get("category", "")}
     if code == "same_kabupaten":
         return _("Also in %(place)s") % {"place": reason.get("place", "")}
@@ -320,9 +326,13 @@ def reason_text(reason: dict) -> str:
     if code == "rating":
         avg = Decimal(reason.get("avg", "0")).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
         avg = formats.number_format(avg, 1, use_l10n=True)
-        return _("%(avg)s ★ from %(count)s projects") % {"avg": avg, "count": reason.get("count", 0)}
+        count = int(reason.get("count", 0) or 0)
+        return ngettext("%(avg)s ★ from %(count)s project", "%(avg)s ★ from %(count)s projects", count) % {
+            "avg": avg, "count": count,
+        }
     if code == "completed":
-        return _("%(count)s projects completed") % {"count": reason.get("count", 0)}
+        count = int(reason.get("count", 0) or 0)
+        return ngettext("%(count)s project completed", "%(count)s projects completed", count) % {"count": count}
     if code == "budget_fit":
         return _("Day rate fits the budget")
     if code == "available":
@@ -334,8 +344,8 @@ def reason_text(reason: dict) -> str:
     return ""
 
 
-def reasons_text(reasons: list[dict]) -> list[str]:
-    return [text for text in (reason_text(reason) for reason in reasons or []) if text]
+def reasons_text(reasons: list[dict], categories: dict | None = None) -> list[str]:
+    return [text for text in (reason_text(reason, categories) for reason in reasons or []) if text]
 
 
 # --- the jobs -----------------------------------------------------------------------

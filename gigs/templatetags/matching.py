@@ -7,7 +7,7 @@ from django import template
 from django.urls import reverse
 
 from gigs.matching import reasons_text
-from gigs.models import Bid, GigInvitation, GigMatch
+from gigs.models import Bid, Category, GigInvitation, GigMatch
 from gigs.statuses import GigStatus
 
 register = template.Library()
@@ -15,6 +15,11 @@ register = template.Library()
 RECOMMENDATIONS_SHOWN = 10  # fetched; the first RECOMMENDATIONS_TOP are shown, the rest behind "See more"
 RECOMMENDATIONS_TOP = 5
 GIGS_FOR_YOU_SHOWN = 8
+
+
+def _categories() -> dict:
+    """Every category by slug, read once per list (skill reasons name a category)."""
+    return {category.slug: category for category in Category.objects.all()}
 
 
 def _invite_url(gig_pk: int, creative_pk: int) -> str:
@@ -41,12 +46,13 @@ def gig_recommendations(gig, user, bids=None):
     else:
         bidders = {bid.creative_id for bid in bids}
     open_gig = gig.status == GigStatus.OPEN
+    categories = _categories()
     return [
         {
             "match": match,
             "creative": match.creative,
             "score": match.score,
-            "reasons": reasons_text(match.reasons),
+            "reasons": reasons_text(match.reasons, categories),
             "bid": match.creative_id in bidders,
             "invited": match.creative_id in invited,
             "invite_url": _invite_url(gig.pk, match.creative_id) if open_gig else "",
@@ -67,7 +73,12 @@ def gigs_for_you(user):
         .select_related("gig__business", "gig__kabupaten", "gig__category")
         .order_by("-score", "-gig__published_at")[:GIGS_FOR_YOU_SHOWN]
     )
-    return [{"match": match, "gig": match.gig, "score": match.score, "reasons": reasons_text(match.reasons)} for match in matches]
+    matches = list(matches)
+    categories = _categories() if matches else {}
+    return [
+        {"match": match, "gig": match.gig, "score": match.score, "reasons": reasons_text(match.reasons, categories)}
+        for match in matches
+    ]
 
 
 @register.filter

@@ -9,6 +9,11 @@ from tests.gigs.factories import BidFactory, CreativeProfileFactory
 
 pytestmark = pytest.mark.django_db
 
+REASONS = [
+    {"code": "skill", "category": "kemasan"}, {"code": "rating", "avg": "5.0", "count": 1},
+    {"code": "completed", "count": 3},
+]
+
 
 @pytest.fixture
 def matched(gig):
@@ -16,7 +21,7 @@ def matched(gig):
     gig.save(update_fields=["status"])
     people = CreativeProfileFactory.create_batch(8)
     for rank, profile in enumerate(people):
-        GigMatch.objects.create(gig=gig, creative=profile, score=90 - rank, reasons=[])
+        GigMatch.objects.create(gig=gig, creative=profile, score=90 - rank, reasons=REASONS)
     return gig, people
 
 
@@ -38,6 +43,7 @@ def test_the_owner_sees_five_then_more_with_bid_and_invited_marked(client, owner
     assert f"/invite/{people[0].pk}/" not in html and f"/invite/{people[1].pk}/" not in html
     assert f"/invite/{people[2].pk}/" in top and f"/invite/{people[7].pk}/" in more
     assert "Lihat 3 lainnya" in more
+    assert "Ahli Desain kemasan" in top and "5,0 ★ dari 1 proyek" in top
 
 
 @pytest.mark.parametrize("count", [1, 20])
