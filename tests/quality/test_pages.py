@@ -1,0 +1,208 @@
+"""SPEC section 7 across the whole web UI: every main page, for every kind of visitor,
+renders in Indonesian by default (and in English with the language cookie), has one
+``<h1>``, a label for every visible form field, an ``alt`` on every image, no template
+syntax leaking into the output and none of our own English UI words left untranslated.
+
+Parsed with the standard library's ``html.parser``; no browser involved."""
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import pytest
+from django.test import Client
+
+from tests.quality import scene
+
+pytestmark = pytest.mark.django_db
+
+UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
+# Whole text nodes / button values that are our English UI words (Indonesian has its own;
+# words Indonesian shares with English, like "Status" or "Email", are left out).
+ENGLISH_WORDS = {
+    "Save", "Cancel", "Submit", "Delete", "Edit", "Search", "Send", "Back", "Next", "Previous", "Close", "Remove",
+    "Log in", "Log out", "Sign in", "Sign up", "Sign out", "Apply", "Filter", "Reset", "Continue", "Update",
+    "Approve", "Reject", "Accept", "Withdraw", "Publish", "Upload", "Download", "Yes", "No", "More", "View",
+    "Notifications", "Settings", "Preferences", "My bookings", "My gigs", "My bids", "Events", "Creatives",
+    "Description", "Date", "Time", "Price", "Budget", "Deadline", "Category", "Title", "Name", "Password",
+    "E-mail address", "Remember me", "Forgot your password?",
+}  # fmt: skip
+ENGLISH_PHRASES = ["No results", "Nothing here", "This field is required", "Log in<", "Not found", "Read more"]
+
+
+@dataclass
+class Page:
+    lang: str | None = None
+    h1: int = 0
+    images_without_alt: list = field(default_factory=list)
+    fields: list = field(default_factory=list)  # (id, name, type, labelled_inline)
+    label_for: set = field(default_factory=set)
+    english: list = field(default_factory=list)
+
+
+class Reader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self.label_depth = 0
+        self.skip_depth = 0  # inside <script>/<style>/<template>
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.page.lang = attrs.get("lang")
+        elif tag in ("script", "style", "template"):
+            self.skip_depth += 1
+        elif tag == "h1":
+            self.page.h1 += 1
+        elif tag == "img" and not attrs.get("alt") and attrs.get("alt") != "":
+            self.page.images_without_alt.append(attrs.get("src"))
+        elif tag == "label":
+            self.label_depth += 1
+            if attrs.get("for"):
+                self.page.label_for.add(attrs["for"])
+        elif tag in ("input", "select", "textarea"):
+            kind = (attrs.get("type") or "text").lower() if tag == "input" else tag
+            if kind in UNLABELLED_TYPES or "hidden" in attrs or attrs.get("name") == "csrfmiddlewaretoken":
+                if kind in ("submit", "button") and attrs.get("value", "").strip() in ENGLISH_WORDS:
+                    self.page.english.append(attrs["value"])
+                return
+            named = bool(attrs.get("aria-label") or attrs.get("aria-labelledby") or attrs.get("title"))
+            self.page.fields.append((attrs.get("id"), attrs.get("name"), kind, named or self.label_depth > 0))
+        for name in ("placeholder", "aria-label", "title"):
+            if (attrs.get(name) or "").strip() in ENGLISH_WORDS:
+                self.page.english.append(f'{name}="{attrs[name]}"')
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in ("script", "style", "template"):
+            self.skip_depth -= 1
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self.label_depth = max(0, self.label_depth - 1)
+        elif tag in ("script", "style", "template"):
+            self.skip_depth = max(0, self.skip_depth - 1)
+
+    def handle_data(self, data):
+        if self.skip_depth:
+            return
+        text = " ".join(data.split())
+        if text in ENGLISH_WORDS:
+            self.page.english.append(text)
+
+
+def read(html: str) -> Page:
+    reader = Reader()
+    reader.feed(html)
+    return reader.page
+
+
+def problems_of(html: str, language: str) -> list[str]:
+    page = read(html)
+    found = []
+    if page.lang != language:
+        found.append(f'<html lang="{page.lang}">, expected "{language}"')
+    if page.h1 != 1:
+        found.append(f"{page.h1} <h1> elements")
+    found += [f"<img src={src}> without alt" for src in page.images_without_alt]
+    for ident, name, kind, labelled in page.fields:
+        if not labelled and not (ident and ident in page.label_for):
+            found.append(f"{kind} name={name} id={ident} has no label")
+    for leak in ("{{", "{%", "%}", "}}"):
+        if leak in html:
+            at = html.index(leak)
+            found.append(f"template syntax leaks: …{html[max(0, at - 40) : at + 40]!r}…")
+    if language == "id":
+        found += [f"untranslated: {word!r}" for word in page.english]
+        found += [f"untranslated: {phrase!r}" for phrase in ENGLISH_PHRASES if phrase in html]
+    return found
+
+
+def pages_for(who: str, data: scene.Scene) -> list[str]:
+    business = data.gig.business
+    public = [
+        "/", "/gigs/", f"/gigs/{data.gig.pk}/", "/kreator/", f"/kreator/{data.creative.creative_profile.pk}/",
+        f"/usaha/{business.pk}/", "/ejsc/", f"/ejsc/{data.room.space.slug}/", f"/ejsc/rooms/{data.room.pk}/",
+        "/ejsc/events/", f"/ejsc/events/{data.event.pk}/",
+    ]  # fmt: skip
+    signed_in = ["/dashboard/", "/notifications/", "/notifications/preferences/", "/ejsc/my-bookings/",
+                 "/ejsc/events/new/", "/accounts/email/", "/accounts/password/change/"]  # fmt: skip
+    return {
+        "anonymous": public + ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"],
+        "owner": public + signed_in + [
+            "/gigs/post/", "/gigs/mine/", f"/contracts/{data.contract.pk}/", f"/conversations/{data.bid.conversation.pk}/",
+            "/usaha/", "/usaha/baru/", f"/usaha/{business.pk}/ubah/", f"/usaha/{business.pk}/produk/baru/",
+            f"/ejsc/bookings/{data.own_booking.pk}/", "/kreator/saya/", f"/gigs/{data.gig.pk}/edit/",
+        ],
+        "creative": public + signed_in + ["/bids/mine/", "/kreator/saya/", f"/contracts/{data.contract.pk}/"],
+        "staff": public + signed_in + ["/ejsc/staff/", f"/ejsc/bookings/{data.booking.pk}/"],
+        "admin": public + signed_in + ["/provinsi/"],
+    }[who]  # fmt: skip
+
+
+VISITORS = ["anonymous", "owner", "creative", "staff", "admin"]
+
+
+@pytest.mark.parametrize("who", VISITORS)
+def test_every_main_page_is_accessible_and_indonesian_by_default_and_english_on_request(who):
+    data = scene.build()
+    user = {"owner": data.owner, "creative": data.creative, "staff": data.staff, "admin": data.admin}.get(who)
+    found = {}
+    for language in ("id", "en"):
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        if language == "en":
+            client.cookies["mjc_language"] = "en"  # what the language switch sets for everyone…
+            if user is not None:
+                user.language = "en"  # …and saves on a signed-in account (the saved choice wins)
+                user.save(update_fields=["language"])
+        for url in pages_for(who, data):
+            response = client.get(url)
+            if response.status_code != 200:
+                found[f"{url} [{language}]"] = [f"status {response.status_code} {response.get('Location', '')}"]
+                continue
+            if problems := problems_of(response.content.decode(), language):
+                found[f"{url} [{language}]"] = problems
+
+    assert not found, "\n" + "\n".join(f"{url}: " + "; ".join(problems) for url, problems in found.items())
+
+
+def test_the_checker_catches_what_it_promises():
+    html = """<html lang="en"><body><h1>A</h1><h1>B</h1><img src="x.png"><label for="a">A</label>
+    <input id="a" name="a"><input name="b"><input type="hidden" name="c"><label>C <select name="d"></select></label>
+    <textarea name="e" aria-label="E"></textarea><button>Save</button> {{ leak }}</body></html>"""
+
+    problems = problems_of(html, "id")
+
+    assert '<html lang="en">, expected "id"' in problems
+    assert "2 <h1> elements" in problems
+    assert "<img src=x.png> without alt" in problems
+    assert "text name=b id=None has no label" in problems
+    assert not [p for p in problems if "name=a " in p or "name=c " in p or "name=d " in p or "name=e " in p]
+    assert "untranslated: 'Save'" in problems
+    assert any(p.startswith("template syntax leaks") for p in problems)
+
+
+def test_no_word_of_ours_is_shadowed_by_a_third_party_catalog_that_leaves_it_in_english():
+    """Apps listed earlier in INSTALLED_APPS win a msgid (allauth's Indonesian "Edit" is "Edit"):
+    each of our translations must reach the page, or at least some Indonesian must."""
+    from pathlib import Path
+
+    import polib
+    from django.utils import translation
+
+    root = Path(__file__).resolve().parents[2]
+    shadowed = []
+    with translation.override("id"):
+        for catalog in sorted(root.glob("**/locale/id/LC_MESSAGES/django.po")):
+            if ".venv" in catalog.parts:
+                continue
+            for entry in polib.pofile(str(catalog)):
+                if entry.obsolete or entry.msgid_plural or not entry.msgstr or entry.msgstr == entry.msgid:
+                    continue
+                shown = translation.pgettext(entry.msgctxt, entry.msgid) if entry.msgctxt else translation.gettext(entry.msgid)
+                if shown == entry.msgid:
+                    shadowed.append(f"{catalog.relative_to(root)}: {entry.msgid!r} shows in English")
+
+    assert not shadowed, "\n".join(shadowed)
