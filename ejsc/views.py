@@ -153,14 +153,18 @@ def room_detail(request, pk):
 @login_required
 def my_bookings(request):
     now = timezone.now()
-    mine = selectors.bookings_visible_to(request.user).filter(requester=request.user).exclude(status=BookingStatus.BLOCKED).select_related("event")
+    mine = selectors.bookings_visible_to(request.user).filter(requester=request.user, event__isnull=True).exclude(status=BookingStatus.BLOCKED)
     return render(
         request,
         "ejsc/my_bookings.html",
         {
             "upcoming": mine.filter(end__gt=now).order_by("start"),
             "past": mine.filter(end__lte=now).order_by("-start")[:20],
-            "events": request.user.organized_events.select_related("room__space").order_by("-start")[:20],
+            # the organizer's events: upcoming ones first (soonest on top), then the latest past ones
+            "events": [
+                *request.user.organized_events.select_related("room__space").filter(end__gt=now).order_by("start")[:20],
+                *request.user.organized_events.select_related("room__space").filter(end__lte=now).order_by("-start")[:5],
+            ],
             "rsvps": request.user.rsvps.select_related("event__room__space").filter(event__end__gt=now).order_by("event__start"),
             "feed_url": request.build_absolute_uri(f"/ejsc/calendar/{request.user.calendar_token}.ics"),
             "cancellable": CANCELLABLE_STATUSES,

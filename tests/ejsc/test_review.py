@@ -370,3 +370,11 @@ def test_blocking_over_waiting_requests_says_so_and_flags_them(client, staff):
     body = response.content.decode()
     assert "message--warning" in body
     assert f'id="request-{waiting.pk}"' in body and 'class="flag"' in body
+
+
+def test_my_bookings_lists_an_event_once_under_events(client, staff):
+    event = approved_event(staff)
+    client.force_login(event.organizer)
+    body = client.get(reverse("ejsc:my_bookings")).content.decode()
+    assert f'id="booking-{event.booking_id}"' not in body
+    assert body.count(event.get_absolute_url()) == 1
