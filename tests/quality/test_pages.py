@@ -206,3 +206,27 @@ def test_no_word_of_ours_is_shadowed_by_a_third_party_catalog_that_leaves_it_in_
                     shadowed.append(f"{catalog.relative_to(root)}: {entry.msgid!r} shows in English")
 
     assert not shadowed, "\n".join(shadowed)
+
+
+HOSTILE_QUERIES = [
+    "q=%00&page=abc&category=%00&kabupaten=%00&bakorwil=%00&sort=%00&status=%00",
+    "page=99999999999999999999&budget_min=1e309&budget_max=-1&week=2026-02-30&date=2026-13-45&start=x&step=9",
+    f"date={'9' * 30}&week=0000-00-00&q={'ü漢字🙂' * 300}&available=%00&space=abc&room=-1&mode=%00",
+]
+
+
+@pytest.mark.parametrize("who", ["anonymous", "owner", "staff"])
+def test_every_main_page_answers_hostile_query_strings_without_a_500(who):
+    data = scene.build()
+    user = {"owner": data.owner, "staff": data.staff}.get(who)
+    client = Client(raise_request_exception=False)
+    if user is not None:
+        client.force_login(user)
+    broken = []
+    for url in pages_for(who, data):
+        for query in HOSTILE_QUERIES:
+            response = client.get(f"{url}?{query}")
+            if response.status_code >= 500:
+                broken.append(f"{url}?{query[:80]} → {response.status_code}")
+
+    assert not broken, "\n".join(broken)
