@@ -1,5 +1,6 @@
 """HTML pages of the EJSC hubs: thin, each parses input, calls one service or selector, renders."""
 
+import re
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -261,8 +262,10 @@ def booking_ics(request, pk):
 
 
 def user_calendar(request, token):
+    if not re.fullmatch(r"[A-Za-z0-9_-]{16,64}", token or ""):  # token_urlsafe; anything else (a NUL byte…) is no token
+        raise Http404
     user = get_user_model().objects.filter(calendar_token=token, is_active=True).first()
-    if user is None or not token:
+    if user is None:
         raise Http404
     bookings, events = selectors.user_calendar(user)
     return _ics(calendars.user_feed(user, bookings, events), "ejsc.ics")

@@ -378,3 +378,8 @@ def test_my_bookings_lists_an_event_once_under_events(client, staff):
     body = client.get(reverse("ejsc:my_bookings")).content.decode()
     assert f'id="booking-{event.booking_id}"' not in body
     assert body.count(event.get_absolute_url()) == 1
+
+
+@pytest.mark.parametrize("token", ["%00", "x" * 5000, "a b", "short"])
+def test_calendar_tokens_that_cannot_be_tokens_are_404(client, token):
+    assert client.get(f"/ejsc/calendar/{token}.ics").status_code == 404
