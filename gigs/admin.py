@@ -130,6 +130,9 @@ class ContractAdmin(admin.ModelAdmin):
         _settle(DisputeOutcome.CANCEL, _("Settle dispute: cancel the contract")),
     ]
 
+    def has_add_permission(self, request):
+        return False  # a contract is made by accepting a bid
+
 
 @admin.register(Review)
 class ReviewAdmin(admin.ModelAdmin):

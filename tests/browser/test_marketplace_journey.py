@@ -119,3 +119,54 @@ def test_marketplace_journey(page, new_page, login, screenshot, live_server, tmp
     page.goto(f"/contracts/{contract.pk}/")
     assert "Pemilik jelas dan ramah." in page.content()
     screenshot(page, "marketplace-08-owner-workspace")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_brief_files_and_a_dispute_in_the_browser(page, new_page, login, screenshot, tmp_path):
+    # given an open gig of an owner (phone) and a creative (laptop)
+    from gigs import services
+    from tests.gigs.factories import GigFactory
+
+    owner = OwnerFactory(email="siti@contoh.id", full_name="Siti Aminah")
+    business = BusinessFactory(owner=owner, name="Batik Tulis Pamekasan", kabupaten=kabupaten("3528"))
+    gig = GigFactory(business=business, title="Foto produk batik tulis", status="open")
+    creative = CreativeUserFactory(email="dimas@contoh.id", full_name="Dimas Prasetyo")
+    CreativeProfileFactory(user=creative, headline="Fotografer produk")
+
+    # the owner attaches two files to the brief from the gig page, then removes one
+    login(page, owner.email, PASSWORD)
+    page.goto(f"/gigs/{gig.pk}/")
+    old, ref = tmp_path / "kemasan-lama.pdf", tmp_path / "referensi.pdf"
+    for path in (old, ref):
+        path.write_bytes(b"%PDF-1.4\n% brief\n%%EOF\n")
+    page.set_input_files("form[action$='/attachments/'] input[name=files]", [str(old), str(ref)])
+    submit(page, "/attachments/")
+    assert "2 berkas dilampirkan" in page.inner_text(".messages")
+    assert page.locator("#attachments a[href^='/files/briefs/']").count() == 2
+    page.locator("#attachments li", has_text="kemasan-lama.pdf").locator("button[type=submit]").click()
+    page.wait_for_load_state("load")
+    assert page.locator("#attachments a[href^='/files/briefs/']").count() == 1
+    screenshot(page, "marketplace-09-brief-files")
+
+    # the creative sees only a count until they bid, then the file
+    laptop = new_page(width=1200, height=900)
+    login(laptop, creative.email, PASSWORD)
+    laptop.goto(f"/gigs/{gig.pk}/")
+    assert laptop.locator("a[href^='/files/briefs/']").count() == 0
+    laptop.fill("input[name=amount]", "900000")
+    laptop.fill("input[name=delivery_days]", "5")
+    laptop.fill("textarea[name=proposal]", "Foto studio, latar putih.")
+    submit(laptop, "/bid/")
+    assert laptop.locator("a[href^='/files/briefs/']").count() == 1
+
+    # the owner accepts; later the creative opens a dispute with a reason
+    contract = services.bid_accept(bid=gig.bids.get(), user=owner)
+    laptop.goto(f"/contracts/{contract.pk}/")
+    laptop.locator("details.contract-more", has_text="MJC").locator("summary").click()
+    laptop.fill("form[action$='/dispute/'] textarea[name=reason]", "Sampel produk belum dikirim.")
+    submit(laptop, "/dispute/")
+    contract.refresh_from_db()
+    assert contract.status == "disputed"
+    page.goto(f"/contracts/{contract.pk}/")
+    assert "Sampel produk belum dikirim." in page.inner_text(".dispute")
+    screenshot(page, "marketplace-10-dispute")
