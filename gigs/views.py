@@ -424,10 +424,10 @@ def attachment_add(request, pk: int):
     if not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
-        return redirect(reverse("gigs:detail", args=[gig.pk]) + "#attachments")
+        return redirect(gig)
     if not form.cleaned_data["files"]:
         messages.error(request, _("Choose at least one file."))
-        return redirect(reverse("gigs:detail", args=[gig.pk]) + "#attachments")
+        return redirect(gig)
     added = 0
     try:
         for upload in form.cleaned_data["files"]:
@@ -437,7 +437,7 @@ def attachment_add(request, pk: int):
         _fail(request, exc)
     if added:
         messages.success(request, ngettext("%(count)s file attached.", "%(count)s files attached.", added) % {"count": added})
-    return redirect(reverse("gigs:detail", args=[gig.pk]) + "#attachments")
+    return redirect(gig)
 
 
 @login_required
@@ -452,7 +452,7 @@ def attachment_remove(request, pk: int):
         _fail(request, exc)
     else:
         messages.success(request, _("“%(name)s” was removed.") % {"name": attachment.original_name})
-    return redirect(reverse("gigs:detail", args=[attachment.gig_id]) + "#attachments")
+    return redirect("gigs:detail", pk=attachment.gig_id)
 
 
 @login_required
