@@ -7,7 +7,7 @@ from rest_framework import generics, permissions, serializers
 
 from creatives.models import CreativeProfile
 from gigs.matching import reasons_text
-from gigs.models import Gig, GigMatch
+from gigs.models import Category, Gig, GigMatch
 from gigs.statuses import GigStatus
 from mjc.core.errors import NotFound, PermissionDenied
 
@@ -17,7 +17,13 @@ class ReasonsField(serializers.Field):
     """Stored reason codes rendered in the reader's language."""
 
     def to_representation(self, value):
-        return reasons_text(value)
+        # categories read once per response (skill reasons name one), not once per reason
+        root = self.root
+        categories = getattr(root, "_categories", None)
+        if categories is None:
+            categories = {category.slug: category for category in Category.objects.all()}
+            root._categories = categories
+        return reasons_text(value, categories)
 
 
 class MatchSerializer(serializers.ModelSerializer):

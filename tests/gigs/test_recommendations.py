@@ -55,3 +55,19 @@ def test_recommendations_keep_the_page_cost_fixed(client, owner, matched, count,
     client.force_login(owner)
     with django_assert_max_num_queries(GIG_PAGE_QUERIES):
         assert client.get(f"/gigs/{gig.pk}/").status_code == 200
+
+
+def test_the_matches_api_names_categories_without_a_query_per_row(as_user, owner, matched):
+    gig, people = matched
+    client = as_user(owner)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as eight:
+        body = client.get(f"/api/v1/gigs/{gig.pk}/matches/").json()
+    rows = body["results"] if isinstance(body, dict) else body
+    assert len(rows) == 8 and "Ahli Desain kemasan" in rows[0]["reasons"]
+    GigMatch.objects.filter(gig=gig).exclude(creative=people[0]).delete()
+    with CaptureQueriesContext(connection) as one:
+        client.get(f"/api/v1/gigs/{gig.pk}/matches/")
+    assert len(eight.captured_queries) == len(one.captured_queries)
