@@ -229,6 +229,7 @@ def booking_reject(*, actor, booking: Booking, reason: str) -> Booking:
 def booking_cancel(*, actor, booking: Booking, reason: str = "", now=None) -> Booking:
     """The requester cancels before the start; staff of the region cancel any time (also a block)."""
     now = now or timezone.now()
+    reason = (reason or "").strip()
     is_decider = selectors.can_decide(actor, booking.room.space)
     if booking.requester_id != actor.pk and not is_decider:
         raise PermissionDenied()
@@ -240,7 +241,7 @@ def booking_cancel(*, actor, booking: Booking, reason: str = "", now=None) -> Bo
         else:
             moved = _move(booking.pk, BookingStatus.CANCELLED, actor=actor, note=reason, fields={"decision_reason": reason[:300]})
             if moved.changed and moved.from_status != BookingStatus.BLOCKED and actor.pk != booking.requester_id:
-                _tell_requester(moved.obj, "booking.cancelled")
+                _tell_requester(moved.obj, "booking.cancelled", reason=reason)
     booking.refresh_from_db()
     return booking
 

@@ -27,7 +27,7 @@ KINDS = {
     "booking.requested": (_("New booking request: %(room)s"), _("%(requester)s asks for %(when)s.")),
     "booking.approved": (_("Booking approved: %(room)s"), _("%(when)s. See you at %(space)s!")),
     "booking.rejected": (_("Booking not approved: %(room)s"), _("%(when)s. Reason: %(reason)s")),
-    "booking.cancelled": (_("Booking cancelled: %(room)s"), _("%(when)s.")),
+    "booking.cancelled": (_("Booking cancelled: %(room)s"), _("%(when)s was cancelled by the Bakorwil staff. %(reason)s")),
     "booking.expired": (_("Booking request expired: %(room)s"), _("It was not decided before %(when)s.")),
     "booking.reminder": (_("Reminder: %(room)s"), _("Your booking starts %(when)s at %(space)s.")),
     "booking.no_show": (_("Marked as no-show: %(room)s"), _("You did not check in for %(when)s.")),

@@ -383,3 +383,13 @@ def test_my_bookings_lists_an_event_once_under_events(client, staff):
 @pytest.mark.parametrize("token", ["%00", "x" * 5000, "a b", "short"])
 def test_calendar_tokens_that_cannot_be_tokens_are_404(client, token):
     assert client.get(f"/ejsc/calendar/{token}.ics").status_code == 404
+
+
+def test_staff_cancelling_a_booking_tells_the_requester_why(client, staff):
+    booking = BookingFactory(status=BookingStatus.APPROVED)
+    client.force_login(staff)
+    page = client.get(reverse("ejsc:booking_cancel", args=[booking.pk])).content.decode()
+    assert booking.requester.full_name in page  # the staffer is told who will hear of it
+    client.post(reverse("ejsc:booking_action", args=[booking.pk]), {"action": "cancel", "confirm": "yes", "reason": "Listrik padam"})
+    note = Notification.objects.get(recipient=booking.requester, kind="booking.cancelled")
+    assert "Listrik padam" in note.body and "WIB" in note.body
