@@ -335,6 +335,10 @@ def contract_detail(request, pk: int, forms=None):
     reviews = visible_reviews(contract, user)
     my_review = next((r for r in contract.reviews.all() if r.author_id == user.pk), None)
     forms = forms or {}
+    changes = list(history(contract))
+    revision_note = next(
+        (change.note for change in reversed(changes) if change.to_status == ContractStatus.REVISION_REQUESTED), ""
+    ) if status == ContractStatus.REVISION_REQUESTED else ""
     context = {
         "contract": contract,
         "gig": contract.gig,
@@ -342,7 +346,8 @@ def contract_detail(request, pk: int, forms=None):
         "is_creative": is_creative,
         "thread": contract.bid.conversation,
         "messages_list": selectors.messages_of(conversation=contract.bid.conversation),
-        "history": history(contract),
+        "history": changes,
+        "revision_note": revision_note,
         "reviews": reviews,
         "my_review": my_review,
         "waiting_for_other_review": my_review is not None and len(reviews) < 2 and contract.completed_at is not None,

@@ -189,3 +189,11 @@ def test_admin_actions_settle_through_the_service(client, contract):
     contract.refresh_from_db()
     assert contract.status == ContractStatus.COMPLETED
     assert StatusChange.objects.filter(object_id=contract.pk, to_status="completed", actor=admin).exists()
+
+
+def test_the_creative_reads_the_revision_request_under_next_step(client, contract):
+    _to(contract, "revision_requested")
+    client.force_login(contract.creative.user)
+    html = client.get(f"/contracts/{contract.pk}/").content.decode()
+    next_step = html[html.index("Langkah selanjutnya"):html.index("Pengiriman hasil")]
+    assert "Yang perlu diubah" in next_step and "Warna lebih cerah" in next_step
