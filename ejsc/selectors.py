@@ -192,8 +192,9 @@ def _slot_state(room, bookings, opening, start, end, now) -> Slot:
     if opening is None or local.time() < opening.opens or wib(end).time() > opening.closes or wib(end).time() == time(0) and opening.closes != time(0):
         return Slot(start, end, "closed")
     here = [b for b in bookings if b.start < end and b.end > start]
-    if any(b.status == BookingStatus.BLOCKED for b in here):
-        return Slot(start, end, "blocked")
+    block = next((b for b in here if b.status == BookingStatus.BLOCKED), None)
+    if block is not None:
+        return Slot(start, end, "blocked", block.purpose)  # the staff's reason (a holiday…), never a person
     holding = [b for b in here if b.status in HOLDING_STATUSES]
     if room.kind == RoomKind.DESK_AREA:
         taken = sum(b.attendees for b in holding)
