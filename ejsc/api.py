@@ -397,6 +397,18 @@ class EventRejectApi(APIView):
         return Response(EventSerializer(services.event_reject(actor=request.user, event=event, reason=reason.validated_data["reason"])).data)
 
 
+class EventCancelApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=BookingReasonSerializer, responses={200: EventSerializer, **ERRORS})
+    def post(self, request, pk: int):
+        """The organizer, or staff of the hub's Bakorwil, cancel an event; everyone with an RSVP is notified once."""
+        event = selectors.event_get(user=request.user, pk=pk)
+        reason = BookingReasonSerializer(data=request.data)
+        reason.is_valid(raise_exception=True)
+        return Response(EventSerializer(services.event_cancel(actor=request.user, event=event, reason=reason.validated_data["reason"])).data)
+
+
 class EventRsvpApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("events/", api.EventListApi.as_view(), name="events"),
     path("events/<int:pk>/approve/", api.EventApproveApi.as_view(), name="event-approve"),
     path("events/<int:pk>/reject/", api.EventRejectApi.as_view(), name="event-reject"),
+    path("events/<int:pk>/cancel/", api.EventCancelApi.as_view(), name="event-cancel"),
     path("events/<int:pk>/rsvp/", api.EventRsvpApi.as_view(), name="event-rsvp"),
 ]

@@ -332,7 +332,16 @@ def staff_rooms(user) -> QuerySet[Room]:
 
 
 def staff_events_queue(user) -> QuerySet[Event]:
-    return events_visible_to(user).filter(_region_filter(user), status=EventStatus.REQUESTED).order_by("created_at", "id")
+    """Undecided event requests of the staff's region, oldest first; a clash with what already holds the room is flagged."""
+    holding_overlap = Booking.objects.filter(
+        room=OuterRef("room"), status__in=HOLDING_STATUSES, start__lt=OuterRef("end"), end__gt=OuterRef("start")
+    )
+    return (
+        events_visible_to(user)
+        .filter(_region_filter(user), status=EventStatus.REQUESTED)
+        .annotate(has_conflict=Exists(holding_overlap))
+        .order_by("created_at", "id")
+    )
 
 
 def _region_filter(user) -> Q:

@@ -17,6 +17,12 @@ def period(obj) -> str:
 
 
 @register.filter
+def just_now(value) -> bool:
+    """Less than a minute ago (``timesince`` would say "0 minutes")."""
+    return bool(value) and timezone.now() - value < timedelta(minutes=1)
+
+
+@register.filter
 def hhmm(value) -> str:
     if isinstance(value, datetime):
         value = wib(value)

@@ -393,3 +393,32 @@ def test_staff_cancelling_a_booking_tells_the_requester_why(client, staff):
     client.post(reverse("ejsc:booking_action", args=[booking.pk]), {"action": "cancel", "confirm": "yes", "reason": "Listrik padam"})
     note = Notification.objects.get(recipient=booking.requester, kind="booking.cancelled")
     assert "Listrik padam" in note.body and "WIB" in note.body
+
+
+def test_event_cancel_api_for_organizer_and_staff_only(as_user, staff):
+    event = approved_event(staff)
+    guest = UserFactory()
+    services.event_rsvp(user=guest, event=event)
+    assert as_user(guest).post(f"/api/v1/events/{event.pk}/cancel/", {}, format="json").status_code == 403
+    assert as_user(StaffFactory(bakorwil=bakorwil("V"))).post(f"/api/v1/events/{event.pk}/cancel/", {}, format="json").status_code == 403
+    response = as_user(event.organizer).post(f"/api/v1/events/{event.pk}/cancel/", {"reason": "Hujan badai"}, format="json")
+    assert response.status_code == 200 and response.json()["status"] == "cancelled"
+    assert as_user(event.organizer).post(f"/api/v1/events/{event.pk}/cancel/", {}, format="json").status_code == 200  # twice: no-op
+    assert Notification.objects.filter(recipient=guest, kind="event.cancelled").count() == 1
+
+
+def test_queue_flags_started_requests_and_event_conflicts(client, staff):
+    from django.utils import timezone
+
+    room = RoomFactory(kind=RoomKind.EVENT_HALL, capacity=40, max_minutes=480)
+    late = BookingFactory(room=room, start=timezone.now() - timedelta(minutes=5), end=timezone.now() + timedelta(hours=1))
+    event = services.event_request(
+        organizer=CreativeUserFactory(), room=room, start=slot(days=5, hour=13)[0], end=slot(days=5, hour=15)[0], title="Temu",
+        description="Diskusi", expected_attendees=10,
+    )  # fmt: skip
+    BookingFactory(room=room, start=event.start, end=event.end, status=BookingStatus.BLOCKED)
+    client.force_login(staff)
+    body = client.get(reverse("ejsc:staff_queue")).content.decode()
+    item = body[body.index(f'id="request-{late.pk}"') :]
+    assert "flag--warn" in item[: item.index("</li>")]
+    assert body.count('class="flag"') >= 1
