@@ -34,6 +34,7 @@ class Scene:
     portfolio_item: object
     product: object
     notification: object
+    creative_bid: object  # rina's pending bid on someone else's open gig
 
     def ids_for(self, path: str) -> dict:
         """Path parameters naming seeded objects the token's owner can act on."""
@@ -101,8 +102,11 @@ def build() -> Scene:
         business=business, name="Batik tulis motif sekar jagad", price=750_000
     )
     notification = Notification.objects.filter(recipient=owner).order_by("id").first()
+    creative_bid = creative.creative_profile.bids.filter(status="pending").order_by("id").first()
+    if creative_bid is None and not gig.bids.filter(creative__user=creative).exists():
+        creative_bid = services.bid_place(gig=gig, user=creative, amount=1_900_000, delivery_days=4, proposal="Foto katalog.")
     token, _ = Token.objects.get_or_create(user=owner)
     return Scene(
         owner, creative, staff, admin, token.key, gig, bid, contract, room, booking, event,
-        own_booking, portfolio_item, product, notification,
+        own_booking, portfolio_item, product, notification, creative_bid,
     )  # fmt: skip

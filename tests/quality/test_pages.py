@@ -119,7 +119,10 @@ def problems_of(html: str, language: str) -> list[str]:
 
 
 def pages_for(who: str, data: scene.Scene) -> list[str]:
+    from gigs.models import GigTemplate
+
     business = data.gig.business
+    template = GigTemplate.objects.filter(active=True).order_by("id").first()
     public = [
         "/", "/gigs/", f"/gigs/{data.gig.pk}/", "/kreator/", f"/kreator/{data.creative.creative_profile.pk}/",
         f"/usaha/{business.pk}/", "/ejsc/", f"/ejsc/{data.room.space.slug}/", f"/ejsc/rooms/{data.room.pk}/",
@@ -130,11 +133,14 @@ def pages_for(who: str, data: scene.Scene) -> list[str]:
     return {
         "anonymous": public + ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"],
         "owner": public + signed_in + [
-            "/gigs/post/", "/gigs/mine/", f"/contracts/{data.contract.pk}/", f"/conversations/{data.bid.conversation.pk}/",
+            "/gigs/post/", f"/gigs/post/?template={template.slug}" if template else "/gigs/post/", "/gigs/post/?category=kemasan", "/gigs/mine/", f"/contracts/{data.contract.pk}/", f"/conversations/{data.bid.conversation.pk}/",
             "/usaha/", "/usaha/baru/", f"/usaha/{business.pk}/ubah/", f"/usaha/{business.pk}/produk/baru/",
             f"/ejsc/bookings/{data.own_booking.pk}/", "/kreator/saya/", f"/gigs/{data.gig.pk}/edit/",
         ],
-        "creative": public + signed_in + ["/bids/mine/", "/kreator/saya/", f"/contracts/{data.contract.pk}/"],
+        "creative": public + signed_in + [
+            "/bids/mine/", "/kreator/saya/", f"/contracts/{data.contract.pk}/",
+            f"/conversations/{data.creative_bid.conversation.pk}/", f"/bids/{data.creative_bid.pk}/edit/",
+        ],
         "staff": public + signed_in + ["/ejsc/staff/", f"/ejsc/bookings/{data.booking.pk}/"],
         "admin": public + signed_in + ["/provinsi/"],
     }[who]  # fmt: skip
@@ -166,6 +172,43 @@ def test_every_main_page_is_accessible_and_indonesian_by_default_and_english_on_
                 found[f"{url} [{language}]"] = problems
 
     assert not found, "\n" + "\n".join(f"{url}: " + "; ".join(problems) for url, problems in found.items())
+
+
+# Forms sent empty come back with their errors: labels stay, the errors are Indonesian.
+EMPTY_POSTS = {
+    "anonymous": ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"],
+    "owner": ["/usaha/baru/", "/gigs/post/?category=kemasan", "/ejsc/events/new/", "/notifications/preferences/",
+              "/accounts/password/change/"],
+    "creative": ["/bids/{creative_bid}/edit/"],
+    "staff": [],
+    "admin": [],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("who", ["anonymous", "owner", "creative"])
+def test_forms_sent_empty_come_back_labelled_and_in_indonesian(who):
+    data = scene.build()
+    client = Client()
+    if who != "anonymous":
+        client.force_login({"owner": data.owner, "creative": data.creative}[who])
+    posts = [url.format(creative_bid=getattr(data.creative_bid, "pk", 0)) for url in EMPTY_POSTS[who]]
+    posts += [f"/ejsc/rooms/{data.room.pk}/"] * (who != "anonymous")
+    found = {}
+    for url in posts:
+        response = client.post(url, {"category": "kemasan", "blank": "1"} if "gigs/post" in url else {})
+        if response.status_code not in (200, 400):  # the form again, with its errors (some views say 400)
+            found[url] = [f"status {response.status_code} {response.get('Location', '')}"]
+        elif problems := problems_of(response.content.decode(), "id"):
+            found[url] = problems
+
+    assert not found, "\n" + "\n".join(f"{url}: " + "; ".join(problems) for url, problems in found.items())
+
+
+def test_a_missing_page_is_indonesian_with_one_heading():
+    response = Client().get("/gigs/999999999/")
+
+    assert response.status_code == 404
+    assert problems_of(response.content.decode(), "id") == []
 
 
 def test_the_checker_catches_what_it_promises():
