@@ -91,10 +91,14 @@ def gig_detail(request, pk: int):
     # brief attachments: the owner and creatives whose bid is in the running or accepted
     # (services.can_read_brief_files, decided here from the bids already read)
     can_see_files = is_owner or (my_bid is not None and my_bid.status in (*LIVE_BID_STATUSES, BidStatus.ACCEPTED))
+    live = [bid for bid in bids if bid.status in LIVE_BID_STATUSES] if is_owner else []
     context = {
         "gig": gig,
         "is_owner": is_owner,
         "bids": bids,
+        # the comparison marks the lowest price and the quickest delivery among bids still in the running
+        "best_amount": min((bid.amount for bid in live), default=None) if len(live) > 1 else None,
+        "best_days": min((bid.delivery_days for bid in live), default=None) if len(live) > 1 else None,
         "my_bid": my_bid,
         "can_bid": can_bid,
         "can_see_files": can_see_files,

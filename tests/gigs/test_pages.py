@@ -123,3 +123,14 @@ def test_dashboards_and_profile_reviews(client, gig, bid, owner):
 
     html = Template('{% include "gigs/_profile_reviews.html" %}').render(Context({"profile": bid.creative}))
     assert "Hebat sekali" in html
+
+
+def test_the_comparison_marks_the_lowest_price_and_the_quickest_delivery(client, gig, owner):
+    cheap = BidFactory(gig=gig, amount=600_000, delivery_days=9)
+    quick = BidFactory(gig=gig, amount=900_000, delivery_days=3)
+    client.force_login(owner)
+    html = client.get(f"/gigs/{gig.pk}/").content.decode()
+    cheap_row = html[html.index(f'id="bid-{cheap.pk}"'):html.index(f'id="bid-{quick.pk}"')]
+    quick_row = html[html.index(f'id="bid-{quick.pk}"'):]
+    assert "termurah" in cheap_row and "tercepat" not in cheap_row
+    assert "tercepat" in quick_row and "termurah" not in quick_row
