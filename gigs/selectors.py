@@ -150,8 +150,11 @@ def contracts_of_creative(*, user) -> QuerySet:
 
 def active_contracts_of_owner(*, user) -> QuerySet:
     return contracts_visible_to(user).filter(
-        owner=user, status__in=[ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED]
-    )
+        owner=user,
+        status__in=[
+            ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED, ContractStatus.DISPUTED,
+        ],
+    )  # a disputed contract is still open business until MJC settles it
 
 
 def conversations_visible_to(user) -> QuerySet:

@@ -197,3 +197,10 @@ def test_the_creative_reads_the_revision_request_under_next_step(client, contrac
     html = client.get(f"/contracts/{contract.pk}/").content.decode()
     next_step = html[html.index("Langkah selanjutnya"):html.index("Pengiriman hasil")]
     assert "Yang perlu diubah" in next_step and "Warna lebih cerah" in next_step
+
+
+def test_a_disputed_contract_stays_on_the_owners_dashboard(client, contract):
+    services.contract_dispute(contract=contract, user=contract.owner, reason="Tidak ada kabar")
+    client.force_login(contract.owner)
+    html = client.get("/dashboard/").content.decode()
+    assert f'href="/contracts/{contract.pk}/"' in html and "Dalam sengketa" in html
