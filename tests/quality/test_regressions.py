@@ -57,3 +57,17 @@ def test_a_nul_byte_in_the_business_list_filter_is_a_400_in_indonesian(api):
     assert response.json()["code"] == "invalid"
     assert "kabupaten" in response.json()["extra"]["fields"]
     assert "tidak diizinkan" in response.json()["message"]
+
+
+@pytest.mark.parametrize("next_url", ["abc", "25:99", "-1", "https://evil.example/"])
+def test_a_booking_action_with_a_next_that_is_not_a_path_goes_back_to_the_booking(client, next_url):
+    from tests.ejsc.factories import BookingFactory, RoomFactory
+    from tests.factories import StaffFactory, bakorwil
+
+    booking = BookingFactory(room=RoomFactory())
+    client.force_login(StaffFactory(bakorwil=bakorwil("III")))
+
+    response = client.post(f"/ejsc/bookings/{booking.pk}/action/", {"action": "approve", "next": next_url})
+
+    assert response.status_code == 302
+    assert response["Location"] == booking.get_absolute_url()
