@@ -422,3 +422,13 @@ def test_queue_flags_started_requests_and_event_conflicts(client, staff):
     item = body[body.index(f'id="request-{late.pk}"') :]
     assert "flag--warn" in item[: item.index("</li>")]
     assert body.count('class="flag"') >= 1
+
+
+def test_a_cancelled_event_shows_as_cancelled_in_my_bookings(client, staff):
+    event = approved_event(staff)
+    guest = UserFactory()
+    services.event_rsvp(user=guest, event=event)
+    services.event_cancel(actor=event.organizer, event=event)
+    client.force_login(guest)
+    body = client.get(reverse("ejsc:my_bookings")).content.decode()
+    assert event.title in body and "status--cancelled" in body
