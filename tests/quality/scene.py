@@ -45,8 +45,9 @@ class Scene:
             "creatives": self.owner.creative_profile,
         }  # fmt: skip
         params = {}
-        if "{id}" in path:
-            params["id"] = self.portfolio_item.pk if "/portfolio/" in path else objects[prefix].pk
+        target = self.portfolio_item if "/portfolio/" in path else objects.get(prefix)
+        if "{id}" in path and target is not None:  # a new kind of object: generated ids only
+            params["id"] = target.pk
         if "{product_pk}" in path:
             params["product_pk"] = self.product.pk
         return params

@@ -56,11 +56,12 @@ class Forms(HTMLParser):
             self.select = None
 
 
-@pytest.mark.parametrize("who", ["owner", "creative", "staff"])
+@pytest.mark.parametrize("who", ["anonymous", "owner", "creative", "staff"])
 def test_every_form_answers_a_hostile_value_in_any_field_without_a_500(who):
     data = scene.build()
     client = Client(raise_request_exception=False)
-    client.force_login({"owner": data.owner, "creative": data.creative, "staff": data.staff}[who])
+    if who != "anonymous":
+        client.force_login({"owner": data.owner, "creative": data.creative, "staff": data.staff}[who])
     caught = []
     got_request_exception.connect(lambda sender, **kw: caught.append(repr(kw.get("request"))), weak=False, dispatch_uid="q")
     broken, posts, seen = [], 0, set()
@@ -85,5 +86,5 @@ def test_every_form_answers_a_hostile_value_in_any_field_without_a_500(who):
     finally:
         got_request_exception.disconnect(dispatch_uid="q")
 
-    assert posts > 100
+    assert posts > (20 if who == "anonymous" else 100)
     assert not broken, f"{len(broken)} failures:\n" + "\n".join(broken)
