@@ -71,3 +71,19 @@ def test_a_booking_action_with_a_next_that_is_not_a_path_goes_back_to_the_bookin
 
     assert response.status_code == 302
     assert response["Location"] == booking.get_absolute_url()
+
+
+def test_django_rest_framework_errors_reach_indonesian_users_in_indonesian(as_user):
+    from django.utils import translation
+
+    from mjc.core.drf_messages import DRF_MESSAGES
+    from tests.factories import OwnerFactory
+
+    with translation.override("id"):
+        english = [message for message in DRF_MESSAGES if translation.gettext(message) == message]
+    client = as_user(OwnerFactory())
+
+    assert english == []
+    assert client.put("/api/v1/categories/").json()["message"] == 'Metode "PUT" tidak diizinkan.'
+    assert client.get("/api/v1/gigs/", {"page": 999}).json()["message"] == "Halaman tidak valid."
+    assert "Data tidak valid" in client.post("/api/v1/gigs/", [1, 2], format="json").json()["message"]
