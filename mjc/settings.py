@@ -53,9 +53,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_filters",
     "django_celery_beat",
-    "allauth",
-    "allauth.account",
     "js_lib_htmx",
+    # our apps before allauth, so our translations win where allauth translates a word too ("Edit")
     "mjc.core",
     "mjc.accounts",
     "mjc.regions",
@@ -64,6 +63,8 @@ INSTALLED_APPS = [
     "creatives",
     "gigs",
     "ejsc",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [

@@ -61,10 +61,15 @@ def exception_handler(exc, context):
         response.data = error_body(message, "invalid", {"fields": fields})
         return response
     code = next((c for cls, c in DRF_CODES.items() if isinstance(exc, cls)), "error")
-    extra = {}
-    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-        extra["retry_after"] = int(exc.wait)
-    response.data = error_body(_first_message(exc.detail), code, extra)
+    message, extra = _first_message(exc.detail), {}
+    if isinstance(exc, exceptions.ParseError):
+        # DRF builds this one from the parser's English words; say it in the user's language
+        message, extra = _("The request body could not be read. Send valid JSON or form data."), {"detail": message}
+    elif isinstance(exc, exceptions.Throttled):
+        message = _("Too many requests. Please wait a moment and try again.")
+        if exc.wait is not None:
+            extra["retry_after"] = int(exc.wait)
+    response.data = error_body(message, code, extra)
     return response
 
 

@@ -131,6 +131,7 @@ def test_malformed_json_is_400_in_the_shared_shape(api):
 
     assert response.status_code == 400
     assert response.json()["code"] == "parse_error"
+    assert response.json()["message"].startswith("Isi permintaan tidak dapat dibaca")
 
 
 def test_token_for_good_credentials_and_400_for_bad(api):

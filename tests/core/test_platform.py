@@ -164,4 +164,5 @@ def test_api_throttling_answers_429_in_the_shared_shape(api, monkeypatch):
 
     assert [r.status_code for r in codes] == [400, 400, 429]
     assert codes[-1].json()["code"] == "throttled"
+    assert codes[-1].json()["message"] == "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi."
     assert "retry_after" in codes[-1].json()["extra"]
