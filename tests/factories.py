@@ -1,5 +1,7 @@
 """factory_boy factories for every model tests need."""
 
+from datetime import timedelta
+
 import factory
 from django.contrib.auth import get_user_model
 
@@ -47,3 +49,89 @@ class StaffFactory(UserFactory):
 class AdminFactory(UserFactory):
     is_superuser = True
     is_staff = True
+
+
+# --- marketplace ------------------------------------------------------------------------
+# One factory per model; test packages that need other defaults subclass these.
+
+
+def category(slug: str = "kemasan"):
+    from gigs.models import Category
+
+    return Category.objects.get(slug=slug)
+
+
+class BusinessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "umkm.Business"
+
+    owner = factory.SubFactory(OwnerFactory)
+    name = factory.Sequence(lambda n: f"UMKM Keripik Tempe {n}")
+    sector = "makanan"
+    kabupaten = factory.LazyFunction(lambda: kabupaten("3507"))
+
+
+class CreativeProfileFactory(factory.django.DjangoModelFactory):
+    """``skills=[...]`` takes Category rows or category slugs."""
+
+    class Meta:
+        model = "creatives.CreativeProfile"
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(CreativeUserFactory)
+    headline = "Desainer kemasan"
+    kabupaten = factory.LazyFunction(lambda: kabupaten("3573"))
+
+    @factory.post_generation
+    def skills(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.skills.set([category(item) if isinstance(item, str) else item for item in extracted])
+
+
+class GigFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "gigs.Gig"
+
+    business = factory.SubFactory(BusinessFactory)
+    title = factory.Sequence(lambda n: f"Desain kemasan keripik tempe {n}")
+    description = "Kemasan standing pouch 100 g untuk keripik tempe rasa balado."
+    category = factory.LazyFunction(category)
+    budget_min = 500_000
+    budget_max = 1_500_000
+    deadline = factory.LazyFunction(lambda: _today() + timedelta(days=30))
+    kabupaten = factory.LazyFunction(lambda: kabupaten("3507"))
+    status = "open"
+    published_at = factory.LazyFunction(lambda: _now())
+    created_by = factory.SelfAttribute("business.owner")
+
+
+class BidFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "gigs.Bid"
+        skip_postgeneration_save = True
+
+    gig = factory.SubFactory(GigFactory)
+    creative = factory.SubFactory(CreativeProfileFactory)
+    amount = 1_000_000
+    delivery_days = 7
+    proposal = "Tiga alternatif desain dan dua kali revisi."
+    status = "pending"
+
+    @factory.post_generation
+    def conversation(bid, create, extracted, **kwargs):
+        if create:
+            from gigs.models import Conversation
+
+            Conversation.objects.get_or_create(bid=bid)
+
+
+def _today():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()

@@ -6,8 +6,9 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from tests.factories import OwnerFactory, kabupaten
-from umkm.models import Business, Product
+from tests import factories as shared
+from tests.factories import kabupaten
+from umkm.models import Product
 
 
 def image_upload(name="foto.jpg", *, size=(640, 480), fmt="JPEG", color=(180, 90, 30)) -> SimpleUploadedFile:
@@ -40,11 +41,7 @@ def hostile_uploads() -> dict[str, tuple[SimpleUploadedFile, int, str]]:
     }
 
 
-class BusinessFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Business
-
-    owner = factory.SubFactory(OwnerFactory)
+class BusinessFactory(shared.BusinessFactory):
     name = factory.Sequence(lambda n: f"Keripik Tempe Sanan {n}")
     sector = "Makanan ringan"
     kabupaten = factory.LazyFunction(lambda: kabupaten("3573"))
