@@ -30,10 +30,11 @@ TESTING = env_bool("MJC_TESTING")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
-        SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-7c1f9a"
-    else:
+    if not (DEBUG or TESTING) and os.environ.get("MJC_SERVING") == "1":
+        # the web server (wsgi/asgi) refuses to serve real users with a known key
         raise ImproperlyConfigured("Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for development).")
+    # development, tests and management commands on a laptop; `check --deploy` flags this key
+    SECRET_KEY = "django-insecure-dev-only-key-do-not-use-in-production-7c1f9a"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")

@@ -3,4 +3,5 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mjc.settings")
+os.environ["MJC_SERVING"] = "1"  # settings refuse to serve without DJANGO_SECRET_KEY
 application = get_wsgi_application()

@@ -66,7 +66,7 @@ def test_deploy_check_with_production_values_prints_no_warning():
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"MJC_TESTING", "DJANGO_DEBUG", "MJC_EMAIL_VERIFICATION", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if key not in {"MJC_TESTING", "DJANGO_DEBUG", "MJC_EMAIL_VERIFICATION", "DJANGO_ALLOW_ASYNC_UNSAFE", "MJC_SERVING"}
     }
     env.update(
         DJANGO_DEBUG="0",
@@ -85,3 +85,25 @@ def test_deploy_check_with_production_values_prints_no_warning():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNING" not in result.stderr
+
+
+def _env_without_key():
+    env = {k: v for k, v in os.environ.items() if k not in {"MJC_TESTING", "DJANGO_DEBUG", "DJANGO_SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "MJC_SERVING"}}
+    db = settings.DATABASES["default"]
+    host = quote(db["HOST"], safe="") if db["HOST"].startswith("/") else f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
+    env.setdefault("DATABASE_URL", f"postgres://{db['USER']}@{host}/{db['NAME']}")
+    return env
+
+
+def test_the_web_server_refuses_to_start_without_a_secret_key_but_commands_run():
+    env = _env_without_key()
+
+    served = subprocess.run([sys.executable, "-c", "import mjc.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    command = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    deploy = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+    assert served.returncode != 0 and "Set DJANGO_SECRET_KEY" in served.stderr
+    assert command.returncode == 0, command.stderr
+    assert "security.W009" in deploy.stdout + deploy.stderr  # the dev key is flagged for production
