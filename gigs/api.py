@@ -14,8 +14,8 @@ from rest_framework.views import APIView
 
 from creatives.models import CreativeProfile
 from gigs import selectors, services
-from gigs.models import Bid, Category, Contract, Gig, GigTemplate, Review
-from gigs.statuses import WorkMode
+from gigs.models import Bid, Category, Contract, Gig, GigTemplate, Report, Review
+from gigs.statuses import ReportAction, WorkMode
 from mjc.core.errors import NotFound
 from mjc.regions.models import Bakorwil, Kabupaten
 from umkm.models import Business
@@ -277,6 +277,17 @@ class ReportSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     status = serializers.CharField()
     created_at = serializers.DateTimeField()
+
+
+class ReportResolveSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=ReportAction.choices, default=ReportAction.NONE)
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class ReportResolvedSerializer(ReportSerializer):
+    action = serializers.CharField()
+    resolution_note = serializers.CharField()
+    resolved_at = serializers.DateTimeField()
 
 
 class PriceGuidanceQuerySerializer(serializers.Serializer):
@@ -766,6 +777,26 @@ class ReportCreateApi(APIView):
         target = get_object_or_404(get_user_model(), pk=values["user"], is_active=True) if values.get("user") else None
         report = services.report_create(user=request.user, reason=values["reason"], gig=gig, bid=bid, target_user=target)
         return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
+
+
+class ReportResolveApi(APIView):
+    """MJC admins close a report, optionally cancelling the gig, rejecting the bid or
+    deactivating the account. For anyone else reports do not exist (404)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=ReportResolveSerializer, responses={200: ReportResolvedSerializer},
+        examples=[OpenApiExample("Cancel a fraudulent gig", value={"action": "gig_cancelled", "note": "Penipuan."})],
+    )
+    def post(self, request, pk: int):
+        if not request.user.is_superuser:
+            raise NotFound()
+        report = get_object_or_404(Report, pk=pk)
+        data = ReportResolveSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = services.report_resolve(report=report, admin=request.user, **data.validated_data)
+        return Response(ReportResolvedSerializer(report).data)
 
 
 class PriceGuidanceApi(APIView):

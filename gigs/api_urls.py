@@ -32,6 +32,7 @@ urlpatterns = [
     path("contracts/<int:pk>/reviews/", api.ContractReviewsApi.as_view(), name="contract-reviews"),
     path("contracts/<int:pk>/messages/", api.ContractMessagesApi.as_view(), name="contract-messages"),
     path("reports/", api.ReportCreateApi.as_view(), name="reports"),
+    path("reports/<int:pk>/resolve/", api.ReportResolveApi.as_view(), name="report-resolve"),
     # matching results (SPEC section 6), the jobs helper's views
     path("", include("gigs.api_matching_urls")),
 ]

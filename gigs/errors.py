@@ -29,3 +29,5 @@ class GigErrorCode(StrEnum):
     ALREADY_DISPUTED = "contract_already_disputed"
     NOT_DISPUTED = "contract_not_disputed"
     NOT_ADMIN = "not_admin"
+    GIG_HAS_CONTRACT = "gig_has_contract"
+    REPORT_ACTION = "report_action"

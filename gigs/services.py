@@ -40,6 +40,7 @@ from gigs.statuses import (
     CONTRACT_TRANSITIONS,
     GIG_TRANSITIONS,
     LIVE_BID_STATUSES,
+    REPORT_TRANSITIONS,
     BidStatus,
     ContractStatus,
     GigStatus,
@@ -47,6 +48,7 @@ from gigs.statuses import (
     ReportStatus,
     WorkMode,
 )
+from mjc.accounts.services import user_deactivate
 from mjc.core import files
 from mjc.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from mjc.core.formatting import rupiah
@@ -819,12 +821,60 @@ def report_create(*, user, reason: str, gig: Gig | None = None, bid: Bid | None 
 
 @transaction.atomic
 def report_resolve(*, report: Report, admin, action: str = ReportAction.NONE, note: str = "") -> Report:
-    """An MJC admin closes a report, optionally acting on its target."""
+    """An MJC admin closes a report, optionally acting on its target — always through the
+    target's own guarded service, so moderation cannot leave a gig and its contract disagreeing."""
     if not getattr(admin, "is_superuser", False):
-        raise PermissionDenied(_("Only MJC admins moderate reports."))
-    report = Report.objects.select_for_update().get(pk=report.pk)
+        raise PermissionDenied(_("Only MJC admins moderate reports."), code=Code.NOT_ADMIN)
+    if action not in ReportAction.values:
+        raise _invalid("action", _("Choose one of the moderation actions."))
+    report = Report.objects.select_for_update(of=("self",)).select_related("gig", "bid__gig", "bid__creative__user").get(
+        pk=report.pk
+    )
     if report.status == ReportStatus.RESOLVED:
         return report
+    note = (note or "").strip()
+    if action == ReportAction.GIG_CANCELLED:
+        gig = report.gig or (report.bid.gig if report.bid else None)
+        if gig is None:
+            raise ValidationFailed(_("This report is not about a gig."), code=Code.REPORT_TARGET)
+        gig = Gig.objects.select_for_update().get(pk=gig.pk)
+        if gig.status == GigStatus.IN_PROGRESS or Contract.objects.filter(
+            gig=gig, status__in=(
+            ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED, ContractStatus.DISPUTED,
+        )
+        ).exists():
+            raise Conflict(
+                _(
+                    "This gig has a contract in progress. Settle or cancel the contract first "
+                    "(as a dispute), then cancel the gig."
+                ),
+                code=Code.GIG_HAS_CONTRACT,
+            )
+        transition(
+            Gig, gig.pk, to=GigStatus.CANCELLED, transitions=GIG_TRANSITIONS, choices=GigStatus, actor=admin,
+            note=note or str(_("Cancelled by moderation")), code_prefix="gig",
+        )
+        _reject_live_bids(gig=gig, user=admin, note=note)
+    elif action == ReportAction.BID_REJECTED:
+        if report.bid is None:
+            raise ValidationFailed(_("This report is not about a bid."), code=Code.REPORT_TARGET)
+        transition(
+            Bid, report.bid_id, to=BidStatus.REJECTED, transitions=BID_TRANSITIONS, choices=BidStatus, actor=admin,
+            note=note, code_prefix="bid",
+        )
+    elif action == ReportAction.USER_DEACTIVATED:
+        target = report.user or (report.bid.creative.user if report.bid else None) or (
+            report.gig.business.owner if report.gig else None
+        )
+        if target is None or target.is_superuser:
+            raise ValidationFailed(_("This account cannot be deactivated here."), code=Code.REPORT_ACTION)
+        user_deactivate(user=target, actor=admin, reason=note)
+    moved = transition(
+        Report, report.pk, to=ReportStatus.RESOLVED, transitions=REPORT_TRANSITIONS, choices=ReportStatus,
+        actor=admin, note=note, code_prefix="report",
+        fields={"action": action, "resolution_note": note, "resolved_by": admin, "resolved_at": timezone.now()},
+    )
+    return moved.obj
     if action == ReportAction.GIG_CANCELLED:
         gig = report.gig or (report.bid.gig if report.bid else None)
         if gig is None:

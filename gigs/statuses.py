@@ -76,6 +76,13 @@ class ReportStatus(models.TextChoices):
     RESOLVED = "resolved", _("Resolved")
 
 
+# A report is read by an MJC admin and closed once; reopening would need a new report.
+REPORT_TRANSITIONS = {
+    ReportStatus.OPEN: {ReportStatus.RESOLVED},
+    ReportStatus.RESOLVED: set(),
+}
+
+
 class ReportAction(models.TextChoices):
     NONE = "none", _("No action needed")
     GIG_CANCELLED = "gig_cancelled", _("Gig cancelled")

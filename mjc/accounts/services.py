@@ -62,3 +62,14 @@ def staff_create(*, email: str, password: str, bakorwil: Bakorwil, full_name: st
 
     EmailAddress.objects.update_or_create(user=user, email=email, defaults={"primary": True, "verified": True})
     return user
+
+
+@transaction.atomic
+def user_deactivate(*, user: User, actor, reason: str = "") -> User:
+    """Close an account (moderation): it can no longer sign in, by the pages or the API.
+    Its history — gigs, bids, contracts, reviews — stays for the other party."""
+    target = User.objects.select_for_update().get(pk=user.pk)
+    if target.is_active:
+        target.is_active = False
+        target.save(update_fields=["is_active"])
+    return target
