@@ -36,9 +36,16 @@ class TestGig:
         assert StatusChange.objects.filter(object_id=gig.pk, from_status="draft", to_status="open").exists()
         assert JobOutbox.objects.filter(task_name="gigs.match_gig", args=[gig.pk]).count() == 1
 
-    def test_publish_twice_is_a_no_op(self, gig, owner):
-        services.gig_publish(gig=gig, user=owner)
-        assert JobOutbox.objects.filter(task_name="gigs.match_gig").count() == 0
+    def test_publish_twice_is_a_no_op(self, owner_business):
+        # given a draft published once
+        gig = GigFactory(business=owner_business, status=GigStatus.DRAFT, published_at=None)
+        first = services.gig_publish(gig=gig, user=owner_business.owner)
+        # when it is published again
+        again = services.gig_publish(gig=gig, user=owner_business.owner)
+        # then nothing moves a second time: one record, one matching job, the same publication time
+        assert again.status == GigStatus.OPEN and again.published_at == first.published_at
+        assert StatusChange.objects.filter(object_id=gig.pk, to_status="open").count() == 1
+        assert JobOutbox.objects.filter(task_name="gigs.match_gig", args=[gig.pk]).count() == 1
 
     def test_cancel_rejects_live_bids_and_tells_bidders(self, bid, gig, owner):
         services.gig_cancel(gig=gig, user=owner, reason="Tidak jadi")
