@@ -21,7 +21,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -294,19 +294,40 @@ def display_name(upload, *, max_length: int = 200) -> str:
     return name[-max_length:] or "file"
 
 
-def private_file_response(field_file, download_name: str) -> FileResponse:
-    """Send a private file as a download: never rendered inline, never sniffed."""
+def private_file_response(field_file, download_name: str):
+    """Send a private file as a download: never rendered inline, never sniffed.
+
+    Call it only after the permission check. The bytes come from the private storage
+    (mjc.core.media): from local disk, streamed from object storage, or, with
+    MJC_S3_SIGNED_URLS, as a redirect to a signed URL that expires within a minute."""
+    from mjc.core.media import is_private_name, private_storage
+
     if not field_file:
         raise NotFound()
+    if not is_private_name(field_file.name):  # only private/… names ever leave through here
+        raise NotFound()
+    filename = download_name or PurePosixPath(field_file.name).name
+    storage = private_storage()
+    if hasattr(storage, "signed_url") and getattr(settings, "MJC_S3_SIGNED_URLS", False):
+        response = HttpResponseRedirect(
+            storage.signed_url(field_file.name, download_name=filename, seconds=settings.MJC_S3_SIGNED_URL_SECONDS)
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
     try:
-        handle = field_file.open("rb")
+        if hasattr(storage, "stream"):
+            if not storage.exists(field_file.name):
+                raise FileNotFoundError(field_file.name)
+            handle = storage.stream(field_file.name)
+        else:
+            handle = storage.open(field_file.name, "rb")
     except (FileNotFoundError, OSError) as exc:
         raise NotFound() from exc
     content_type, _encoding = mimetypes.guess_type(download_name or field_file.name)
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=download_name or PurePosixPath(field_file.name).name,
+        filename=filename,
         content_type=content_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
