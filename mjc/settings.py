@@ -14,6 +14,8 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from mjc.storage_config import media_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -247,12 +249,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / ".data" / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    # --- Media storage (issue 8 "Several machines", issue 10 "Private means private") ---
-    # "default" routes by name: private/… to "private", everything else to "public"
-    # (mjc/core/media.py). Local disk (MEDIA_ROOT) unless MJC_S3_BUCKET is set.
-    "default": {"BACKEND": "mjc.core.media.RoutingStorage"},
-    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"base_url": "/no-public-url/"}},
+    # --- Media storage (issue 8 "Several machines", issue 10 "Private means private"):
+    # "default", "public" and "private", local disk or S3 (mjc/storage_config.py)
+    **media_storages(os.environ),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING
@@ -264,34 +263,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MJC_MEDIA_ROOT", BASE_DIR / ".data" / "media"))
 # --- Object storage (S3 protocol: MinIO, AWS S3…), issue 8 "Several machines" ---------
-MJC_S3_BUCKET = os.environ.get("MJC_S3_BUCKET", "")
 MJC_S3_SIGNED_URLS = env_bool("MJC_S3_SIGNED_URLS")  # private downloads: redirect to a signed URL
-MJC_S3_SIGNED_URL_SECONDS = int(os.environ.get("MJC_S3_SIGNED_URL_SECONDS", "60"))
-if MJC_S3_BUCKET:
-    _s3 = {
-        "bucket_name": MJC_S3_BUCKET,
-        "endpoint_url": os.environ.get("MJC_S3_ENDPOINT_URL") or None,
-        "access_key": os.environ.get("MJC_S3_ACCESS_KEY") or None,
-        "secret_key": os.environ.get("MJC_S3_SECRET_KEY") or None,
-        "region_name": os.environ.get("MJC_S3_REGION", "us-east-1"),
-        "addressing_style": os.environ.get("MJC_S3_ADDRESSING_STYLE", "path"),
-        "signature_version": "s3v4",
-        "file_overwrite": False,
-    }
-    _public_url = os.environ.get("MJC_S3_PUBLIC_URL", "").rstrip("/")
-    _public = {**_s3, "default_acl": os.environ.get("MJC_S3_PUBLIC_ACL", "public-read") or None}
-    if _public_url:  # the bucket's public address or a CDN in front of it
-        _scheme, _, _rest = _public_url.partition("//")
-        _public.update(custom_domain=_rest, url_protocol=_scheme or "https:")
-    STORAGES["public"] = {"BACKEND": "mjc.core.s3.PublicS3Storage", "OPTIONS": _public}
-    STORAGES["private"] = {
-        "BACKEND": "mjc.core.s3.PrivateS3Storage",
-        "OPTIONS": {
-            **_s3,
-            "bucket_name": os.environ.get("MJC_S3_PRIVATE_BUCKET") or MJC_S3_BUCKET,
-            "querystring_expire": MJC_S3_SIGNED_URL_SECONDS,
-        },
-    }
+MJC_S3_SIGNED_URL_SECONDS = int(os.environ.get("MJC_S3_SIGNED_URL_SECONDS") or 60)
 # --- end of media storage ---------------------------------------------------------------
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
