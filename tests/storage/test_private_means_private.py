@@ -47,7 +47,7 @@ def traversal_paths(private_name: str) -> list[str]:
         f"/media/public/../../media/private/{rest}",
         f"/media/{private_name}",  # no public prefix at all
         f"/media/%70rivate/{rest}",
-        f"/media/public/../../../../../../etc/passwd",
+        "/media/public/../../../../../../etc/passwd",
     ]
 
 
