@@ -7,7 +7,7 @@ from mjc.accounts import views as accounts_views
 from mjc.core import dashboard_views
 from mjc.core import views as core_views
 from mjc.core.api import api_not_found
-from mjc.core.media import public_media, serves_public_media_locally
+from mjc.core.media import public_media
 from mjc.notifications import api as notifications_api
 from mjc.regions.api import RegionListApi
 
@@ -50,9 +50,8 @@ urlpatterns = [
 # proofs) are never served from here but only through views that check who is asking.
 # mjc.core.media.public_media serves MEDIA_ROOT/public/ only and refuses any path with
 # "..", ".", backslashes or leftover percent signs (404). On object storage the bucket or
-# the CDN serves public files and this route is not mounted.
-if serves_public_media_locally():
-    urlpatterns += [re_path(r"^media/public/(?P<path>.*)$", public_media, name="public_media")]
+# the CDN serves public files and this route answers 404.
+urlpatterns += [re_path(r"^media/public/(?P<path>.*)$", public_media, name="public_media")]
 
 handler400 = "mjc.core.views.error_400"
 handler403 = "mjc.core.views.error_403"

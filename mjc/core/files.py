@@ -22,6 +22,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.http import FileResponse, HttpResponseRedirect
+from django.utils.http import content_disposition_header
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -314,15 +315,17 @@ def private_file_response(field_file, download_name: str):
         )
         response["Cache-Control"] = "private, no-store"
         return response
+    length = None
     try:
-        if hasattr(storage, "stream"):
-            if not storage.exists(field_file.name):
-                raise FileNotFoundError(field_file.name)
+        if hasattr(storage, "stream"):  # object storage: chunks straight from the server
+            length = storage.size(field_file.name)
             handle = storage.stream(field_file.name)
         else:
             handle = storage.open(field_file.name, "rb")
-    except (FileNotFoundError, OSError) as exc:
-        raise NotFound() from exc
+    except Exception as exc:  # missing on disk or in the bucket (botocore's ClientError…)
+        if isinstance(exc, FileNotFoundError | OSError) or exc.__class__.__name__ == "ClientError":
+            raise NotFound() from exc
+        raise
     content_type, _encoding = mimetypes.guess_type(download_name or field_file.name)
     response = FileResponse(
         handle,
@@ -330,6 +333,9 @@ def private_file_response(field_file, download_name: str):
         filename=filename,
         content_type=content_type or "application/octet-stream",
     )
+    if length is not None:  # a generator: FileResponse cannot find these out by itself
+        response["Content-Length"] = str(length)
+        response["Content-Disposition"] = content_disposition_header(True, filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"

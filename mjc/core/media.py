@@ -122,10 +122,10 @@ def safe_public_path(path: str) -> str | None:
 def public_media(request, path: str):
     """Serve MEDIA_ROOT/public/<path> from local disk, nothing else, refused paths → 404.
 
-    Only mounted when the public storage is the local file system (``make run``, one
-    machine); on object storage public files are served by the bucket or the CDN."""
+    Only while the public storage is the local file system (``make run``, one machine);
+    on object storage public files are served by the bucket or the CDN and this is a 404."""
     clean = safe_public_path(path)
-    if clean is None:
+    if clean is None or not serves_public_media_locally():
         raise Http404
     root = Path(settings.MEDIA_ROOT) / PUBLIC_PREFIX
     try:
@@ -154,14 +154,8 @@ def public_media(request, path: str):
 
 
 def serves_public_media_locally() -> bool:
-    """True when public files are on this machine's disk (the route in mjc/urls.py is needed)."""
-    backend = settings.STORAGES.get("public", {}).get("BACKEND", "")
-    try:
-        from django.utils.module_loading import import_string
-
-        return issubclass(import_string(backend), FileSystemStorage)
-    except ImportError:
-        return False
+    """True when public files are on this machine's disk (the route in mjc/urls.py serves them)."""
+    return isinstance(public_storage(), FileSystemStorage)
 
 
 __all__ = [
