@@ -80,7 +80,10 @@ def make_buckets(s3: dict, *names: str) -> None:
     import boto3
 
     client = boto3.client(
-        "s3", endpoint_url=s3["endpoint"], aws_access_key_id=s3["key"], aws_secret_access_key=s3["secret"],
+        "s3",
+        endpoint_url=s3["endpoint"],
+        aws_access_key_id=s3["key"],
+        aws_secret_access_key=s3["secret"],
         region_name="us-east-1",
     )
     existing = {bucket["Name"] for bucket in client.list_buckets().get("Buckets", [])}
@@ -122,9 +125,24 @@ def web_node(database_url: str, env: dict[str, str], log_dir: Path, name: str):
     }
     log = open(log_dir / f"{name}.log", "wb")
     process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "mjc.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "1",
-         "--threads", "2", "--timeout", "60", "--access-logfile", "-"],
-        env=node_env, stdout=log, stderr=subprocess.STDOUT, cwd=str(Path(__file__).resolve().parents[2]),
+        [
+            str(BIN / "gunicorn"),
+            "mjc.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--threads",
+            "2",
+            "--timeout",
+            "60",
+            "--access-logfile",
+            "-",
+        ],
+        env=node_env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=str(Path(__file__).resolve().parents[2]),
     )
     try:
         url = f"http://127.0.0.1:{port}"

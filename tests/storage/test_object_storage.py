@@ -57,7 +57,7 @@ def test_brief_attachment_is_private_on_the_bucket(on_object_storage, client, se
 
     # not reachable without the app: no public URL, and the object itself refuses strangers
     with pytest.raises(ValueError):
-        attachment.file.url
+        _ = attachment.file.url
     status, body = anonymous_get(f"{on_object_storage['endpoint']}/{BUCKET}/{key}")
     assert status == 403 and b"%PDF" not in body
 

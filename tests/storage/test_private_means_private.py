@@ -93,8 +93,11 @@ def _no_encoding_reaches(base_url, client):
     assert status == 200 and body.startswith(b"\x89PNG")
 
     # and not one spelling of public/../private answers, anonymous or signed in
-    cookies = {"anonymous": "", "signed-in": session_cookie(client, CreativeProfileFactory().user),
-               "owner": session_cookie(client, business.owner)}
+    cookies = {
+        "anonymous": "",
+        "signed-in": session_cookie(client, CreativeProfileFactory().user),
+        "owner": session_cookie(client, business.owner),
+    }
     for who, cookie in cookies.items():
         for name in (attachment.file.name, stored):
             for path in traversal_paths(name):
@@ -111,9 +114,15 @@ def _no_encoding_reaches(base_url, client):
 def test_public_media_view_refuses_odd_names(client):
     default_storage.save("public/products/2026/12/ok.png", ContentFile(b"\x89PNG fake"))
     assert client.get("/media/public/products/2026/12/ok.png").status_code == 200
-    for path in ("/media/public/products/2026/12/", "/media/public/products", "/media/public/",
-                 "/media/public/products/2026/12/ok.png/", "/media/public/products/2026/12/nope.png",
-                 "/media/public/products/2026/12/ok.png%00", "/media/public/products:2026"):
+    for path in (
+        "/media/public/products/2026/12/",
+        "/media/public/products",
+        "/media/public/",
+        "/media/public/products/2026/12/ok.png/",
+        "/media/public/products/2026/12/nope.png",
+        "/media/public/products/2026/12/ok.png%00",
+        "/media/public/products:2026",
+    ):
         assert client.get(path).status_code == 404, path
     assert client.post("/media/public/products/2026/12/ok.png").status_code == 405
 
@@ -154,8 +163,13 @@ def test_brief_attachment_metadata_only_for_those_who_may_download(client, as_us
         assert files == [] and count == 1
 
     # the gig page the same way
-    for user, shown in ((None, False), (stranger, False), (withdrawn.creative.user, False),
-                        (bidder, True), (owner, True)):
+    for user, shown in (
+        (None, False),
+        (stranger, False),
+        (withdrawn.creative.user, False),
+        (bidder, True),
+        (owner, True),
+    ):
         client.logout()
         if user:
             client.force_login(user)
@@ -170,7 +184,9 @@ def test_delivery_metadata_only_for_the_two_parties(client, as_user, api):
     gig = GigFactory(business=business)
     bid = BidFactory(gig=gig)
     contract = services.bid_accept(bid=bid, user=business.owner)
-    services.contract_deliver(contract=contract, user=bid.creative.user, note="Final", uploads=[pdf("final-kemasan.pdf")])
+    services.contract_deliver(
+        contract=contract, user=bid.creative.user, note="Final", uploads=[pdf("final-kemasan.pdf")]
+    )
     file_row = contract.deliveries.get().files.get()
     for user in (business.owner, bid.creative.user):
         body = as_user(user).get(f"/api/v1/contracts/{contract.pk}/").json()
