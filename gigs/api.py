@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
@@ -76,12 +76,27 @@ class GigSerializer(serializers.ModelSerializer):
 
 
 class GigDetailSerializer(GigSerializer):
-    attachments = FileSerializer(many=True, read_only=True)
+    attachments = serializers.SerializerMethodField(
+        help_text="Brief attachments (name, size, download URL): only for the owner and creatives whose bid is "
+        "in the running or accepted; an empty list for everyone else."
+    )
+    attachment_count = serializers.SerializerMethodField(help_text="How many brief attachments the gig has.")
     contract = serializers.SerializerMethodField()
 
     class Meta(GigSerializer.Meta):
-        fields = [*GigSerializer.Meta.fields, "attachments", "contract"]
+        fields = [*GigSerializer.Meta.fields, "attachments", "attachment_count", "contract"]
         read_only_fields = fields
+
+    @extend_schema_field(FileSerializer(many=True))
+    def get_attachments(self, gig) -> list:
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if not selectors.may_read_brief_files(gig=gig, user=user):
+            return []
+        return FileSerializer(gig.attachments.all(), many=True).data
+
+    def get_attachment_count(self, gig) -> int:
+        return len(gig.attachments.all())
 
     def get_contract(self, gig) -> int | None:
         contract = getattr(gig, "contract", None) if hasattr(gig, "contract") else None
@@ -430,13 +445,13 @@ class GigListCreateApi(generics.ListCreateAPIView):
         data = GigWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         gig = services.gig_create(user=request.user, **data.validated_data)
-        return Response(GigDetailSerializer(_visible_gig(request, gig.pk)).data, status=status.HTTP_201_CREATED)
+        return Response(GigDetailSerializer(_visible_gig(request, gig.pk), context={"request": request}).data, status=status.HTTP_201_CREATED)
 
 
 class GigDetailApi(APIView):
     @extend_schema(responses={200: GigDetailSerializer})
     def get(self, request, pk: int):
-        return Response(GigDetailSerializer(_visible_gig(request, pk)).data)
+        return Response(GigDetailSerializer(_visible_gig(request, pk), context={"request": request}).data)
 
     @extend_schema(request=GigUpdateSerializer, responses={200: GigDetailSerializer})
     def patch(self, request, pk: int):
@@ -444,7 +459,7 @@ class GigDetailApi(APIView):
         data = GigUpdateSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         services.gig_update(gig=gig, user=request.user, **data.validated_data)
-        return Response(GigDetailSerializer(_visible_gig(request, pk)).data)
+        return Response(GigDetailSerializer(_visible_gig(request, pk), context={"request": request}).data)
 
 
 class GigPublishApi(APIView):
@@ -453,7 +468,7 @@ class GigPublishApi(APIView):
     @extend_schema(request=None, responses={200: GigDetailSerializer}, examples=[ERROR_EXAMPLE])
     def post(self, request, pk: int):
         services.gig_publish(gig=_visible_gig(request, pk), user=request.user)
-        return Response(GigDetailSerializer(_visible_gig(request, pk)).data)
+        return Response(GigDetailSerializer(_visible_gig(request, pk), context={"request": request}).data)
 
 
 class GigCancelApi(APIView):
@@ -464,7 +479,7 @@ class GigCancelApi(APIView):
         data = ReasonSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.gig_cancel(gig=_visible_gig(request, pk), user=request.user, reason=data.validated_data["reason"])
-        return Response(GigDetailSerializer(_visible_gig(request, pk)).data)
+        return Response(GigDetailSerializer(_visible_gig(request, pk), context={"request": request}).data)
 
 
 class GigAttachmentApi(APIView):

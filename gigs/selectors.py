@@ -266,3 +266,24 @@ def owner_figures(*, user) -> dict:
         draft=Coalesce(Count("id", filter=Q(status=GigStatus.DRAFT)), 0),
         in_progress=Coalesce(Count("id", filter=Q(status=GigStatus.IN_PROGRESS)), 0),
     )
+
+
+def may_read_brief_files(*, gig: Gig, user, my_bid: Bid | None | bool = False) -> bool:
+    """May ``user`` see and download the gig's brief attachments (names, sizes, links, bytes)?
+
+    The one rule for the download view, the gig page and the API: the owner, and creatives
+    whose bid is still in the running or was accepted. Once a contract exists the other bids
+    are turned down, so only its two parties keep access; withdrawn and turned-down bidders
+    lose it. Everyone else (anonymous visitors included) sees at most how many files there
+    are. ``my_bid``: the user's bid on this gig when the caller has already read it (None: no
+    bid), to spare the query."""
+    from gigs.statuses import LIVE_BID_STATUSES
+
+    if user is None or not user.is_authenticated:
+        return False
+    if gig.business.owner_id == user.pk:
+        return True
+    allowed = (*LIVE_BID_STATUSES, BidStatus.ACCEPTED)
+    if my_bid is not False:
+        return my_bid is not None and my_bid.status in allowed
+    return Bid.objects.filter(gig=gig, creative__user=user, status__in=allowed).exists()

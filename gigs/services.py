@@ -266,16 +266,10 @@ def gig_attachment_remove(*, attachment: GigAttachment, user) -> None:
 
 
 def can_read_brief_files(*, gig: Gig, user) -> bool:
-    """Brief attachments are private: the owner, and creatives whose bid is still in the running
-    or was accepted. Once a contract exists the other bids are turned down, so only the two
-    parties of the contract keep access; withdrawn and turned-down bidders lose it."""
-    if user is None or not user.is_authenticated:
-        return False
-    if gig.business.owner_id == user.pk:
-        return True
-    return Bid.objects.filter(
-        gig=gig, creative__user=user, status__in=(*LIVE_BID_STATUSES, BidStatus.ACCEPTED)
-    ).exists()
+    """Brief attachments are private: see ``gigs.selectors.may_read_brief_files`` (the one rule)."""
+    from gigs.selectors import may_read_brief_files
+
+    return may_read_brief_files(gig=gig, user=user)
 
 
 EDITABLE_GIG_FIELDS = ("title", "description", "category", "budget_min", "budget_max", "deadline", "kabupaten", "work_mode")

@@ -89,8 +89,8 @@ def gig_detail(request, pk: int):
     contract = getattr(gig, "contract", None) if gig.status in (GigStatus.IN_PROGRESS, GigStatus.COMPLETED, GigStatus.CANCELLED) else None
     can_bid = profile is not None and not is_owner and my_bid is None and gig.status == GigStatus.OPEN
     # brief attachments: the owner and creatives whose bid is in the running or accepted
-    # (services.can_read_brief_files, decided here from the bids already read)
-    can_see_files = is_owner or (my_bid is not None and my_bid.status in (*LIVE_BID_STATUSES, BidStatus.ACCEPTED))
+    # (decided from the bids already read)
+    can_see_files = selectors.may_read_brief_files(gig=gig, user=user, my_bid=my_bid)
     live = [bid for bid in bids if bid.status in LIVE_BID_STATUSES] if is_owner else []
     context = {
         "gig": gig,

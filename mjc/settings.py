@@ -14,6 +14,8 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from mjc.storage_config import media_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -247,7 +249,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / ".data" / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # --- Media storage (issue 8 "Several machines", issue 10 "Private means private"):
+    # "default", "public" and "private", local disk or S3 (mjc/storage_config.py)
+    **media_storages(os.environ),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING
@@ -258,6 +262,10 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MJC_MEDIA_ROOT", BASE_DIR / ".data" / "media"))
+# --- Object storage (S3 protocol: MinIO, AWS S3…), issue 8 "Several machines" ---------
+MJC_S3_SIGNED_URLS = env_bool("MJC_S3_SIGNED_URLS")  # private downloads: redirect to a signed URL
+MJC_S3_SIGNED_URL_SECONDS = int(os.environ.get("MJC_S3_SIGNED_URL_SECONDS") or 60)
+# --- end of media storage ---------------------------------------------------------------
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MJC_MAX_UPLOAD_BYTES = int(os.environ.get("MJC_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))

@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from mjc.accounts import api as accounts_api
@@ -9,6 +7,7 @@ from mjc.accounts import views as accounts_views
 from mjc.core import dashboard_views
 from mjc.core import views as core_views
 from mjc.core.api import api_not_found
+from mjc.core.media import public_media
 from mjc.notifications import api as notifications_api
 from mjc.regions.api import RegionListApi
 
@@ -47,11 +46,12 @@ urlpatterns = [
 ]
 
 # Public uploads (photos, portfolio images, already re-encoded by Pillow) live under
-# MEDIA_ROOT/public/; private files (deliveries, brief attachments) are never served
-# from here but only through views that check who is asking.
-urlpatterns += [
-    re_path(r"^media/(?P<path>public/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-]
+# public/ of the public storage; private files (deliveries, brief attachments, payment
+# proofs) are never served from here but only through views that check who is asking.
+# mjc.core.media.public_media serves MEDIA_ROOT/public/ only and refuses any path with
+# "..", ".", backslashes or leftover percent signs (404). On object storage the bucket or
+# the CDN serves public files and this route answers 404.
+urlpatterns += [re_path(r"^media/public/(?P<path>.*)$", public_media, name="public_media")]
 
 handler400 = "mjc.core.views.error_400"
 handler403 = "mjc.core.views.error_403"

@@ -21,8 +21,9 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponseRedirect
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -294,21 +295,47 @@ def display_name(upload, *, max_length: int = 200) -> str:
     return name[-max_length:] or "file"
 
 
-def private_file_response(field_file, download_name: str) -> FileResponse:
-    """Send a private file as a download: never rendered inline, never sniffed."""
+def private_file_response(field_file, download_name: str):
+    """Send a private file as a download: never rendered inline, never sniffed.
+
+    Call it only after the permission check. The bytes come from the private storage
+    (mjc.core.media): from local disk, streamed from object storage, or, with
+    MJC_S3_SIGNED_URLS, as a redirect to a signed URL that expires within a minute."""
+    from mjc.core.media import is_private_name, private_storage
+
     if not field_file:
         raise NotFound()
+    if not is_private_name(field_file.name):  # only private/… names ever leave through here
+        raise NotFound()
+    filename = download_name or PurePosixPath(field_file.name).name
+    storage = private_storage()
+    if hasattr(storage, "signed_url") and getattr(settings, "MJC_S3_SIGNED_URLS", False):
+        response = HttpResponseRedirect(
+            storage.signed_url(field_file.name, download_name=filename, seconds=settings.MJC_S3_SIGNED_URL_SECONDS)
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+    length = None
     try:
-        handle = field_file.open("rb")
-    except (FileNotFoundError, OSError) as exc:
-        raise NotFound() from exc
+        if hasattr(storage, "stream"):  # object storage: chunks straight from the server
+            length = storage.size(field_file.name)
+            handle = storage.stream(field_file.name)
+        else:
+            handle = storage.open(field_file.name, "rb")
+    except Exception as exc:  # missing on disk or in the bucket (botocore's ClientError…)
+        if isinstance(exc, FileNotFoundError | OSError) or exc.__class__.__name__ == "ClientError":
+            raise NotFound() from exc
+        raise
     content_type, _encoding = mimetypes.guess_type(download_name or field_file.name)
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=download_name or PurePosixPath(field_file.name).name,
+        filename=filename,
         content_type=content_type or "application/octet-stream",
     )
+    if length is not None:  # a generator: FileResponse cannot find these out by itself
+        response["Content-Length"] = str(length)
+        response["Content-Disposition"] = content_disposition_header(True, filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"

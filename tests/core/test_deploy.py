@@ -12,7 +12,7 @@ import yaml
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
-SETTINGS = (ROOT / "mjc/settings.py").read_text()
+SETTINGS = (ROOT / "mjc/settings.py").read_text() + (ROOT / "mjc/storage_config.py").read_text()
 
 
 def compose():
@@ -28,12 +28,27 @@ def _import_target(target: str):
 def test_compose_has_the_whole_stack_with_health_checks():
     services = compose()["services"]
 
-    assert set(services) == {"web", "worker", "beat", "db", "redis"}
+    assert set(services) == {"web", "worker", "beat", "db", "redis", "minio", "minio-init"}
     assert services["db"]["image"] == "postgres:16"
     assert services["redis"]["image"] == "redis:7"
-    for name in ("web", "worker", "db", "redis"):
+    assert services["minio"]["image"].startswith("minio/minio:")
+    for name in ("web", "worker", "db", "redis", "minio"):
         assert "healthcheck" in services[name], name
-    assert {"pgdata", "redisdata", "media"} <= set(compose()["volumes"])
+    assert {"pgdata", "redisdata", "miniodata"} <= set(compose()["volumes"])
+
+
+def test_compose_keeps_media_on_object_storage_and_private_files_closed():
+    services = compose()["services"]
+    for name in ("web", "worker", "beat"):
+        environment = services[name]["environment"]
+        assert environment["MJC_S3_BUCKET"] == "mjc-media" and environment["MJC_S3_PRIVATE_BUCKET"] == "mjc-private"
+        assert environment["MJC_S3_ENDPOINT_URL"] == "http://minio:9000"
+        assert "volumes" not in services[name], name  # no state on the web containers' disks
+        assert services[name]["depends_on"]["minio-init"]["condition"] == "service_completed_successfully"
+    init = services["minio-init"]["entrypoint"]
+    assert "mc anonymous set download local/mjc-media/public" in init
+    assert "mc anonymous set none local/mjc-private" in init
+    assert "mjc-private" not in init.split("anonymous set download", 1)[1]
 
 
 def test_every_service_command_names_real_modules():
@@ -51,8 +66,10 @@ def test_every_service_command_names_real_modules():
 
 def test_compose_variables_are_the_ones_settings_read():
     environment = compose()["services"]["web"]["environment"]
-    read_by_settings = set(re.findall(r'os\.environ(?:\.get)?\(\s*"([A-Z_]+)"', SETTINGS)) | set(
-        re.findall(r'env_(?:bool|list)\("([A-Z_]+)"', SETTINGS)
+    read_by_settings = (
+        set(re.findall(r'os\.environ(?:\.get)?\(\s*"([A-Z_]+)"', SETTINGS))
+        | set(re.findall(r'env_(?:bool|list)\("([A-Z_]+)"', SETTINGS))
+        | set(re.findall(r'"(MJC_S3_[A-Z_]+)"', SETTINGS))  # mjc/storage_config.py
     )
     read_by_settings.add("DJANGO_SETTINGS_MODULE")
 
