@@ -17,6 +17,7 @@ from creatives.errors import CreativeNotFound, NotACreative
 from creatives.models import CreativeProfile, PortfolioItem
 from gigs.models import Category
 from mjc.core.api import Pagination
+from mjc.core.money import RupiahSerializerField
 from mjc.regions.models import Kabupaten
 from umkm.api import absolute_url
 
@@ -64,7 +65,7 @@ class CreativeWriteSerializer(serializers.Serializer):
     headline = serializers.CharField(max_length=140, required=False, allow_blank=True)
     bio = serializers.CharField(required=False, allow_blank=True)
     skills = serializers.ListField(child=serializers.SlugField(max_length=40), required=False, max_length=20)
-    day_rate = serializers.IntegerField(min_value=1, max_value=10**10, required=False, allow_null=True)
+    day_rate = RupiahSerializerField(max_value=10**10, required=False, allow_null=True)
     kabupaten = serializers.SlugRelatedField(
         slug_field="code", queryset=Kabupaten.objects.all(), required=False, allow_null=True
     )

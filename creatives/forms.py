@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gigs.models import Category
+from mjc.core.money import RupiahField, RupiahInput
 from mjc.regions.models import Bakorwil, Kabupaten
 
 
@@ -20,12 +21,8 @@ class ProfileForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    day_rate = forms.IntegerField(
-        label=_("Day rate (Rp)"),
-        min_value=1,
-        max_value=10**10,
-        required=False,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "500000"}),
+    day_rate = RupiahField(
+        label=_("Day rate (Rp)"), max_value=10**10, required=False, widget=RupiahInput(attrs={"placeholder": "500.000"})
     )
     kabupaten = forms.ModelChoiceField(
         label=_("Kabupaten/kota"),

@@ -17,6 +17,7 @@ from gigs import selectors, services
 from gigs.models import Bid, Category, Contract, Gig, GigTemplate, Report, Review
 from gigs.statuses import ReportAction, WorkMode
 from mjc.core.errors import NotFound
+from mjc.core.money import RupiahFilter, RupiahSerializerField
 from mjc.regions.models import Bakorwil, Kabupaten
 from umkm.models import Business
 
@@ -107,8 +108,8 @@ class GigWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=140)
     description = serializers.CharField(required=False, allow_blank=True, default="")
     category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all(), error_messages={"does_not_exist": _("Unknown category “{value}”.")})
-    budget_min = serializers.IntegerField(min_value=1)
-    budget_max = serializers.IntegerField(min_value=1)
+    budget_min = RupiahSerializerField()
+    budget_max = RupiahSerializerField()
     deadline = serializers.DateField()
     kabupaten = serializers.SlugRelatedField(
         slug_field="code", queryset=Kabupaten.objects.all(), required=False, error_messages={"does_not_exist": _("Unknown kabupaten/kota code “{value}”.")}
@@ -144,8 +145,8 @@ class GigUpdateSerializer(serializers.Serializer):
     category = serializers.SlugRelatedField(
         slug_field="slug", queryset=Category.objects.all(), required=False, error_messages={"does_not_exist": _("Unknown category “{value}”.")}
     )
-    budget_min = serializers.IntegerField(min_value=1, required=False)
-    budget_max = serializers.IntegerField(min_value=1, required=False)
+    budget_min = RupiahSerializerField(required=False)
+    budget_max = RupiahSerializerField(required=False)
     deadline = serializers.DateField(required=False)
     kabupaten = serializers.SlugRelatedField(
         slug_field="code", queryset=Kabupaten.objects.all(), required=False, error_messages={"does_not_exist": _("Unknown kabupaten/kota code “{value}”.")}
@@ -178,13 +179,13 @@ class BidSerializer(serializers.ModelSerializer):
 
 
 class BidWriteSerializer(serializers.Serializer):
-    amount = serializers.IntegerField(min_value=1)
+    amount = RupiahSerializerField()
     delivery_days = serializers.IntegerField(min_value=1, max_value=365)
     proposal = serializers.CharField(max_length=5000)
 
 
 class BidUpdateSerializer(serializers.Serializer):
-    amount = serializers.IntegerField(min_value=1, required=False)
+    amount = RupiahSerializerField(required=False)
     delivery_days = serializers.IntegerField(min_value=1, max_value=365, required=False)
     proposal = serializers.CharField(max_length=5000, required=False)
 
@@ -352,8 +353,8 @@ class GigFilter(django_filters.FilterSet):
     category = django_filters.CharFilter(method="noop", help_text="Category slug, e.g. kemasan")
     bakorwil = django_filters.CharFilter(method="noop", help_text="Bakorwil code I–V")
     kabupaten = django_filters.CharFilter(method="noop", help_text="BPS code, e.g. 3507")
-    budget_min = django_filters.NumberFilter(method="noop", min_value=0)
-    budget_max = django_filters.NumberFilter(method="noop", min_value=0)
+    budget_min = RupiahFilter(method="noop", help_text="Whole Rupiah, e.g. 750000 or 750.000")
+    budget_max = RupiahFilter(method="noop", help_text="Whole Rupiah, e.g. 1500000 or 1.500.000")
     work_mode = django_filters.ChoiceFilter(method="noop", choices=WorkMode.choices)
     sort = django_filters.ChoiceFilter(method="noop", choices=[(key, key) for key in selectors.SORTS])
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from gigs.models import Category
 from gigs.selectors import SORTS
 from gigs.statuses import WorkMode
+from mjc.core.money import RupiahField
 from mjc.regions.models import Bakorwil, Kabupaten
 
 
@@ -43,8 +44,8 @@ class GigSearchForm(forms.Form):
         label=_("Kabupaten/kota"), queryset=Kabupaten.objects.all(), to_field_name="code", required=False,
         empty_label=_("All kabupaten/kota"),
     )
-    budget_min = forms.IntegerField(label=_("Budget from (Rp)"), required=False, min_value=0)
-    budget_max = forms.IntegerField(label=_("Budget up to (Rp)"), required=False, min_value=0)
+    budget_min = RupiahField(label=_("Budget from (Rp)"), required=False, min_value=0)
+    budget_max = RupiahField(label=_("Budget up to (Rp)"), required=False, min_value=0)
     work_mode = forms.ChoiceField(label=_("Work mode"), required=False,
                                   choices=[("", _("Any"))] + list(WorkMode.choices))
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
@@ -75,8 +76,8 @@ class GigForm(forms.Form):
         label=_("Brief"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Describe the job in your own words. Your answers above are added to it."),
     )
-    budget_min = forms.IntegerField(label=_("Budget from (Rp)"), min_value=1)
-    budget_max = forms.IntegerField(label=_("Budget up to (Rp)"), min_value=1)
+    budget_min = RupiahField(label=_("Budget from (Rp)"))
+    budget_max = RupiahField(label=_("Budget up to (Rp)"))
     deadline = forms.DateField(label=_("Deadline"), widget=DateInput)
     kabupaten = forms.ModelChoiceField(label=_("Kabupaten/kota"), queryset=Kabupaten.objects.all(), to_field_name="code")
     work_mode = forms.ChoiceField(label=_("Work mode"), choices=WorkMode.choices, initial=WorkMode.REMOTE)
@@ -130,7 +131,7 @@ class GigForm(forms.Form):
 
 
 class BidForm(forms.Form):
-    amount = forms.IntegerField(label=_("Your price (Rp)"), min_value=1)
+    amount = RupiahField(label=_("Your price (Rp)"))
     delivery_days = forms.IntegerField(label=_("Delivery time (days)"), min_value=1, max_value=365)
     proposal = forms.CharField(
         label=_("Proposal"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),

@@ -1,6 +1,8 @@
 """HTML pages of the marketplace: parse input, call one service or selector, render.
 Every refusal (ApplicationError) becomes a message on the page, never a 500."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -126,12 +128,9 @@ def price_guidance_partial(request):
 def gig_create(request):
     """Step 1: pick a template (or a blank brief in a category); step 2: answer and detail."""
     if not request.user.businesses.exists():
+        # A first job needs a business: send the owner to its form and bring them back here after.
         messages.info(request, _("Register your business first, then post a job."))
-        target = "umkm:business_create"
-        try:
-            return redirect(reverse(target))
-        except Exception:  # the umkm pages may not exist yet in this build
-            return render(request, "gigs/create_no_business.html", status=200)
+        return redirect(f"{reverse('umkm:create')}?{urlencode({'next': request.get_full_path()})}")
     template = None
     category = None
     slug = _param(request.GET, "template") or _param(request.POST, "template")

@@ -285,6 +285,9 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MJC Jawa Timur <noreply@mjc.jatimprov.go.id>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# shown on the help and privacy pages (Bantuan & kontak, Kebijakan privasi)
+MJC_CONTACT_EMAIL = os.environ.get("MJC_CONTACT_EMAIL", "mjc@jatimprov.go.id")
+MJC_PRIVACY_EMAIL = os.environ.get("MJC_PRIVACY_EMAIL", MJC_CONTACT_EMAIL)
 SITE_URL = os.environ.get("MJC_SITE_URL", "http://127.0.0.1:8000")
 
 # --- Security (production values pass `manage.py check --deploy`) ---------------------

@@ -33,6 +33,7 @@ urlpatterns = [
     path("provinsi/export.csv", dashboard_views.province_export, name="province_export"),
     path("language/", accounts_views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
+    path("", include("mjc.core.trust")),
     path("notifications/", include("mjc.notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_v1, "api"), namespace="api")),

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from mjc.core.api import Pagination
 from mjc.core.errors import PermissionDenied
 from mjc.core.formatting import rupiah
+from mjc.core.money import RupiahSerializerField
 from mjc.regions.models import Kabupaten
 from umkm import selectors, services
 from umkm.models import NIB_PATTERN, Business, Product
@@ -84,7 +85,7 @@ class BusinessWriteSerializer(serializers.Serializer):
 
 class ProductWriteSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=120)
-    price = serializers.IntegerField(min_value=1, max_value=10**12, required=False, allow_null=True)
+    price = RupiahSerializerField(required=False, allow_null=True)
     description = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     # A plain FileField: the service's clean_image checks it and answers 413/415/400 with a code.
     photo = serializers.FileField(required=False, allow_null=True, help_text="JPEG, PNG or WEBP, at most 20 MB")

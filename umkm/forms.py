@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mjc.core.money import RupiahField, RupiahInput
 from mjc.regions.models import Kabupaten
 from umkm.models import Business
 
@@ -32,13 +33,7 @@ class BusinessForm(forms.ModelForm):
 
 class ProductForm(forms.Form):
     name = forms.CharField(label=_("Product name"), max_length=120)
-    price = forms.IntegerField(
-        label=_("Price (Rp)"),
-        min_value=1,
-        max_value=10**12,
-        required=False,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "25000"}),
-    )
+    price = RupiahField(label=_("Price (Rp)"), required=False, widget=RupiahInput(attrs={"placeholder": "25.000"}))
     description = forms.CharField(label=_("Short description"), max_length=300, required=False)
     # A plain FileField: mjc.core.files.clean_image does the real checks (and says why in Indonesian).
     photo = forms.FileField(

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -49,7 +50,10 @@ def my_businesses(request):
 @login_required
 @html_errors
 def business_create(request):
-    form = BusinessForm(request.POST or None)
+    # the kabupaten given at sign-up is the likeliest place of the business
+    initial = {"kabupaten": request.user.kabupaten_id} if request.user.kabupaten_id else None
+    form = BusinessForm(request.POST or None, initial=initial)
+    next_url = _safe_next(request)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -58,11 +62,26 @@ def business_create(request):
             _form_error(form, exc)
             status = exc.status_code
         else:
+            if next_url:
+                messages.success(request, _("Your business is registered. Now describe the job."))
+                return redirect(next_url)
             messages.success(request, _("Your business is registered. Now add your products."))
             return redirect("umkm:detail", pk=business.pk)
     elif request.method == "POST":
         status = 400
-    return render(request, "umkm/business_form.html", {"form": form, "business": None}, status=status)
+    return render(
+        request, "umkm/business_form.html", {"form": form, "business": None, "next_url": next_url}, status=status
+    )
+
+
+def _safe_next(request) -> str:
+    """A ``next`` that stays on this site (never an open redirect)."""
+    candidate = (request.POST.get("next") or request.GET.get("next") or "")[:500]
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return ""
 
 
 @login_required

@@ -13,6 +13,7 @@ instead of guessed); the spoken multipliers are ours.
 import re
 from decimal import Decimal
 
+import django_filters
 from babel.numbers import NumberFormatError, parse_decimal
 from django import forms
 from django.core.exceptions import ValidationError
@@ -114,7 +115,14 @@ class RupiahInput(forms.TextInput):
     """A text input that a phone opens with the number pad; the typed text is kept as written."""
 
     def __init__(self, attrs=None):
-        base = {"inputmode": "numeric", "autocomplete": "off", "data-rupiah": "", "placeholder": "1.500.000"}
+        base = {
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "data-rupiah": "",
+            "placeholder": "1.500.000",
+            # read by static/js/rupiah.js, which shows the amount as it is typed
+            "data-rupiah-invalid": _("Not an amount yet, for example 1.500.000"),
+        }
         super().__init__({**base, **(attrs or {})})
 
     def format_value(self, value):
@@ -166,3 +174,13 @@ class RupiahSerializerField(serializers.IntegerField):
         except RupiahParseError as error:
             self.fail("invalid_amount", message=str(error.message))
         return super().to_internal_value(amount)
+
+
+class RupiahFilter(django_filters.Filter):
+    """An API list filter on an amount (``?budget_min=750.000``), read like every other amount."""
+
+    field_class = RupiahField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        super().__init__(*args, **kwargs)
