@@ -869,32 +869,3 @@ def report_resolve(*, report: Report, admin, action: str = ReportAction.NONE, no
         fields={"action": action, "resolution_note": note, "resolved_by": admin, "resolved_at": timezone.now()},
     )
     return moved.obj
-    if action == ReportAction.GIG_CANCELLED:
-        gig = report.gig or (report.bid.gig if report.bid else None)
-        if gig is None:
-            raise ValidationFailed(_("This report is not about a gig."), code=Code.REPORT_TARGET)
-        transition(
-            Gig, gig.pk, to=GigStatus.CANCELLED, transitions=GIG_TRANSITIONS, choices=GigStatus, actor=admin,
-            note=note or str(_("Cancelled by moderation")), code_prefix="gig",
-        )
-        _reject_live_bids(gig=gig, user=admin, note=note)
-    elif action == ReportAction.BID_REJECTED:
-        if report.bid is None:
-            raise ValidationFailed(_("This report is not about a bid."), code=Code.REPORT_TARGET)
-        transition(
-            Bid, report.bid_id, to=BidStatus.REJECTED, transitions=BID_TRANSITIONS, choices=BidStatus, actor=admin,
-            note=note, code_prefix="bid",
-        )
-    elif action == ReportAction.USER_DEACTIVATED:
-        target = report.user or (report.bid.creative.user if report.bid else None) or (
-            report.gig.business.owner if report.gig else None
-        )
-        target.is_active = False
-        target.save(update_fields=["is_active"])
-    report.status = ReportStatus.RESOLVED
-    report.action = action
-    report.resolution_note = note
-    report.resolved_by = admin
-    report.resolved_at = timezone.now()
-    report.save(update_fields=["status", "action", "resolution_note", "resolved_by", "resolved_at"])
-    return report
