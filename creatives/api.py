@@ -16,8 +16,8 @@ from creatives import selectors, services
 from creatives.errors import CreativeNotFound, NotACreative
 from creatives.models import CreativeProfile, PortfolioItem
 from gigs.models import Category
-from mjc.core.api import Pagination
 from mjc.core.money import RupiahSerializerField
+from mjc.core.pagination import KeysetPagination
 from mjc.regions.models import Kabupaten
 from umkm.api import absolute_url
 
@@ -171,7 +171,7 @@ class CreativeListApi(APIView):
         filters = CreativeFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         qs = selectors.creative_list(**filters.validated_data)
-        paginator = Pagination()
+        paginator = KeysetPagination()
         page = paginator.paginate_queryset(qs, request, view=self)
         return paginator.get_paginated_response(
             CreativeListSerializer(page, many=True, context={"request": request}).data

@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from mjc.core.files import keep_name
@@ -25,6 +27,16 @@ class CreativeProfile(models.Model):
     class Meta:
         verbose_name = _("creative profile")
         verbose_name_plural = _("creative profiles")
+        indexes = [
+            # the directory's order, read as an index range (creatives.selectors.creative_list)
+            models.Index(
+                F("available").desc(), F("rating_avg").desc(), F("completed_count").desc(), F("id").asc(),
+                name="creative_directory_order",
+            ),
+            # "contains" search (icontains is UPPER(…) LIKE UPPER('%q%')) on trigram indexes
+            GinIndex(OpClass(Upper("headline"), name="gin_trgm_ops"), name="creative_headline_trgm"),
+            GinIndex(OpClass(Upper("bio"), name="gin_trgm_ops"), name="creative_bio_trgm"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(day_rate__isnull=True) | Q(day_rate__gt=0), name="creative_day_rate_positive"

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from creatives import selectors, services
 from creatives.errors import NotACreative
 from creatives.forms import CreativeFilterForm, PortfolioForm, ProfileForm
 from mjc.core.errors import ApplicationError
+from mjc.core.pagination import html_page
 from umkm.views import _form_error, html_errors
 
 PAGE_SIZE = 12
@@ -21,8 +21,8 @@ PAGE_SIZE = 12
 def creative_list(request):
     form = CreativeFilterForm(request.GET or None)
     creatives = selectors.creative_list(**form.filters())
-    page = Paginator(creatives, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "creatives/list.html", {"form": form, "page": page, "creatives": page.object_list})
+    page = html_page(request, creatives, size=PAGE_SIZE, with_count=True)
+    return render(request, "creatives/list.html", {"form": form, "page": page, "creatives": page.items})
 
 
 @html_errors

@@ -18,6 +18,7 @@ from gigs.models import Bid, Category, Contract, Gig, GigTemplate, Report, Revie
 from gigs.statuses import ReportAction, WorkMode
 from mjc.core.errors import NotFound
 from mjc.core.money import RupiahFilter, RupiahSerializerField
+from mjc.core.pagination import KeysetPagination
 from mjc.regions.models import Bakorwil, Kabupaten
 from umkm.models import Business
 
@@ -437,6 +438,7 @@ class GigListCreateApi(generics.ListCreateAPIView):
 
     serializer_class = GigSerializer
     filterset_class = GigFilter
+    pagination_class = KeysetPagination
 
     def get_queryset(self) -> QuerySet:
         return selectors.gig_search()
@@ -544,6 +546,7 @@ class GigBidsApi(generics.ListAPIView):
 
     serializer_class = BidSerializer
     permission_classes = [permissions.IsAuthenticated]
+    pagination_class = KeysetPagination
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

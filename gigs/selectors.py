@@ -9,16 +9,18 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordS
 from django.db.models import Aggregate, Count, F, FloatField, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from gigs.models import Bid, Contract, Conversation, Gig, GigTemplate, Message, Review, gig_search_vector
+from gigs.models import Bid, Contract, Conversation, Gig, GigTemplate, Message, Review
 from gigs.statuses import BidStatus, ContractStatus, GigStatus
 
 # How alike a typed word must be to a word of the title (pg_trgm word_similarity):
 # "kripik" in "Desain kemasan keripik tempe" scores 0.57, under pg_trgm's default
-# threshold for the indexable ``%>`` operator (0.6), so the explicit comparison below is
-# what finds it. With ``-c pg_trgm.word_similarity_threshold=0.5`` in the connection
-# options the ``%>`` condition alone would do, and the planner could answer both parts of
-# the search from the GIN indexes (gig_search_vector, gig_title_trgm) with a BitmapOr.
+# threshold for the indexable ``%>`` operator (0.6). The app's connections set
+# ``pg_trgm.word_similarity_threshold`` to this value (settings.DATABASES OPTIONS), so the
+# ``%>`` condition, answered from the partial GIN index gig_open_title_trgm, finds it.
 TRIGRAM_THRESHOLD = 0.5
+# A search ranks at most this many full-text and this many trigram candidates (each taken
+# best first from its own index), so its cost does not grow with the number of open gigs.
+SEARCH_CANDIDATES = 300
 # Price guidance uses a Bakorwil's own accepted bids once it has this many.
 PRICE_GUIDANCE_MIN_POINTS = 5
 
@@ -31,9 +33,8 @@ SORTS = {
 
 
 def _gig_rows(queryset: QuerySet) -> QuerySet:
-    return queryset.select_related("business", "category", "kabupaten__bakorwil").annotate(
-        bid_count=Count("bids", filter=~Q(bids__status=BidStatus.WITHDRAWN), distinct=True)
-    )
+    # bid_count is a column kept by the bid services: no join to the bids to show it
+    return queryset.select_related("business", "category", "kabupaten__bakorwil").defer("search_document")
 
 
 def gigs_visible_to(user) -> QuerySet:
@@ -82,22 +83,37 @@ def gig_search(
         gigs = gigs.filter(budget_min__lte=budget_max)  # gigs that start within this budget
     if work_mode:
         gigs = gigs.filter(work_mode=work_mode)
-    gigs = _gig_rows(gigs)
     q = (q or "").strip()[:200]
     if q:
         query = SearchQuery(q, config="indonesian", search_type="websearch")
+        # the best candidates of each index, then the union ranked: bounded whatever the data
+        by_text = (
+            gigs.filter(search_document=query)
+            .annotate(text_rank=SearchRank(F("search_document"), query))
+            .order_by("-text_rank", "-id").values("id")[:SEARCH_CANDIDATES]
+        )
+        by_title = (
+            gigs.filter(title__trigram_word_similar=q)
+            .annotate(title_similarity=TrigramWordSimilarity(q, "title"))
+            .order_by("-title_similarity", "-id").values("id")[:SEARCH_CANDIDATES]
+        )
         gigs = (
-            gigs.annotate(document=gig_search_vector(), similarity=TrigramWordSimilarity(q, "title"))
-            .filter(Q(document=query) | Q(title__trigram_word_similar=q) | Q(similarity__gte=TRIGRAM_THRESHOLD))
-            .annotate(rank=SearchRank(F("document"), query) + F("similarity"))
+            _gig_rows(Gig.objects.filter(Q(id__in=by_text) | Q(id__in=by_title)))
+            .annotate(rank=SearchRank(F("search_document"), query) + TrigramWordSimilarity(q, "title"))
         )
         if sort not in SORTS:
             return gigs.order_by("-rank", "-published_at", "-id")
+    else:
+        gigs = _gig_rows(gigs)
     return gigs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
 
 def gigs_of_owner(*, user) -> QuerySet:
-    return _gig_rows(Gig.objects.filter(business__owner=user)).select_related("contract").order_by("-created_at")
+    return (
+        _gig_rows(Gig.objects.filter(business__owner=user))
+        .select_related("contract")
+        .order_by("-created_at", "-id")
+    )
 
 
 def bids_visible_to(user) -> QuerySet:
@@ -119,11 +135,22 @@ def bids_of_gig(*, gig: Gig, user) -> QuerySet:
     return bids.filter(creative__user=user)
 
 
+def best_live_offer(*, gig: Gig) -> dict:
+    """The lowest price and the quickest delivery among the bids still in the running, and
+    how many there are (for the owner's comparison; one indexed query)."""
+    from gigs.statuses import LIVE_BID_STATUSES
+
+    return Bid.objects.filter(gig=gig, status__in=LIVE_BID_STATUSES).aggregate(
+        live=Count("id"), amount=Min("amount"), days=Min("delivery_days")
+    )
+
+
 def bids_of_creative(*, user) -> QuerySet:
     return (
         Bid.objects.filter(creative__user=user)
         .select_related("gig__business", "gig__category", "gig__contract")
-        .order_by("-created_at")
+        .defer("gig__search_document")
+        .order_by("-created_at", "-id")
     )
 
 

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxValueValidator
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -410,6 +410,7 @@ def bid_place(*, gig: Gig, user, amount: int, delivery_days: int, proposal: str)
             )
     except IntegrityError as exc:
         raise Conflict(_("You have already bid on this gig."), code=Code.BID_EXISTS) from exc
+    _count_bids(gig.pk, +1)
     Conversation.objects.create(bid=bid)
     record_creation(bid, actor=user)
     notify(
@@ -440,12 +441,21 @@ def bid_update(*, bid: Bid, user, amount=None, delivery_days=None, proposal=None
     return bid
 
 
+def _count_bids(gig_id: int, step: int) -> None:
+    """Keep Gig.bid_count (bids not withdrawn) in the bid's own transaction; an atomic
+    increment, so concurrent bids and withdrawals never lose one another's step."""
+    Gig.objects.filter(pk=gig_id).update(bid_count=F("bid_count") + step)
+
+
 @transaction.atomic
 def bid_withdraw(*, bid: Bid, user) -> Bid:
     _require_bidder(bid, user)
-    return transition(
+    moved = transition(
         Bid, bid.pk, to=BidStatus.WITHDRAWN, transitions=BID_TRANSITIONS, choices=BidStatus, actor=user, code_prefix="bid"
-    ).obj
+    )
+    if moved.changed:
+        _count_bids(moved.obj.gig_id, -1)
+    return moved.obj
 
 
 @transaction.atomic

@@ -33,3 +33,11 @@ def refresh_aggregates() -> int:
     from gigs.housekeeping import creative_aggregates_refresh
 
     return creative_aggregates_refresh()
+
+
+@shared_task(name="gigs.repair_bid_counts", ignore_result=True, acks_late=True)
+def repair_bid_counts() -> int:
+    """Check every gig's stored bid count against its bids and correct any drift."""
+    from gigs.housekeeping import gig_bid_counts_repair
+
+    return gig_bid_counts_repair()

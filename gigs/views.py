@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,9 +29,10 @@ from gigs.forms import (
     RevisionForm,
 )
 from gigs.models import Category, DeliveryFile, GigAttachment, GigTemplate
-from gigs.statuses import LIVE_BID_STATUSES, BidStatus, ContractStatus, GigStatus
+from gigs.statuses import BidStatus, ContractStatus, GigStatus
 from mjc.core import files
 from mjc.core.errors import ApplicationError
+from mjc.core.pagination import html_page
 from mjc.core.transitions import history
 
 
@@ -64,6 +64,11 @@ def _id(value) -> int:
     return number
 
 
+# Lists a person opens often, a page at a time (keyset: page 100 costs what page 1 costs)
+MINE_PAGE_SIZE = 20
+BIDS_PAGE_SIZE = 20
+
+
 def _gig_or_404(request, pk):
     gig = selectors.gig_detail(pk=_id(pk), user=request.user)
     if gig is None:
@@ -77,7 +82,7 @@ def _gig_or_404(request, pk):
 def gig_list(request):
     form = GigSearchForm(request.GET or None)
     gigs = selectors.gig_search(**form.search_args()) if form.is_bound else selectors.gig_search()
-    page = Paginator(gigs, 20).get_page(request.GET.get("page"))
+    page = html_page(request, gigs, size=20, with_count=True)
     return render(request, "gigs/list.html", {"form": form, "page": page})
 
 
@@ -85,7 +90,9 @@ def gig_detail(request, pk: int):
     gig = _gig_or_404(request, pk)
     user = request.user
     is_owner = user.is_authenticated and gig.business.owner_id == user.pk
-    bids = list(selectors.bids_of_gig(gig=gig, user=user))
+    # the owner reads the bids a page at a time (cheapest first); a creative sees their own
+    bids_page = html_page(request, selectors.bids_of_gig(gig=gig, user=user), size=BIDS_PAGE_SIZE)
+    bids = bids_page.items
     my_bid = next((bid for bid in bids if bid.creative.user_id == user.pk), None) if user.is_authenticated else None
     profile = getattr(user, "creative_profile", None) if user.is_authenticated and user.is_creative else None
     contract = getattr(gig, "contract", None) if gig.status in (GigStatus.IN_PROGRESS, GigStatus.COMPLETED, GigStatus.CANCELLED) else None
@@ -93,14 +100,15 @@ def gig_detail(request, pk: int):
     # brief attachments: the owner and creatives whose bid is in the running or accepted
     # (decided from the bids already read)
     can_see_files = selectors.may_read_brief_files(gig=gig, user=user, my_bid=my_bid)
-    live = [bid for bid in bids if bid.status in LIVE_BID_STATUSES] if is_owner else []
+    # the comparison marks the lowest price and the quickest delivery among all bids still in the running
+    best = selectors.best_live_offer(gig=gig) if is_owner and bids else {"live": 0}
     context = {
         "gig": gig,
         "is_owner": is_owner,
         "bids": bids,
-        # the comparison marks the lowest price and the quickest delivery among bids still in the running
-        "best_amount": min((bid.amount for bid in live), default=None) if len(live) > 1 else None,
-        "best_days": min((bid.delivery_days for bid in live), default=None) if len(live) > 1 else None,
+        "bids_page": bids_page,
+        "best_amount": best["amount"] if best["live"] > 1 else None,
+        "best_days": best["days"] if best["live"] > 1 else None,
         "my_bid": my_bid,
         "can_bid": can_bid,
         "can_see_files": can_see_files,
@@ -478,18 +486,14 @@ def delivery_file_download(request, pk: int):
 
 @login_required
 def my_gigs(request):
-    return render(request, "gigs/my_gigs.html", {
-        "gigs": selectors.gigs_of_owner(user=request.user),
-        "contracts": selectors.contracts_visible_to(request.user).filter(owner=request.user),
-    })
+    page = html_page(request, selectors.gigs_of_owner(user=request.user), size=MINE_PAGE_SIZE)
+    return render(request, "gigs/my_gigs.html", {"gigs_page": page, "my_gigs": page.items})
 
 
 @login_required
 def my_bids(request):
-    return render(request, "gigs/my_bids.html", {
-        "bids": selectors.bids_of_creative(user=request.user),
-        "contracts": selectors.contracts_of_creative(user=request.user),
-    })
+    page = html_page(request, selectors.bids_of_creative(user=request.user), size=MINE_PAGE_SIZE)
+    return render(request, "gigs/my_bids.html", {"bids_page": page, "my_bids": page.items})
 
 
 @login_required

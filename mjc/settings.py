@@ -114,6 +114,8 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0 if TE
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("The MJC Platform runs on PostgreSQL only; DATABASE_URL must be postgres://…")
 DATABASES["default"].setdefault("TEST", {})
+# The search's typo tolerance (gigs.selectors.TRIGRAM_THRESHOLD) through the indexable %> operator
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c pg_trgm.word_similarity_threshold=0.5"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: Celery broker and cache ---------------------------------------------------
@@ -163,6 +165,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "outbox-sweep": {"task": "core.outbox_sweep", "schedule": timedelta(minutes=1)},
     "gigs-expire-overdue": {"task": "gigs.expire_overdue", "schedule": crontab(minute=5)},
     "gigs-refresh-aggregates": {"task": "gigs.refresh_aggregates", "schedule": crontab(minute=35)},
+    "gigs-repair-bid-counts": {"task": "gigs.repair_bid_counts", "schedule": crontab(hour=3, minute=15)},
     "ejsc-expire-undecided": {"task": "ejsc.expire_undecided", "schedule": timedelta(minutes=15)},
     "ejsc-mark-no-shows": {"task": "ejsc.mark_no_shows", "schedule": timedelta(minutes=5)},
     "ejsc-send-reminders": {"task": "ejsc.send_reminders", "schedule": timedelta(minutes=10)},

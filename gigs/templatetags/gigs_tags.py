@@ -23,9 +23,13 @@ def owner_gigs(user, limit=None):
     return list(gigs[:limit] if limit else gigs)
 
 
+# Dashboard panels show the latest few; the full lists are paged (/gigs/mine/, /bids/mine/).
+CONTRACTS_SHOWN = 20
+
+
 @register.simple_tag
 def owner_active_contracts(user):
-    return list(selectors.active_contracts_of_owner(user=user))
+    return list(selectors.active_contracts_of_owner(user=user)[:CONTRACTS_SHOWN])
 
 
 @register.simple_tag
@@ -36,7 +40,7 @@ def creative_bids(user, limit=None):
 
 @register.simple_tag
 def creative_contracts(user):
-    return list(selectors.contracts_of_creative(user=user))
+    return list(selectors.contracts_of_creative(user=user)[:CONTRACTS_SHOWN])
 
 
 @register.inclusion_tag("gigs/_review_list.html")

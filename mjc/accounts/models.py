@@ -1,7 +1,9 @@
 import secrets
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +75,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        indexes = [
+            # the creative directory's name search (icontains) on a trigram index
+            GinIndex(OpClass(Upper("full_name"), name="gin_trgm_ops"), name="user_full_name_trgm"),
+        ]
 
     def __str__(self):
         return self.full_name or self.email

@@ -74,9 +74,26 @@ def exception_handler(exc, context):
 
 
 class Pagination(pagination.PageNumberPagination):
+    """Page numbers, for the short lists (one's own businesses, contracts, events). The long
+    feeds use mjc.core.pagination.KeysetPagination; here pages stop at MAX_PAGE so that no
+    request makes the database walk past thousands of rows."""
+
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    MAX_PAGE = 50
+
+    def get_page_number(self, request, paginator):
+        number = super().get_page_number(request, paginator)
+        try:
+            too_deep = int(number) > self.MAX_PAGE
+        except (TypeError, ValueError):
+            return number
+        if too_deep:
+            raise exceptions.NotFound(
+                _("Only the first %(pages)s pages can be opened. Narrow the list with a filter.") % {"pages": self.MAX_PAGE}
+            )
+        return number
 
     def get_paginated_response(self, data):
         return Response(

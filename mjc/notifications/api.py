@@ -4,6 +4,7 @@ from rest_framework import generics, permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from mjc.core.pagination import KeysetPagination
 from mjc.notifications.models import Notification, NotificationPreference
 from mjc.notifications.selectors import notifications_for, preferences_for, unread_count
 from mjc.notifications.services import PREFERENCE_FIELDS, notification_mark_read, preferences_update
@@ -20,6 +21,7 @@ class NotificationListApi(generics.ListAPIView):
 
     serializer_class = NotificationSerializer
     permission_classes = [permissions.IsAuthenticated]
+    pagination_class = KeysetPagination
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation

@@ -23,7 +23,10 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["recipient", "dedupe_key"], name="notification_once_per_event")]
-        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+            models.Index(fields=["recipient", "-created_at", "-id"], name="notification_feed"),
+        ]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
 

@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mjc.core.pagination import html_page
 from mjc.notifications.forms import PreferenceForm
 from mjc.notifications.selectors import notifications_for, preferences_for
 from mjc.notifications.services import notification_mark_read, notifications_mark_all_read, preferences_update
@@ -13,7 +13,7 @@ from mjc.notifications.services import notification_mark_read, notifications_mar
 
 @login_required
 def notification_list(request):
-    page = Paginator(notifications_for(user=request.user), 25).get_page(request.GET.get("page"))
+    page = html_page(request, notifications_for(user=request.user), size=25)
     return render(request, "notifications/list.html", {"page": page})
 
 

@@ -160,8 +160,15 @@ def test_lists_are_paginated_with_next_and_results(as_user):
     for n in range(25):
         notify(recipient=user, kind="gig.match", params={"gig": f"Gig {n}", "reason": "-"}, dedupe_key=f"t{n}")
 
-    body = as_user(user).get("/api/v1/notifications/").json()
+    client = as_user(user)
+    body = client.get("/api/v1/notifications/").json()
 
-    assert body["count"] == 25
-    assert len(body["results"]) == 20
-    assert body["next"].endswith("?page=2")
+    assert body["count"] == 25 and body["count_capped"] is False
+    assert len(body["results"]) == 20 and body["previous"] is None
+    assert "?cursor=" in body["next"]
+    rest = client.get(body["next"]).json()
+    assert len(rest["results"]) == 5 and rest["next"] is None and rest["previous"]
+    seen = [n["id"] for n in body["results"] + rest["results"]]
+    assert len(set(seen)) == 25  # nothing repeated, nothing skipped
+    back = client.get(rest["previous"]).json()
+    assert [n["id"] for n in back["results"]] == seen[:20]

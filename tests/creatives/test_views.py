@@ -72,10 +72,14 @@ def test_the_list_filters_and_paginates(client):
     CreativeProfileFactory.create_batch(13, skills=["kemasan"], kabupaten=kabupaten("3573"))
     html = client.get(reverse("creatives:list"), {"category": "foto-produk"}).content.decode()
     assert html.count('class="creative card"') == 1 and jember.user.full_name in html
-    html = client.get(reverse("creatives:list"), {"bakorwil": "III"}).content.decode()
+    response = client.get(reverse("creatives:list"), {"bakorwil": "III"})
+    html = response.content.decode()
     assert html.count('class="creative card"') == 12 and 'rel="next"' in html
-    html = client.get(reverse("creatives:list"), {"bakorwil": "III", "page": 2}).content.decode()
-    assert html.count('class="creative card"') == 1
+    more = response.context["page"].extra["next_url"]
+    assert "bakorwil=III" in more and "cursor=" in more  # the filter is kept on the "more" link
+    html = client.get(more).content.decode()
+    assert html.count('class="creative card"') == 1 and 'rel="prev"' in html
+    assert client.get(reverse("creatives:list"), {"bakorwil": "III", "cursor": "rubbish"}).status_code == 200
     response = client.get(reverse("creatives:list"), {"kabupaten": "9999", "page": "x"})
     assert response.status_code == 200  # a bad filter is shown as a form error, never a 500
 

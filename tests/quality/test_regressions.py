@@ -85,5 +85,7 @@ def test_django_rest_framework_errors_reach_indonesian_users_in_indonesian(as_us
 
     assert english == []
     assert client.put("/api/v1/categories/").json()["message"] == 'Metode "PUT" tidak diizinkan.'
-    assert client.get("/api/v1/gigs/", {"page": 999}).json()["message"] == "Halaman tidak valid."
+    assert client.get("/api/v1/businesses/", {"page": 9}).json()["message"] == "Halaman tidak valid."
+    assert "Narrow" not in client.get("/api/v1/businesses/", {"page": 51}).json()["message"]
+    assert "halaman pertama" in client.get("/api/v1/gigs/", {"cursor": "rubbish"}).json()["message"]
     assert "Data tidak valid" in client.post("/api/v1/gigs/", [1, 2], format="json").json()["message"]
