@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db.models import Aggregate, Count, F, FloatField, Max, Min, Prefetch, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 
 from gigs.models import Bid, Contract, Conversation, Gig, GigTemplate, Message, Review
 from gigs.statuses import BidStatus, ContractStatus, GigStatus
@@ -99,7 +99,8 @@ def gig_search(
         )
         gigs = (
             _gig_rows(Gig.objects.filter(Q(id__in=by_text) | Q(id__in=by_title)))
-            .annotate(rank=SearchRank(F("search_document"), query) + TrigramWordSimilarity(q, "title"))
+            # double precision: a cursor carries the rank exactly (a real would not round-trip)
+            .annotate(rank=Cast(SearchRank(F("search_document"), query) + TrigramWordSimilarity(q, "title"), FloatField()))
         )
         if sort not in SORTS:
             return gigs.order_by("-rank", "-published_at", "-id")

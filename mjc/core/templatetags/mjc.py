@@ -10,6 +10,18 @@ def rupiah(amount):
     return format_rupiah(amount)
 
 
+@register.filter
+def number(value):
+    """A whole number with the reader's thousands separator: 1.000 in Indonesian, 1,000 in English."""
+    from babel.numbers import format_decimal
+    from django.utils.translation import get_language
+
+    try:
+        return format_decimal(int(value), locale=(get_language() or "id").replace("-", "_"))
+    except (TypeError, ValueError):
+        return value
+
+
 @register.simple_tag(takes_context=True)
 def querystring_with(context, **changes):
     """The current query string with some parameters changed (for pagination and sorting)."""
