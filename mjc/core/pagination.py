@@ -110,6 +110,14 @@ def _after(fields: list[tuple[str, bool]], values: list) -> Q:
                 beyond |= Q(**{f"{name}__isnull": True})
             same = Q(**{name: value})
         condition = beyond | (same & condition)
+    # The OR above is exact but gives the planner no place to start in the index; the bound
+    # on the first column (implied by it) turns a deep page into an index range scan.
+    name, descending = fields[0]
+    if values[0] is not None:
+        if descending:
+            condition &= Q(**{f"{name}__lte": values[0]})
+        else:
+            condition &= Q(**{f"{name}__gte": values[0]}) | Q(**{f"{name}__isnull": True})
     return condition
 
 
