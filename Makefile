@@ -10,7 +10,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= mjc.settings
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run serve test test-fast test-browser lint messages stop migrate seed bench-matching clean
+.PHONY: install run serve test test-fast test-browser lint messages stop migrate seed bench-matching bench-data bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,16 @@ stop:
 
 bench-matching: install
 	MJC_TESTING=1 $(PY) manage.py bench_matching
+
+## make bench-data: fill the separate bench database (BENCH_DATABASE_URL) at province scale; BENCH_ARGS="--scale 0.02"
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/mjc_bench
+export BENCH_DATABASE_URL
+bench-data: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench_data $(BENCH_ARGS)
+
+## make bench: gunicorn on the bench database, every endpoint of issue 8 against a bare view; BENCH_ARGS="--compare-db URL --only gigs"
+bench: install
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean: stop
 	rm -rf .data
