@@ -123,8 +123,25 @@ def opening_for(space: Space, day: date) -> tuple[datetime, datetime] | None:
     return at_wib(day, hours.opens), at_wib(day, hours.closes)
 
 
+LONGEST_REQUEST = timedelta(days=1)
+
+
+def _overlap(start, end, statuses) -> Q:
+    """Bookings in ``statuses`` that overlap ``[start, end)`` (datetimes or ``OuterRef``s).
+
+    Bounded on both sides of ``start`` so an index on (…, start) reads only those days, not the room's
+    or the region's whole history: a request never runs past midnight (``booking_check_rules``), so it
+    starts less than a day before it ends; only a block (few, and staff-made) may last several days."""
+    statuses = list(statuses)
+    requests = [s for s in statuses if s != BookingStatus.BLOCKED]
+    touching = Q(status__in=requests, start__gt=start - LONGEST_REQUEST) if requests else Q(pk__in=[])
+    if BookingStatus.BLOCKED in statuses:
+        touching |= Q(status=BookingStatus.BLOCKED)
+    return Q(start__lt=end, end__gt=start) & touching
+
+
 def overlapping(room: Room, start: datetime, end: datetime, statuses=HOLDING_STATUSES) -> QuerySet[Booking]:
-    return room.bookings.filter(status__in=statuses, start__lt=end, end__gt=start)
+    return room.bookings.filter(_overlap(start, end, statuses))
 
 
 def peak_attendees(bookings, start: datetime, end: datetime) -> int:
@@ -301,7 +318,7 @@ def _own_bookings(user) -> QuerySet[Booking]:
     """Room bookings the user asked for; event bookings are listed with the events, blocks are the staff's."""
     return (
         Booking.objects.select_related("room__space")
-        .filter(requester=user, event__isnull=True)
+        .filter(~Exists(Event.objects.filter(booking=OuterRef("pk"))), requester=user)  # an anti-join (see staff_queue)
         .exclude(status=BookingStatus.BLOCKED)
     )
 
@@ -338,8 +355,9 @@ def staff_queue(user) -> QuerySet[Booking]:
     instead of two subqueries for every waiting request."""
     return (
         _region_bookings(user)
-        .filter(status=BookingStatus.REQUESTED, event__isnull=True)  # event requests are listed on their own
-        .select_related("event")
+        # Event requests are listed on their own. NOT EXISTS rather than event__isnull: Django's LEFT JOIN …
+        # WHERE event.id IS NULL is no anti-join to PostgreSQL, which then expects one row and sorts them all.
+        .filter(~Exists(Event.objects.filter(booking=OuterRef("pk"))), status=BookingStatus.REQUESTED)
         .order_by("created_at", "id")
     )
 
@@ -348,12 +366,9 @@ def queue_flags(bookings) -> list[Booking]:
     """Flag each waiting request that clashes with what already holds the room (``has_conflict``) or
     overlaps another waiting request (``has_competitor``), in one query over the given rows only."""
     bookings = list(bookings)
-    holding_overlap = Booking.objects.filter(
-        room=OuterRef("room"), status__in=HOLDING_STATUSES, start__lt=OuterRef("end"), end__gt=OuterRef("start"), exclusive=True
-    )
-    competing = Booking.objects.filter(
-        room=OuterRef("room"), status=BookingStatus.REQUESTED, start__lt=OuterRef("end"), end__gt=OuterRef("start")
-    ).exclude(pk=OuterRef("pk"))
+    start, end = OuterRef("start"), OuterRef("end")
+    holding_overlap = Booking.objects.filter(_overlap(start, end, HOLDING_STATUSES), room=OuterRef("room"), exclusive=True)
+    competing = Booking.objects.filter(_overlap(start, end, [BookingStatus.REQUESTED]), room=OuterRef("room")).exclude(pk=OuterRef("pk"))
     flags = {}
     if bookings:
         rows = (
@@ -367,25 +382,12 @@ def queue_flags(bookings) -> list[Booking]:
     return bookings
 
 
-def _touching(start: datetime, end: datetime, statuses) -> Q:
-    """Bookings in ``statuses`` that overlap ``[start, end)``, bounded on both sides of ``start`` so the
-    (bakorwil, status, start) index reads only those days, not the region's whole history: a request
-    never runs past midnight (``booking_check_rules``), so it starts less than a day before it ends;
-    only a block (few, and staff-made) may last several days."""
-    overlap = Q(start__lt=end, end__gt=start)
-    requests = [s for s in statuses if s != BookingStatus.BLOCKED]
-    touching = Q(status__in=requests, start__gt=start - timedelta(days=1)) if requests else Q(pk__in=[])
-    if BookingStatus.BLOCKED in statuses:
-        touching |= Q(status=BookingStatus.BLOCKED)
-    return overlap & touching
-
-
 def staff_today(user, now: datetime | None = None) -> QuerySet[Booking]:
     """Approved bookings of the staff's region that can be checked in today."""
     now = now or timezone.now()
     today = wib(now).date()
     statuses = [BookingStatus.APPROVED, BookingStatus.CHECKED_IN, BookingStatus.BLOCKED]
-    return _region_bookings(user).filter(_touching(now, at_wib(today + timedelta(days=1), time(0)), statuses)).order_by("start", "id")
+    return _region_bookings(user).filter(_overlap(now, at_wib(today + timedelta(days=1), time(0)), statuses)).order_by("start", "id")
 
 
 def staff_blocks(user) -> QuerySet[Booking]:
@@ -401,9 +403,7 @@ def staff_rooms(user) -> QuerySet[Room]:
 
 def staff_events_queue(user) -> QuerySet[Event]:
     """Undecided event requests of the staff's region, oldest first; a clash with what already holds the room is flagged."""
-    holding_overlap = Booking.objects.filter(
-        room=OuterRef("room"), status__in=HOLDING_STATUSES, start__lt=OuterRef("end"), end__gt=OuterRef("start")
-    )
+    holding_overlap = Booking.objects.filter(_overlap(OuterRef("start"), OuterRef("end"), HOLDING_STATUSES), room=OuterRef("room"))
     return (
         events_visible_to(user)
         .filter(_region_filter(user), status=EventStatus.REQUESTED)
@@ -430,7 +430,7 @@ def staff_dashboard(user, monday: date, now: datetime | None = None) -> dict:
     rejected = decided.filter(status=BookingStatus.REJECTED).count()
     week_from, week_to = at_wib(monday, time(0)), at_wib(monday + timedelta(days=7), time(0))
     rooms = list(staff_rooms(user).prefetch_related("space__opening_hours"))
-    held = list(region.filter(_touching(week_from, week_to, HOLDING_STATUSES)).values("room_id", "start", "end", "attendees", "status"))
+    held = list(region.filter(_overlap(week_from, week_to, HOLDING_STATUSES)).values("room_id", "start", "end", "attendees", "status"))
     occupancy = []
     for room in rooms:
         # Only time inside opening hours counts: a holiday block from Thursday 08.00 to Saturday 20.00 fills
