@@ -15,6 +15,7 @@ from ejsc.statuses import BookingStatus, EventStatus
 from ejsc.timefmt import EARLIEST_DAY, LATEST_DAY, day_in_range, parse_day
 from mjc.core.errors import ValidationFailed
 from mjc.core.formatting import WIB
+from mjc.core.pagination import KeysetPagination
 
 ERROR = inline_serializer(
     "EjscError", {"message": serializers.CharField(), "code": serializers.CharField(), "extra": serializers.DictField()}
@@ -248,10 +249,13 @@ class RoomCalendarApi(APIView):
 
 
 class BookingListApi(generics.ListCreateAPIView):
-    """Your bookings; staff also see their own Bakorwil's; an admin sees all. POST asks for a room."""
+    """Your bookings, latest start first; staff also see their own Bakorwil's; an admin sees all. POST asks for a room.
+
+    Paged by cursor: follow ``next``; ``count`` is exact up to 1 000 (then ``count_capped``)."""
 
     serializer_class = BookingSerializer
     permission_classes = [permissions.IsAuthenticated]
+    pagination_class = KeysetPagination  # page 2 000 costs what page 1 costs; new bookings never shift a page
 
     def get_queryset(self):
         qs = selectors.bookings_visible_to(self.request.user).select_related("event").order_by("-start", "-id")

@@ -101,7 +101,7 @@ def _booking(room, requester, purpose, day, start, end, attendees, status):
         room=room,
         purpose=purpose,
         defaults={
-            "requester": requester, "start": at_wib(day, start), "end": at_wib(day, end), "attendees": attendees,
+            "bakorwil_id": room.space.bakorwil_id, "requester": requester, "start": at_wib(day, start), "end": at_wib(day, end), "attendees": attendees,
             "status": status, "exclusive": room.is_exclusive or status == BookingStatus.BLOCKED,
         },
     )  # fmt: skip

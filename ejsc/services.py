@@ -165,6 +165,7 @@ def booking_request(*, requester, room: Room, start: datetime, end: datetime, at
         booking_check_rules(room=room, requester=requester, start=start, end=end, attendees=attendees, quota=not for_event)
         booking = Booking.objects.create(
             room=room,
+            bakorwil_id=room.space.bakorwil_id,  # a booking's room never changes: its region is fixed here
             requester=requester,
             start=start,
             end=end,
@@ -279,6 +280,7 @@ def booking_block(*, actor, room: Room, start: datetime, end: datetime, reason: 
             with transaction.atomic():
                 booking = Booking.objects.create(
                     room=room,
+                    bakorwil_id=room.space.bakorwil_id,
                     requester=actor,
                     start=start,
                     end=end,

@@ -23,6 +23,7 @@ from ejsc.statuses import CANCELLABLE_STATUSES, BookingStatus, EventStatus
 from ejsc.timefmt import at_wib, parse_day, week_start, when
 from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
+from mjc.core.pagination import html_page
 from mjc.core.transitions import history
 from mjc.regions.models import Bakorwil
 
@@ -152,16 +153,21 @@ def room_detail(request, pk):
 # --- the requester's side --------------------------------------------------------------------
 
 
+PAGE_SIZE = 25
+UPCOMING_SHOWN = 50
+
+
 @login_required
 def my_bookings(request):
     now = timezone.now()
-    mine = selectors.bookings_visible_to(request.user).filter(requester=request.user, event__isnull=True).exclude(status=BookingStatus.BLOCKED)
+    upcoming = list(selectors.my_upcoming_bookings(request.user, now=now)[: UPCOMING_SHOWN + 1])
     return render(
         request,
         "ejsc/my_bookings.html",
         {
-            "upcoming": mine.filter(end__gt=now).order_by("start"),
-            "past": mine.filter(end__lte=now).order_by("-start")[:20],
+            "upcoming": upcoming[:UPCOMING_SHOWN],
+            "more_upcoming": len(upcoming) > UPCOMING_SHOWN,
+            "past": html_page(request, selectors.my_past_bookings(request.user, now=now), size=PAGE_SIZE),
             # the organizer's events: upcoming ones first (soonest on top), then the latest past ones
             "events": [
                 *request.user.organized_events.select_related("room__space").filter(end__gt=now).order_by("start")[:20],
@@ -282,12 +288,16 @@ def _require_staff(user):
 
 def _staff_queue_page(request, block_form=None, status=200):
     rooms = selectors.staff_rooms(request.user)
+    queue = html_page(request, selectors.staff_queue(request.user), size=PAGE_SIZE, with_count=True)
+    selectors.queue_flags(queue.items)
+    events = list(selectors.staff_events_queue(request.user)[: PAGE_SIZE + 1])
     return render(
         request,
         "ejsc/staff_queue.html",
         {
-            "queue": selectors.staff_queue(request.user),
-            "events": selectors.staff_events_queue(request.user),
+            "queue": queue,
+            "events": events[:PAGE_SIZE],
+            "more_events": len(events) > PAGE_SIZE,
             "today": selectors.staff_today(request.user),
             "blocks": selectors.staff_blocks(request.user),
             "block_form": block_form or BlockForm(rooms=rooms),

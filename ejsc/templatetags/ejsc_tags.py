@@ -2,6 +2,9 @@ from datetime import datetime, timedelta
 
 from django import template
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ejsc import selectors
 from ejsc.timefmt import clock, parse_day, week_start, when
@@ -20,6 +23,15 @@ def period(obj) -> str:
 def just_now(value) -> bool:
     """Less than a minute ago (``timesince`` would say "0 minutes")."""
     return bool(value) and timezone.now() - value < timedelta(minutes=1)
+
+
+@register.filter
+def waiting(page) -> str:
+    """``{{ queue|waiting }}`` → "414 waiting", or "1.000+ waiting" when the count stopped at its cap."""
+    number = number_format(page.count or 0, force_grouping=True)
+    if page.count_capped:
+        return _("%(count)s+ waiting") % {"count": number}
+    return ngettext("%(count)s waiting", "%(count)s waiting", page.count or 0) % {"count": number}
 
 
 @register.filter

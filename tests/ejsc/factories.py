@@ -64,6 +64,7 @@ class BookingFactory(factory.django.DjangoModelFactory):
         model = Booking
 
     room = factory.SubFactory(RoomFactory)
+    bakorwil = factory.LazyAttribute(lambda o: o.room.space.bakorwil)
     requester = factory.SubFactory(UserFactory)
     start = factory.LazyFunction(lambda: slot(days=3, hour=9)[0])
     end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=2))
