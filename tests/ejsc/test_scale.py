@@ -332,11 +332,6 @@ def test_the_staff_list_prefers_the_indexes_without_being_told(busy_province):
     _assert_uses_indexes(selectors.staff_queue(busy_province)[:26].explain(format="json", analyze=True))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mjc.core.pagination._after bounds no index column: 'start < v OR (start = v AND id < w)' is only a "
-    "filter, so a page in the middle reads every row before it or every row after it (fix in core: AND start <= v)",
-)
 def test_a_page_in_the_middle_reads_about_its_own_rows(as_user, busy_province):
     client = as_user(busy_province)
     url = "/api/v1/bookings/?page_size=100"
