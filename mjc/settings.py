@@ -14,6 +14,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from mjc.db_config import pg_options
 from mjc.storage_config import media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -110,9 +111,18 @@ if not DATABASE_URL:
     from mjc.devdb import database_url
 
     DATABASE_URL = database_url()
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0 if TESTING else 60)}
+# Fit for gunicorn's threads (issue 8): connections kept for MJC_DB_CONN_MAX_AGE seconds and
+# checked before reuse; JIT off, a statement timeout and the trigram threshold in the
+# session options (mjc/db_config.py). Celery workers use MJC_DB_WORKER_STATEMENT_TIMEOUT_MS.
+MJC_DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("MJC_DB_STATEMENT_TIMEOUT_MS") or 5000)
+MJC_DB_WORKER_STATEMENT_TIMEOUT_MS = int(os.environ.get("MJC_DB_WORKER_STATEMENT_TIMEOUT_MS") or 120_000)
+MJC_DB_CONN_MAX_AGE = int(os.environ.get("MJC_DB_CONN_MAX_AGE") or (0 if TESTING else 60))
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=MJC_DB_CONN_MAX_AGE, conn_health_checks=True)}
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("The MJC Platform runs on PostgreSQL only; DATABASE_URL must be postgres://…")
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = pg_options(statement_timeout_ms=MJC_DB_STATEMENT_TIMEOUT_MS)
+# A summary refresh reads whole tables on purpose (mjc/core/summaries.py), whatever process runs it.
+MJC_SUMMARY_STATEMENT_TIMEOUT_MS = int(os.environ.get("MJC_SUMMARY_STATEMENT_TIMEOUT_MS") or 120_000)
 DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
