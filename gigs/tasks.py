@@ -33,3 +33,12 @@ def refresh_aggregates() -> int:
     from gigs.housekeeping import creative_aggregates_refresh
 
     return creative_aggregates_refresh()
+
+
+@shared_task(name="gigs.refresh_price_guidance", ignore_result=True, acks_late=True)
+def refresh_price_guidance() -> bool:
+    """Scheduled: rewrite the price guidance rows from the accepted bids (gigs/summaries.py)."""
+    from gigs.selectors import PRICE_GUIDANCE
+    from mjc.core.summaries import refresh_summary
+
+    return refresh_summary(PRICE_GUIDANCE)

@@ -171,6 +171,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 0, "interval_start": 0, "inte
 # The schedule (django-celery-beat copies it into its tables; every job is idempotent).
 CELERY_BEAT_SCHEDULE: dict = {
     "outbox-sweep": {"task": "core.outbox_sweep", "schedule": timedelta(minutes=1)},
+    # summary rows (mjc/core/summaries.py); events refresh them sooner
+    "core-refresh-summaries": {
+        "task": "core.refresh_summaries", "schedule": timedelta(minutes=10), "kwargs": {"names": ["figures"]},
+    },
+    "gigs-refresh-price-guidance": {"task": "gigs.refresh_price_guidance", "schedule": crontab(minute=20)},
     "gigs-expire-overdue": {"task": "gigs.expire_overdue", "schedule": crontab(minute=5)},
     "gigs-refresh-aggregates": {"task": "gigs.refresh_aggregates", "schedule": crontab(minute=35)},
     "ejsc-expire-undecided": {"task": "ejsc.expire_undecided", "schedule": timedelta(minutes=15)},
