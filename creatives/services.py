@@ -13,6 +13,7 @@ from mjc.accounts.services import user_add_role
 from mjc.core.errors import ValidationFailed
 from mjc.core.files import clean_image, save_clean_image
 from mjc.core.jobs import enqueue
+from mjc.core.summaries import FIGURES, summary_changed
 from mjc.regions.models import Kabupaten
 
 PORTFOLIO_PREFIX = "public/portfolio"
@@ -82,6 +83,8 @@ def creative_profile_update(
     if categories is not None or {"day_rate", "kabupaten", "available"} & set(changed):
         # what matching scores changed: re-score this creative against the open gigs
         enqueue("gigs.match_creative", profile.pk)
+    if _created or "kabupaten" in changed:
+        summary_changed(FIGURES)  # creatives per kabupaten on the landing page and the province dashboard
     return profile
 
 

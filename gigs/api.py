@@ -325,6 +325,9 @@ class PriceGuidanceSerializer(serializers.Serializer):
     high = serializers.IntegerField(allow_null=True)
     p25 = serializers.IntegerField(allow_null=True)
     p75 = serializers.IntegerField(allow_null=True)
+    refreshed_at = serializers.DateTimeField(
+        allow_null=True, help_text="when these figures were computed (they are refreshed hourly and after a bid is accepted)"
+    )
 
 
 class GigTemplateSerializer(serializers.ModelSerializer):

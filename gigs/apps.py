@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class GigsConfig(AppConfig):
     name = "gigs"
     verbose_name = _("Gigs")
+
+    def ready(self):
+        from gigs import summaries  # noqa: F401  registers the "price_guidance" summary

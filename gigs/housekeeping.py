@@ -53,6 +53,10 @@ def gig_expire_overdue(*, today=None) -> int:
                 expired += 1
         except IllegalTransition:
             continue
+    if expired:
+        from mjc.core.summaries import FIGURES, summary_changed
+
+        summary_changed(FIGURES)  # fewer open gigs on the landing page and the province dashboard
     return expired
 
 

@@ -459,3 +459,30 @@ class GigMatch(models.Model):
 
     def __str__(self):
         return f"{self.gig} ~ {self.creative} ({self.score:.2f})"
+
+
+class PriceGuidanceFigures(models.Model):
+    """Accepted bid amounts of one category in one Bakorwil, or across the province when
+    ``bakorwil`` is empty: a summary row refreshed by ``gigs.refresh_price_guidance``
+    (hourly and after a bid is accepted), so the gig page reads it instead of taking
+    percentiles over every accepted bid (gigs/selectors.py ``price_guidance``)."""
+
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+")
+    bakorwil = models.ForeignKey("regions.Bakorwil", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField()
+    median = models.PositiveBigIntegerField(null=True)
+    p25 = models.PositiveBigIntegerField(null=True)
+    p75 = models.PositiveBigIntegerField(null=True)
+    low = models.PositiveBigIntegerField(null=True)
+    high = models.PositiveBigIntegerField(null=True)
+    refreshed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "bakorwil"], nulls_distinct=False, name="price_guidance_one_row_per_scope"
+            )
+        ]
+
+    def __str__(self):
+        return f"price guidance {self.category_id}/{self.bakorwil_id or 'province'}"

@@ -4,13 +4,24 @@ costs the same number of queries whatever the number of rows (tests pin the budg
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db.models import Aggregate, Count, F, FloatField, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Cast, Coalesce
 
-from gigs.models import Bid, Contract, Conversation, Gig, GigTemplate, Message, Review
+from gigs.models import (
+    Bid,
+    Contract,
+    Conversation,
+    Gig,
+    GigTemplate,
+    Message,
+    PriceGuidanceFigures,
+    Review,
+)
 from gigs.statuses import BidStatus, ContractStatus, GigStatus
+from mjc.core.summaries import ensure_computed
 
 # How alike a typed word must be to a word of the title (pg_trgm word_similarity):
 # "kripik" in "Desain kemasan keripik tempe" scores 0.57, under pg_trgm's default
@@ -23,6 +34,7 @@ TRIGRAM_THRESHOLD = 0.5
 SEARCH_CANDIDATES = 300
 # Price guidance uses a Bakorwil's own accepted bids once it has this many.
 PRICE_GUIDANCE_MIN_POINTS = 5
+PRICE_GUIDANCE = "price_guidance"  # the summary's name (gigs/summaries.py)
 
 SORTS = {
     "newest": ("-published_at", "-id"),
@@ -239,10 +251,45 @@ class PriceGuidance:
     high: int | None
     p25: int | None
     p75: int | None
+    refreshed_at: datetime | None = None  # when the summary rows were computed
 
     @property
     def has_data(self) -> bool:
         return self.count > 0
+
+
+def price_guidance(*, category, bakorwil=None) -> PriceGuidance:
+    """Median and range of the amounts of accepted bids in a category: in the Bakorwil when
+    it has at least PRICE_GUIDANCE_MIN_POINTS of them, else across the province.
+
+    Read from the summary rows (gigs/summaries.py): one query on a small table."""
+    slug = getattr(category, "slug", category)
+    code = getattr(bakorwil, "code", bakorwil) or None
+    rows = _guidance_rows(slug, code)
+    if not rows and ensure_computed(PRICE_GUIDANCE):
+        rows = _guidance_rows(slug, code)
+    regional = next((row for row in rows if row.bakorwil_id is not None), None)
+    chosen = regional if regional is not None and regional.count >= PRICE_GUIDANCE_MIN_POINTS else None
+    chosen = chosen or next((row for row in rows if row.bakorwil_id is None), None)
+    if chosen is None:
+        return PriceGuidance(slug, "province", None, 0, None, None, None, None, None)
+    return PriceGuidance(
+        category=slug,
+        scope="bakorwil" if chosen.bakorwil_id is not None else "province",
+        bakorwil=code if chosen.bakorwil_id is not None else None,
+        count=chosen.count,
+        median=chosen.median,
+        low=chosen.low,
+        high=chosen.high,
+        p25=chosen.p25,
+        p75=chosen.p75,
+        refreshed_at=chosen.refreshed_at,
+    )
+
+
+def _guidance_rows(slug, code) -> list[PriceGuidanceFigures]:
+    scope = Q(bakorwil__isnull=True) | Q(bakorwil__code=code) if code else Q(bakorwil__isnull=True)
+    return list(PriceGuidanceFigures.objects.filter(scope, category__slug=slug))
 
 
 def _figures(queryset: QuerySet) -> dict:
@@ -256,9 +303,9 @@ def _figures(queryset: QuerySet) -> dict:
     )
 
 
-def price_guidance(*, category, bakorwil=None) -> PriceGuidance:
-    """Median and range of the amounts of accepted bids in a category: in the Bakorwil when
-    it has at least PRICE_GUIDANCE_MIN_POINTS of them, else across the province."""
+def price_guidance_direct(*, category, bakorwil=None) -> PriceGuidance:
+    """The same guidance computed live over the accepted bids (the reference the summary
+    must equal; too slow for a page at province scale)."""
     slug = getattr(category, "slug", category)
     code = getattr(bakorwil, "code", bakorwil) or None
     accepted = Bid.objects.filter(status=BidStatus.ACCEPTED, gig__category__slug=slug)

@@ -35,6 +35,7 @@ from gigs.models import (
     Report,
     Review,
 )
+from gigs.selectors import PRICE_GUIDANCE
 from gigs.statuses import (
     BID_TRANSITIONS,
     CONTRACT_TRANSITIONS,
@@ -53,6 +54,7 @@ from mjc.core import files
 from mjc.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from mjc.core.formatting import rupiah
 from mjc.core.jobs import enqueue
+from mjc.core.summaries import FIGURES, summary_changed
 from mjc.core.transitions import record_creation, transition
 from mjc.notifications.services import notify
 
@@ -318,6 +320,7 @@ def gig_publish(*, gig: Gig, user) -> Gig:
     )
     if moved.changed:
         enqueue("gigs.match_gig", gig.pk)
+        summary_changed(FIGURES)  # open gigs, gigs and UMKM served per region
     return moved.obj
 
 
@@ -354,6 +357,7 @@ def gig_cancel(*, gig: Gig, user, reason: str = "") -> Gig:
     )
     if moved.changed:
         _reject_live_bids(gig=moved.obj, user=user, note=reason)
+        summary_changed(FIGURES)
     return moved.obj
 
 
@@ -526,6 +530,8 @@ def bid_accept(*, bid: Bid, user) -> Contract:
         Gig, gig.pk, to=GigStatus.IN_PROGRESS, transitions=GIG_TRANSITIONS, choices=GigStatus, actor=user, code_prefix="gig"
     )
     _reject_live_bids(gig=gig, user=user, exclude_pk=bid.pk)
+    # a contract in the region's figures; an accepted amount in the category's price guidance
+    summary_changed(FIGURES, PRICE_GUIDANCE)
     notify(
         recipient=bid.creative.user, kind="bid.accepted", params={"gig": gig.title, "amount": rupiah(bid.amount)},
         url=_contract_url(contract), dedupe_key=f"bid.accepted:{bid.pk}",
@@ -626,6 +632,7 @@ def contract_complete(*, contract: Contract, user) -> Contract:
             code_prefix="gig",
         )
         creative_stats_refresh(profile=moved.obj.creative)
+        summary_changed(FIGURES)
         notify(
             recipient=moved.obj.creative.user, kind="contract.completed", params={"gig": moved.obj.gig.title},
             url=_contract_url(contract), dedupe_key=f"contract.completed:{contract.pk}",
@@ -655,6 +662,7 @@ def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
             Gig, moved.obj.gig_id, to=GigStatus.CANCELLED, transitions=GIG_TRANSITIONS, choices=GigStatus, actor=user,
             note=reason, code_prefix="gig",
         )
+        summary_changed(FIGURES)
         other = moved.obj.creative.user if user.pk == moved.obj.owner_id else moved.obj.owner
         notify(
             recipient=other, kind="contract.cancelled", params={"gig": moved.obj.gig.title, "reason": reason[:300]},
@@ -726,6 +734,7 @@ def contract_dispute_settle(*, contract: Contract, admin, outcome: str, note: st
     if current.status != ContractStatus.DISPUTED:
         raise Conflict(_("This contract has no open dispute."), code=Code.NOT_DISPUTED)
     note = (note or "").strip()
+    summary_changed(FIGURES)  # the contract ends completed or cancelled
     if outcome == DisputeOutcome.COMPLETE:
         resolution = note or str(_("Settled by MJC: completed for the creative."))
         moved = _move_contract(

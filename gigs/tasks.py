@@ -41,3 +41,12 @@ def repair_bid_counts() -> int:
     from gigs.housekeeping import gig_bid_counts_repair
 
     return gig_bid_counts_repair()
+
+
+@shared_task(name="gigs.refresh_price_guidance", ignore_result=True, acks_late=True)
+def refresh_price_guidance() -> bool:
+    """Scheduled: rewrite the price guidance rows from the accepted bids (gigs/summaries.py)."""
+    from gigs.selectors import PRICE_GUIDANCE
+    from mjc.core.summaries import refresh_summary
+
+    return refresh_summary(PRICE_GUIDANCE)

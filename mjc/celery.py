@@ -4,7 +4,7 @@ import logging
 import os
 
 from celery import Celery
-from celery.signals import worker_ready
+from celery.signals import celeryd_init, worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mjc.settings")
 
@@ -13,6 +13,20 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 logger = logging.getLogger(__name__)
+
+
+@celeryd_init.connect
+def longer_statement_timeout(sender=None, **kwargs):
+    """A worker runs jobs, not web requests: its statements may take up to
+    MJC_DB_WORKER_STATEMENT_TIMEOUT_MS (the web's timeout is MJC_DB_STATEMENT_TIMEOUT_MS).
+    Runs in the worker's main process before the pool starts, so every job's connection has it."""
+    from django.conf import settings
+    from django.db import connections
+
+    from mjc.db_config import use_statement_timeout
+
+    use_statement_timeout(settings.DATABASES, settings.MJC_DB_WORKER_STATEMENT_TIMEOUT_MS)
+    connections.close_all()
 
 
 @worker_ready.connect

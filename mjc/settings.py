@@ -14,6 +14,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from mjc.db_config import pg_options
 from mjc.storage_config import media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -110,12 +111,19 @@ if not DATABASE_URL:
     from mjc.devdb import database_url
 
     DATABASE_URL = database_url()
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0 if TESTING else 60)}
+# Fit for gunicorn's threads (issue 8): connections kept for MJC_DB_CONN_MAX_AGE seconds and
+# checked before reuse; JIT off, a statement timeout and the trigram threshold in the
+# session options (mjc/db_config.py). Celery workers use MJC_DB_WORKER_STATEMENT_TIMEOUT_MS.
+MJC_DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("MJC_DB_STATEMENT_TIMEOUT_MS") or 5000)
+MJC_DB_WORKER_STATEMENT_TIMEOUT_MS = int(os.environ.get("MJC_DB_WORKER_STATEMENT_TIMEOUT_MS") or 120_000)
+MJC_DB_CONN_MAX_AGE = int(os.environ.get("MJC_DB_CONN_MAX_AGE") or (0 if TESTING else 60))
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=MJC_DB_CONN_MAX_AGE, conn_health_checks=True)}
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("The MJC Platform runs on PostgreSQL only; DATABASE_URL must be postgres://…")
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = pg_options(statement_timeout_ms=MJC_DB_STATEMENT_TIMEOUT_MS)
+# A summary refresh reads whole tables on purpose (mjc/core/summaries.py), whatever process runs it.
+MJC_SUMMARY_STATEMENT_TIMEOUT_MS = int(os.environ.get("MJC_SUMMARY_STATEMENT_TIMEOUT_MS") or 120_000)
 DATABASES["default"].setdefault("TEST", {})
-# The search's typo tolerance (gigs.selectors.TRIGRAM_THRESHOLD) through the indexable %> operator
-DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c pg_trgm.word_similarity_threshold=0.5"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: Celery broker and cache ---------------------------------------------------
@@ -163,6 +171,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 0, "interval_start": 0, "inte
 # The schedule (django-celery-beat copies it into its tables; every job is idempotent).
 CELERY_BEAT_SCHEDULE: dict = {
     "outbox-sweep": {"task": "core.outbox_sweep", "schedule": timedelta(minutes=1)},
+    # summary rows (mjc/core/summaries.py); events refresh them sooner
+    "core-refresh-summaries": {
+        "task": "core.refresh_summaries", "schedule": timedelta(minutes=10), "kwargs": {"names": ["figures"]},
+    },
+    "gigs-refresh-price-guidance": {"task": "gigs.refresh_price_guidance", "schedule": crontab(minute=20)},
     "gigs-expire-overdue": {"task": "gigs.expire_overdue", "schedule": crontab(minute=5)},
     "gigs-refresh-aggregates": {"task": "gigs.refresh_aggregates", "schedule": crontab(minute=35)},
     "gigs-repair-bid-counts": {"task": "gigs.repair_bid_counts", "schedule": crontab(hour=3, minute=15)},

@@ -9,6 +9,7 @@ from mjc.accounts.models import Role, User
 from mjc.accounts.services import user_add_role
 from mjc.core.errors import ValidationFailed
 from mjc.core.files import clean_image, save_clean_image
+from mjc.core.summaries import FIGURES, summary_changed
 from mjc.regions.models import Kabupaten
 from umkm.errors import InvalidNib
 from umkm.models import NIB_PATTERN, Business, Product
@@ -39,6 +40,7 @@ def business_create(
     )
     if not owner.is_owner:
         user_add_role(user=owner, role=Role.OWNER)
+    summary_changed(FIGURES)  # businesses on the landing page and the province dashboard
     return business
 
 

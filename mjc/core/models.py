@@ -50,3 +50,62 @@ class JobOutbox(models.Model):
 
     def __str__(self):
         return f"{self.task_name}{tuple(self.args)}"
+
+
+# --- summary rows (issue 8, "Figures computed once, not per view") ----------------------
+# Pages show figures that would cost an aggregate over whole tables on every view. They
+# are kept here instead, refreshed by scheduled jobs and after the events that change them
+# (mjc/core/summaries.py); a view reads a few rows.
+
+
+class SummaryState(models.Model):
+    """When a summary (``figures``, ``price_guidance`` …) was last computed.
+
+    No row means "never computed": the first read computes it (fresh install, tests).
+    """
+
+    name = models.CharField(max_length=50, primary_key=True)
+    refreshed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.name} @ {self.refreshed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class PlatformFigures(models.Model):
+    """The one row of province-wide figures: the landing page and the dashboard's totals."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    businesses = models.PositiveIntegerField(default=0)
+    creatives = models.PositiveIntegerField(default=0)
+    open_gigs = models.PositiveIntegerField(default=0)
+    hubs = models.PositiveIntegerField(default=0)
+    # distinct businesses with a published gig, province-wide (not a sum over regions)
+    umkm_served = models.PositiveIntegerField(default=0)
+    refreshed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="platform_figures_single_row")]
+
+    def __str__(self):
+        return f"platform figures @ {self.refreshed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class RegionFigures(models.Model):
+    """What MJC has done in one kabupaten/kota (the province dashboard's rows)."""
+
+    kabupaten = models.OneToOneField(
+        "regions.Kabupaten", on_delete=models.CASCADE, primary_key=True, related_name="figures"
+    )
+    umkm_served = models.PositiveIntegerField(default=0)
+    businesses = models.PositiveIntegerField(default=0)
+    creatives = models.PositiveIntegerField(default=0)
+    gigs = models.PositiveIntegerField(default=0)
+    open_gigs = models.PositiveIntegerField(default=0)
+    contracts = models.PositiveIntegerField(default=0)
+    completed = models.PositiveIntegerField(default=0)
+    cancelled = models.PositiveIntegerField(default=0)
+    contract_value = models.PositiveBigIntegerField(default=0)
+    refreshed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"figures of kabupaten #{self.kabupaten_id}"

@@ -1,18 +1,6 @@
-from django.db.models import Count, Q
+"""Reads of the platform pages. The landing figures come from a summary row
+(mjc/core/dashboard.py keeps them with the province dashboard's)."""
 
-from creatives.models import CreativeProfile
-from ejsc.models import Space
-from gigs.models import Gig
-from gigs.statuses import GigStatus
-from umkm.models import Business
+from mjc.core.dashboard import platform_figures
 
-
-def platform_figures() -> dict:
-    """The live figures on the landing page."""
-    gigs = Gig.objects.aggregate(open=Count("id", filter=Q(status=GigStatus.OPEN)))
-    return {
-        "businesses": Business.objects.count(),
-        "creatives": CreativeProfile.objects.count(),
-        "open_gigs": gigs["open"],
-        "hubs": Space.objects.count(),
-    }
+__all__ = ["platform_figures"]

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from mjc.core.api import error_body
-from mjc.core.selectors import platform_figures
+from mjc.core.dashboard import platform_figures
 
 logger = logging.getLogger(__name__)
 

@@ -57,7 +57,8 @@ def test_owner_and_creative_through_the_api(as_user, api, run_on_commit):
     # the owner compares and accepts
     bids = owner.get(f"/api/v1/gigs/{gig['id']}/bids/").json()["results"]
     assert bids[0]["creative"]["completed_count"] == 0
-    response = owner.post(f"/api/v1/bids/{bid['id']}/accept/")
+    with run_on_commit():  # the accept asks for a price guidance refresh after commit
+        response = owner.post(f"/api/v1/bids/{bid['id']}/accept/")
     assert response.status_code == 201
     contract = response.json()
     assert contract["status"] == "active" and contract["amount"] == 1_200_000

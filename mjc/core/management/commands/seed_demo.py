@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from mjc.accounts import demo as accounts_demo
+from mjc.core.summaries import refresh_summaries
 
 DOMAIN_DEMOS = ["umkm.demo", "creatives.demo", "gigs.demo", "ejsc.demo"]
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
                         raise
                     continue
                 module.seed(self.stdout)
+        refresh_summaries()  # the landing figures, province dashboard and price guidance show the demo at once
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at /accounts/login/ with:"))
         width = max(len(role) for role, _email in logins)
         for role, email in logins:
