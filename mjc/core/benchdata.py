@@ -872,6 +872,7 @@ class Filler:
             {
                 "id": "x.b + 1",
                 "room_id": f"({room_ids})[x.room]",
+                "bakorwil_id": f"({arr([r[3] for r in self.rooms], '::bigint[]')})[x.room]",
                 "requester_id": f"CASE WHEN x.status = 'blocked' THEN ({staff})[x.room] ELSE {s.first_creative_user} + {h(1502, 'x.b')} % {s.creatives} END",
                 "start": "x.start",
                 "end": f"x.start + make_interval(mins => CASE WHEN {h(1503, 'x.b')} % 2 = 0 THEN 120 ELSE 60 END)",

@@ -38,9 +38,13 @@ def bench_database(url: str) -> dict:
     finally:
         admin.close()
     connections.close_all()
+    from mjc.db_config import use_statement_timeout
+
     for settings_dict in (settings.DATABASES["default"], connections["default"].settings_dict):
         for key in ("NAME", "HOST", "PORT", "USER", "PASSWORD"):
             settings_dict[key] = db.get(key) or ""
+        # filling a million rows takes longer than a web request may (mjc/db_config.py)
+        use_statement_timeout({"default": settings_dict}, 0)
     return db
 
 
