@@ -16,6 +16,7 @@ from creatives.models import CreativeProfile
 from gigs import selectors, services
 from gigs.models import Bid, Category, Contract, Gig, GigTemplate, Report, Review
 from gigs.statuses import ReportAction, WorkMode
+from mjc.core.api import public_list_cached
 from mjc.core.errors import NotFound
 from mjc.core.money import RupiahFilter, RupiahSerializerField
 from mjc.core.pagination import KeysetPagination
@@ -445,6 +446,10 @@ class GigListCreateApi(generics.ListCreateAPIView):
 
     def get_queryset(self) -> QuerySet:
         return selectors.gig_search()
+
+    @public_list_cached
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
 
     @extend_schema(request=GigWriteSerializer, responses={201: GigDetailSerializer}, examples=[GIG_EXAMPLE])
     def post(self, request):

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
@@ -89,7 +89,8 @@ class Gig(models.Model):
         # is an index range scan however many gigs history holds.
         indexes = [
             GinIndex(fields=["search_document"], name="gig_open_document", condition=Q(status=GigStatus.OPEN)),
-            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="gig_open_title_trgm", condition=Q(status=GigStatus.OPEN)),
+            # nearest titles first (KNN on trigram word distance) for the typo-tolerant search
+            GistIndex(fields=["title"], opclasses=["gist_trgm_ops"], name="gig_open_title_gist", condition=Q(status=GigStatus.OPEN)),
             models.Index(F("published_at").desc(nulls_first=True), F("id").desc(), name="gig_open_newest", condition=Q(status=GigStatus.OPEN)),
             models.Index(F("budget_max").desc(), F("id").desc(), name="gig_open_budget", condition=Q(status=GigStatus.OPEN)),
             models.Index(fields=["budget_min", "id"], name="gig_open_budget_low", condition=Q(status=GigStatus.OPEN)),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordDistance, TrigramWordSimilarity
 from django.db.models import Aggregate, Count, F, FloatField, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Cast, Coalesce
 
@@ -31,7 +31,8 @@ from mjc.core.summaries import ensure_computed
 TRIGRAM_THRESHOLD = 0.5
 # A search ranks at most this many full-text and this many trigram candidates (each taken
 # best first from its own index), so its cost does not grow with the number of open gigs.
-SEARCH_CANDIDATES = 300
+SEARCH_CANDIDATES = 100
+FULL_TEXT_WINDOW = 500
 # Price guidance uses a Bakorwil's own accepted bids once it has this many.
 PRICE_GUIDANCE_MIN_POINTS = 5
 PRICE_GUIDANCE = "price_guidance"  # the summary's name (gigs/summaries.py)
@@ -98,19 +99,8 @@ def gig_search(
     q = (q or "").strip()[:200]
     if q:
         query = SearchQuery(q, config="indonesian", search_type="websearch")
-        # the best candidates of each index, then the union ranked: bounded whatever the data
-        by_text = (
-            gigs.filter(search_document=query)
-            .annotate(text_rank=SearchRank(F("search_document"), query))
-            .order_by("-text_rank", "-id").values("id")[:SEARCH_CANDIDATES]
-        )
-        by_title = (
-            gigs.filter(title__trigram_word_similar=q)
-            .annotate(title_similarity=TrigramWordSimilarity(q, "title"))
-            .order_by("-title_similarity", "-id").values("id")[:SEARCH_CANDIDATES]
-        )
         gigs = (
-            _gig_rows(Gig.objects.filter(Q(id__in=by_text) | Q(id__in=by_title)))
+            _gig_rows(Gig.objects.filter(id__in=search_candidates(gigs, q, query)))
             # double precision: a cursor carries the rank exactly (a real would not round-trip)
             .annotate(rank=Cast(SearchRank(F("search_document"), query) + TrigramWordSimilarity(q, "title"), FloatField()))
         )
@@ -119,6 +109,33 @@ def gig_search(
     else:
         gigs = _gig_rows(gigs)
     return gigs.order_by(*SORTS.get(sort, SORTS["newest"]))
+
+
+def search_candidates(gigs: QuerySet, q: str, query: SearchQuery) -> list[int]:
+    """The ids a search ranks, read in one query whose cost does not grow with the data:
+
+    - full text: of the FULL_TEXT_WINDOW newest matches (read in the order of the partial
+      index gig_open_newest, or from gig_open_document when the word is rare), the
+      SEARCH_CANDIDATES best by ts_rank — a word found in every brief ("untuk") costs what
+      a rare one does;
+    - typos: the SEARCH_CANDIDATES titles nearest to ``q`` by trigram word distance, read
+      nearest first from the GiST index gig_open_title_gist (a K-nearest scan that stops).
+
+    Executed here (not as a subquery) so the page and its count run on a short id list."""
+    newest_matches = gigs.filter(search_document=query).order_by("-published_at", "-id").values("id")[:FULL_TEXT_WINDOW]
+    by_text = (
+        Gig.objects.filter(id__in=newest_matches)
+        .annotate(text_rank=SearchRank(F("search_document"), query))
+        .order_by("-text_rank", "-id")
+        .values_list("id", flat=True)[:SEARCH_CANDIDATES]
+    )
+    by_title = (
+        gigs.filter(title__trigram_word_similar=q)
+        .annotate(distance=TrigramWordDistance(q, "title"))
+        .order_by("distance")
+        .values_list("id", flat=True)[:SEARCH_CANDIDATES]
+    )
+    return list(by_text.union(by_title))
 
 
 def gigs_of_owner(*, user) -> QuerySet:

@@ -16,6 +16,7 @@ def pg_options(*, statement_timeout_ms: int) -> str:
     return " ".join(
         [
             "-c jit=off",
+            "-c random_page_cost=1.1",
             f"-c statement_timeout={int(statement_timeout_ms)}",
             f"-c pg_trgm.word_similarity_threshold={WORD_SIMILARITY_THRESHOLD}",
         ]

@@ -133,6 +133,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Anonymous GETs of the public gig list and search are answered from the cache this long
+# (mjc.core.api.public_list_cached): a new gig shows there within these seconds.
+MJC_PUBLIC_LIST_CACHE_SECONDS = int(os.environ.get("MJC_PUBLIC_LIST_CACHE_SECONDS") or (0 if TESTING else 10))
+
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 # No broker: jobs run inline, after commit. The test process runs them inline too, even

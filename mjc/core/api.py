@@ -124,3 +124,46 @@ def json_error(request, message, code: str, status_code: int) -> JsonResponse:
 
 def api_not_found(request, exception=None):
     return json_error(request, _("Not found."), "not_found", status.HTTP_404_NOT_FOUND)
+
+
+def public_list_cached(compute):
+    """Answer an anonymous GET of a public list from a short-lived shared cache.
+
+    The public gig list and search are what crawlers, partners' widgets and logged-out
+    visitors open most; for MJC_PUBLIC_LIST_CACHE_SECONDS (10 s by default, 0 in tests) they
+    are served from the cache, keyed by host, language and the exact query string, so a new
+    gig shows there within seconds. Signed-in users always get a fresh answer. A cache that
+    does not answer (Redis down) only costs the computation."""
+    import hashlib
+    import logging
+
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    def view(self, request, *args, **kwargs):
+        seconds = getattr(settings, "MJC_PUBLIC_LIST_CACHE_SECONDS", 0)
+        if not seconds or request.user.is_authenticated:
+            return compute(self, request, *args, **kwargs)
+        raw = f"{request.get_host()}|{get_language()}|{request.get_full_path()}"
+        key = "publiclist:" + hashlib.sha256(raw.encode()).hexdigest()
+        try:
+            data = cache.get(key)
+        except Exception:  # noqa: BLE001 - a cache outage must not fail the list
+            logging.getLogger(__name__).warning("public list cache unavailable", exc_info=True)
+            return compute(self, request, *args, **kwargs)
+        if data is not None:
+            response = Response(data)
+            response["X-Cache"] = "hit"
+            return response
+        response = compute(self, request, *args, **kwargs)
+        if response.status_code == 200:
+            try:
+                cache.set(key, response.data, seconds)
+            except Exception:  # noqa: BLE001
+                logging.getLogger(__name__).warning("public list cache unavailable", exc_info=True)
+        return response
+
+    view.__name__ = compute.__name__
+    view.__doc__ = compute.__doc__
+    return view
