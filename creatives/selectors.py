@@ -14,6 +14,25 @@ def _public() -> QuerySet[CreativeProfile]:
     )
 
 
+DIRECTORY_ORDER = ("-available", "-rating_avg", "-completed_count", "id")
+# A directory search ranks at most this many profiles found by their words and this many by
+# name, each read in the directory's own order (index creative_directory_order) or from the
+# trigram indexes when the word is rare: the cost does not grow with the number of creatives.
+SEARCH_CANDIDATES = 500
+
+
+def _search_candidates(q: str) -> list[int]:
+    by_text = (
+        CreativeProfile.objects.filter(Q(headline__icontains=q) | Q(bio__icontains=q))
+        .order_by(*DIRECTORY_ORDER).values_list("id", flat=True)[:SEARCH_CANDIDATES]
+    )
+    by_name = (
+        CreativeProfile.objects.filter(user__in=get_user_model().objects.filter(full_name__icontains=q))
+        .order_by(*DIRECTORY_ORDER).values_list("id", flat=True)[:SEARCH_CANDIDATES]
+    )
+    return list(by_text.union(by_name))
+
+
 def creative_list(
     *,
     category: str | None = None,
@@ -33,12 +52,9 @@ def creative_list(
     if available is not None:
         qs = qs.filter(available=available)
     if q:
-        # each "contains" on its own trigram index (a join in one OR would read every profile)
-        by_text = CreativeProfile.objects.filter(Q(headline__icontains=q) | Q(bio__icontains=q)).values("id")
-        by_name = get_user_model().objects.filter(full_name__icontains=q).values("id")
-        qs = qs.filter(Q(id__in=by_text) | Q(user_id__in=by_name))
+        qs = qs.filter(id__in=_search_candidates(q))
     # One category per filter and (profile, category) pairs are unique: no duplicates, no DISTINCT.
-    return qs.order_by("-available", "-rating_avg", "-completed_count", "id")
+    return qs.order_by(*DIRECTORY_ORDER)
 
 
 def creative_get(*, pk) -> CreativeProfile:

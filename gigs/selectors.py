@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordDistance, TrigramWordSimilarity
-from django.db.models import Aggregate, Count, F, FloatField, Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Aggregate, Count, F, FloatField, Max, Min, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Cast, Coalesce
 
 from gigs.models import (
@@ -176,8 +176,13 @@ def best_live_offer(*, gig: Gig) -> dict:
 
 
 def bids_of_creative(*, user) -> QuerySet:
+    from creatives.models import CreativeProfile
+
+    # on the creative's own id (an init-plan), so the index bid_creative_newest gives the
+    # page in order instead of joining and sorting every bid the creative ever made
+    profile = CreativeProfile.objects.filter(user=user).values("id")[:1]
     return (
-        Bid.objects.filter(creative__user=user)
+        Bid.objects.filter(creative_id=Subquery(profile))
         .select_related("gig__business", "gig__category", "gig__contract")
         .defer("gig__search_document")
         .order_by("-created_at", "-id")
