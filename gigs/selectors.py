@@ -124,7 +124,6 @@ def gig_search(
 def gigs_of_owner(*, user) -> QuerySet:
     return (
         _gig_rows(Gig.objects.filter(business__owner=user))
-        .select_related("contract")
         .order_by("-created_at", "-id")
     )
 
@@ -161,7 +160,7 @@ def best_live_offer(*, gig: Gig) -> dict:
 def bids_of_creative(*, user) -> QuerySet:
     return (
         Bid.objects.filter(creative__user=user)
-        .select_related("gig__business", "gig__category", "gig__contract")
+        .select_related("gig__business", "gig__category")
         .defer("gig__search_document")
         .order_by("-created_at", "-id")
     )
