@@ -23,7 +23,8 @@ from umkm.api import absolute_url
 
 
 class PortfolioItemSerializer(serializers.ModelSerializer):
-    category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    # an item keeps its place when its category is removed (SET_NULL): the slug may be null
+    category = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     image = serializers.SerializerMethodField()
     thumbnail = serializers.SerializerMethodField()
 
@@ -155,6 +156,7 @@ class CreativeDetailApi(APIView):
 
 class CreativeListApi(APIView):
     permission_classes = [permissions.AllowAny]
+    pagination_class = KeysetPagination  # named so that the schema documents the page envelope
 
     @extend_schema(
         summary="Public creatives, best rated first",

@@ -727,6 +727,8 @@ class ContractCompleteApi(APIView):
 
 
 class ContractCancelApi(APIView):
+    """The owner cancels the contract (SPEC rule 5): the creative gets 403 and withdraws instead."""
+
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(request=CancelSerializer, responses={200: ContractSerializer})
@@ -735,6 +737,26 @@ class ContractCancelApi(APIView):
         data = CancelSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.contract_cancel(contract=contract, user=request.user, reason=data.validated_data["reason"])
+        return _contract_response(request, contract)
+
+
+class ContractWithdrawApi(APIView):
+    """The contracted creative withdraws from an active contract before any delivery, with a
+    reason: the contract ends `withdrawn`, the gig is `open` for bids again and the owner is
+    notified. 403 for anyone but the creative; 409 `contract_not_withdrawable` after a delivery
+    or in any other status (a dispute settles those)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=CancelSerializer, responses={200: ContractSerializer},
+        examples=[OpenApiExample("Withdraw", value={"reason": "Saya sakit dan tidak bisa menyelesaikan tepat waktu."})],
+    )
+    def post(self, request, pk: int):
+        contract = _visible_contract(request, pk)
+        data = CancelSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.contract_withdraw(contract=contract, user=request.user, reason=data.validated_data["reason"])
         return _contract_response(request, contract)
 
 

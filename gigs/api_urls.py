@@ -28,6 +28,7 @@ urlpatterns = [
     path("contracts/<int:pk>/request-revision/", api.ContractRevisionApi.as_view(), name="contract-request-revision"),
     path("contracts/<int:pk>/complete/", api.ContractCompleteApi.as_view(), name="contract-complete"),
     path("contracts/<int:pk>/cancel/", api.ContractCancelApi.as_view(), name="contract-cancel"),
+    path("contracts/<int:pk>/withdraw/", api.ContractWithdrawApi.as_view(), name="contract-withdraw"),
     path("contracts/<int:pk>/dispute/", api.ContractDisputeApi.as_view(), name="contract-dispute"),
     path("contracts/<int:pk>/reviews/", api.ContractReviewsApi.as_view(), name="contract-reviews"),
     path("contracts/<int:pk>/messages/", api.ContractMessagesApi.as_view(), name="contract-messages"),

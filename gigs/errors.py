@@ -30,4 +30,5 @@ class GigErrorCode(StrEnum):
     NOT_DISPUTED = "contract_not_disputed"
     NOT_ADMIN = "not_admin"
     GIG_HAS_CONTRACT = "gig_has_contract"
+    NOT_WITHDRAWABLE = "contract_not_withdrawable"
     REPORT_ACTION = "report_action"

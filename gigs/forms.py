@@ -153,6 +153,13 @@ class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Reason for cancelling"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you withdrawing?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The owner reads this; the gig opens for other bids again."),
+    )
+
+
 class AttachmentForm(forms.Form):
     files = MultipleFileField(
         label=_("Add files to the brief"),

@@ -1,3 +1,4 @@
+import functools
 from datetime import timedelta
 
 from django.conf import settings
@@ -106,6 +107,11 @@ class Gig(models.Model):
         from django.urls import reverse
 
         return reverse("gigs:detail", args=[self.pk])
+
+    @functools.cached_property
+    def contract(self):
+        """The contract in force (or finished), if any; one the creative withdrew from is history."""
+        return self.contracts.exclude(status=ContractStatus.WITHDRAWN).select_related("creative__user").first()
 
     @property
     def owner_id(self):
@@ -220,7 +226,9 @@ class Bid(models.Model):
 
 
 class Contract(models.Model):
-    gig = models.OneToOneField(Gig, on_delete=models.PROTECT, related_name="contract", verbose_name=_("gig"))
+    # one contract in force per gig (the constraint below); a contract the creative withdrew
+    # from stays for the record while the reopened gig gets another
+    gig = models.ForeignKey(Gig, on_delete=models.PROTECT, related_name="contracts", verbose_name=_("gig"))
     bid = models.OneToOneField(Bid, on_delete=models.PROTECT, related_name="contract", verbose_name=_("bid"))
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owner_contracts", verbose_name=_("owner")
@@ -254,6 +262,9 @@ class Contract(models.Model):
         verbose_name_plural = _("contracts")
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="contract_amount_positive"),
+            models.UniqueConstraint(
+                fields=["gig"], condition=~Q(status=ContractStatus.WITHDRAWN), name="contract_one_in_force_per_gig"
+            ),
             models.CheckConstraint(
                 condition=Q(revisions_used__lte=F("revisions_allowed")), name="contract_revisions_within_limit"
             ),

@@ -141,7 +141,6 @@ def search_candidates(gigs: QuerySet, q: str, query: SearchQuery) -> list[int]:
 def gigs_of_owner(*, user) -> QuerySet:
     return (
         _gig_rows(Gig.objects.filter(business__owner=user))
-        .select_related("contract")
         .order_by("-created_at", "-id")
     )
 
@@ -183,7 +182,7 @@ def bids_of_creative(*, user) -> QuerySet:
     profile = CreativeProfile.objects.filter(user=user).values("id")[:1]
     return (
         Bid.objects.filter(creative_id=Subquery(profile))
-        .select_related("gig__business", "gig__category", "gig__contract")
+        .select_related("gig__business", "gig__category")
         .defer("gig__search_document")
         .order_by("-created_at", "-id")
     )

@@ -48,11 +48,12 @@ from gigs.statuses import (
     ReportAction,
     ReportStatus,
     WorkMode,
+    contract_may_withdraw,
 )
 from mjc.accounts.services import user_deactivate
 from mjc.core import files
 from mjc.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from mjc.core.formatting import rupiah
+from mjc.core.formatting import rupiah, single_line
 from mjc.core.jobs import enqueue
 from mjc.core.summaries import FIGURES, summary_changed
 from mjc.core.transitions import record_creation, transition
@@ -199,7 +200,7 @@ def gig_create(
             )
     elif business.owner_id != user.pk:
         raise PermissionDenied(_("You can only post jobs for your own business."), code=Code.NOT_OWNER)
-    title = (title or "").strip()
+    title = single_line(title)  # it becomes e-mail subjects: one line, no control characters
     if not title:
         raise _invalid("title", _("Please give the job a title."))
     if category is None:
@@ -292,7 +293,7 @@ def gig_update(*, gig: Gig, user, **changes) -> Gig:
         raise _invalid(sorted(unknown)[0], _("This field cannot be changed."))
     for name, value in changes.items():
         if name in ("title", "description"):
-            value = (value or "").strip()
+            value = single_line(value) if name == "title" else (value or "").strip()
             if not value:
                 raise _invalid(name, _("This field is required."))
         if name == "work_mode" and value not in WorkMode.values:
@@ -454,6 +455,11 @@ def _count_bids(gig_id: int, step: int) -> None:
 @transaction.atomic
 def bid_withdraw(*, bid: Bid, user) -> Bid:
     _require_bidder(bid, user)
+    if Bid.objects.filter(pk=bid.pk, status=BidStatus.ACCEPTED).exists():
+        raise Conflict(
+            _("This bid has a contract: withdraw from the contract instead."), code="bid_illegal_transition",
+            extra={"from": BidStatus.ACCEPTED, "to": BidStatus.WITHDRAWN},
+        )
     moved = transition(
         Bid, bid.pk, to=BidStatus.WITHDRAWN, transitions=BID_TRANSITIONS, choices=BidStatus, actor=user, code_prefix="bid"
     )
@@ -502,7 +508,7 @@ def bid_accept(*, bid: Bid, user) -> Contract:
     if gig is None:
         raise NotFound()
     _require_gig_owner(gig, user)
-    existing = Contract.objects.filter(gig=gig).select_related("creative__user").first()
+    existing = Contract.objects.filter(gig=gig).exclude(status=ContractStatus.WITHDRAWN).first()
     if existing is not None:
         if existing.bid_id == bid.pk:
             return existing  # the same accept twice: nothing more to do
@@ -642,9 +648,9 @@ def contract_complete(*, contract: Contract, user) -> Contract:
 
 @transaction.atomic
 def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
-    """Either party may cancel a contract that is not finished; a reason is required."""
-    if not contract.is_party(user):
-        raise PermissionDenied(_("Only the two parties of this contract can cancel it."), code=Code.NOT_PARTY)
+    """The owner cancels a contract that is not finished (SPEC rule 5); a reason is required.
+    The creative withdraws instead (``contract_withdraw``) or asks MJC to settle a dispute."""
+    _require_contract_owner(contract, user)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationFailed(
@@ -669,6 +675,62 @@ def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
             url=_contract_url(contract), dedupe_key=f"contract.cancelled:{contract.pk}",
         )
     return moved.obj
+
+
+def contract_can_withdraw(*, contract: Contract, user) -> bool:
+    """What the contract page asks before it offers the creative "withdraw"."""
+    return (
+        user.is_authenticated and contract.creative.user_id == user.pk
+        and contract_may_withdraw(contract, delivered=contract.deliveries.exists())
+    )
+
+
+@transaction.atomic
+def contract_withdraw(*, contract: Contract, user, reason: str) -> Contract:
+    """The contracted creative leaves an active contract before any delivery, with a reason.
+    The contract ends ``withdrawn`` (terminal), the accepted bid is withdrawn with it, the gig
+    goes back to ``open`` for new bids, and the owner is told why."""
+    if not user.is_authenticated or contract.creative.user_id != user.pk:
+        raise PermissionDenied(
+            _("Only the contracted creative can withdraw from the contract."), code=Code.NOT_CONTRACTED_CREATIVE
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(
+            _("reason: Please give a reason."), code=Code.REASON_REQUIRED,
+            extra={"fields": {"reason": [str(_("Please give a reason."))]}},
+        )
+    # the gig first, then the contract: the order bid_accept locks them in
+    Gig.objects.select_for_update(of=("self",)).filter(pk=contract.gig_id).first()
+    current = Contract.objects.select_for_update().get(pk=contract.pk)
+    if current.status == ContractStatus.WITHDRAWN:
+        return current  # withdrawn already
+    if not contract_may_withdraw(current, delivered=current.deliveries.exists()):
+        raise Conflict(
+            _("You can withdraw only from a contract in progress before the first delivery. "
+              "Otherwise ask MJC to settle it (open a dispute)."),
+            code=Code.NOT_WITHDRAWABLE, extra={"status": current.status},
+        )
+    moved = _move_contract(
+        contract, to=ContractStatus.WITHDRAWN, user=user, note=reason, fields={"cancel_reason": reason[:4000]}
+    )
+    transition(
+        Bid, current.bid_id, to=BidStatus.WITHDRAWN, transitions=BID_TRANSITIONS, choices=BidStatus, actor=user,
+        note=reason, code_prefix="bid",
+    )
+    _count_bids(current.gig_id, -1)
+    transition(
+        Gig, current.gig_id, to=GigStatus.OPEN, transitions=GIG_TRANSITIONS, choices=GigStatus, actor=user,
+        note=reason, code_prefix="gig",
+    )
+    summary_changed(FIGURES)
+    obj = moved.obj
+    notify(
+        recipient=obj.owner, kind="contract.withdrawn",
+        params={"gig": obj.gig.title, "by": user.full_name or user.email, "reason": reason[:300]},
+        url=_gig_url(obj.gig), dedupe_key=f"contract.withdrawn:{obj.pk}",
+    )
+    return obj
 
 
 # --- disputes -------------------------------------------------------------------------------

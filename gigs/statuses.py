@@ -20,7 +20,8 @@ class GigStatus(models.TextChoices):
 GIG_TRANSITIONS = {
     GigStatus.DRAFT: {GigStatus.OPEN, GigStatus.CANCELLED},
     GigStatus.OPEN: {GigStatus.IN_PROGRESS, GigStatus.CANCELLED, GigStatus.EXPIRED},
-    GigStatus.IN_PROGRESS: {GigStatus.COMPLETED, GigStatus.CANCELLED},
+    # back to open when the creative withdraws from the contract before delivering anything
+    GigStatus.IN_PROGRESS: {GigStatus.COMPLETED, GigStatus.CANCELLED, GigStatus.OPEN},
     GigStatus.COMPLETED: set(),
     GigStatus.CANCELLED: set(),
     GigStatus.EXPIRED: set(),
@@ -38,7 +39,8 @@ class BidStatus(models.TextChoices):
 BID_TRANSITIONS = {
     BidStatus.PENDING: {BidStatus.SHORTLISTED, BidStatus.ACCEPTED, BidStatus.REJECTED, BidStatus.WITHDRAWN},
     BidStatus.SHORTLISTED: {BidStatus.ACCEPTED, BidStatus.REJECTED, BidStatus.WITHDRAWN},
-    BidStatus.ACCEPTED: set(),
+    # only through contract_withdraw: the creative leaves the contract, the gig reopens
+    BidStatus.ACCEPTED: {BidStatus.WITHDRAWN},
     BidStatus.REJECTED: set(),
     BidStatus.WITHDRAWN: set(),
 }
@@ -54,10 +56,13 @@ class ContractStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     CANCELLED = "cancelled", _("Cancelled")
     DISPUTED = "disputed", _("Disputed")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the creative")
 
 
 CONTRACT_TRANSITIONS = {
-    ContractStatus.ACTIVE: {ContractStatus.DELIVERED, ContractStatus.CANCELLED, ContractStatus.DISPUTED},
+    ContractStatus.ACTIVE: {
+        ContractStatus.DELIVERED, ContractStatus.CANCELLED, ContractStatus.DISPUTED, ContractStatus.WITHDRAWN,
+    },
     ContractStatus.DELIVERED: {
         ContractStatus.COMPLETED,
         ContractStatus.REVISION_REQUESTED,
@@ -67,8 +72,15 @@ CONTRACT_TRANSITIONS = {
     ContractStatus.REVISION_REQUESTED: {ContractStatus.DELIVERED, ContractStatus.CANCELLED, ContractStatus.DISPUTED},
     ContractStatus.COMPLETED: set(),
     ContractStatus.CANCELLED: set(),
+    ContractStatus.WITHDRAWN: set(),
     ContractStatus.DISPUTED: {ContractStatus.ACTIVE, ContractStatus.COMPLETED, ContractStatus.CANCELLED},
 }
+
+
+def contract_may_withdraw(contract, *, delivered: bool) -> bool:
+    """SPEC rule 5 as decided in issue 10: the creative may leave an active contract before
+    any delivery (with a reason); after a delivery only a dispute settles it."""
+    return contract.status == ContractStatus.ACTIVE and not delivered
 
 
 class ReportStatus(models.TextChoices):

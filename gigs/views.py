@@ -27,6 +27,7 @@ from gigs.forms import (
     ReportForm,
     ReviewForm,
     RevisionForm,
+    WithdrawForm,
 )
 from gigs.models import Category, DeliveryFile, GigAttachment, GigTemplate
 from gigs.statuses import BidStatus, ContractStatus, GigStatus
@@ -368,8 +369,10 @@ def contract_detail(request, pk: int, forms=None):
         "revision_form": (forms.get("revision") or RevisionForm()) if is_owner and status == ContractStatus.DELIVERED
         and contract.revisions_left > 0 else None,
         "can_complete": is_owner and status == ContractStatus.DELIVERED,
-        "cancel_form": (forms.get("cancel") or CancelForm()) if status in (
+        "cancel_form": (forms.get("cancel") or CancelForm()) if is_owner and status in (
             ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED) else None,
+        "withdraw_form": (forms.get("withdraw") or WithdrawForm())
+        if is_creative and services.contract_can_withdraw(contract=contract, user=request.user) else None,
         "review_form": (forms.get("review") or ReviewForm()) if status == ContractStatus.COMPLETED and my_review is None else None,
         "dispute_form": (forms.get("dispute") or DisputeForm()) if status in services.DISPUTABLE else None,
     }
@@ -385,6 +388,8 @@ CONTRACT_ACTIONS = {
                  _("Contract completed. Please leave a review.")),
     "cancel": (CancelForm, lambda c, u, d: services.contract_cancel(contract=c, user=u, reason=d["reason"]),
                _("The contract was cancelled.")),
+    "withdraw": (WithdrawForm, lambda c, u, d: services.contract_withdraw(contract=c, user=u, reason=d["reason"]),
+                 _("You withdrew from the contract. The owner has been notified and the gig is open for bids again.")),
     "dispute": (DisputeForm, lambda c, u, d: services.contract_dispute(contract=c, user=u, reason=d["reason"]),
                 _("Dispute opened. An MJC admin will look at it and contact you both.")),
     "review": (ReviewForm, lambda c, u, d: services.review_create(contract=c, user=u, rating=d["rating"], comment=d["comment"]),

@@ -215,7 +215,17 @@ ACCOUNT_ADAPTER = "mjc.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {} if env_bool("MJC_DISABLE_RATE_LIMITS") else None
 if ACCOUNT_RATE_LIMITS is None:
-    del ACCOUNT_RATE_LIMITS  # allauth's defaults: login, sign-up and reset are rate limited
+    # allauth's defaults: login, sign-up and reset are rate limited; "login_failed" (10 a minute
+    # per address, 5 in 5 minutes per account) is shared by the log-in page and the token API
+    del ACCOUNT_RATE_LIMITS
+# One client-address policy (mjc/core/clients.py): how many proxies of ours stand in front
+# of gunicorn. 0 (the default) ignores X-Forwarded-For altogether, as anyone can send it.
+MJC_TRUSTED_PROXIES = int(os.environ.get("MJC_TRUSTED_PROXIES") or 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = MJC_TRUSTED_PROXIES
+# API tokens (mjc/accounts/tokens.py): a token lives this long after its last use; its
+# expiry is pushed back at most once per MJC_TOKEN_TOUCH_INTERVAL, so a busy client does not write on every request.
+MJC_TOKEN_LIFETIME = timedelta(days=int(os.environ.get("MJC_TOKEN_LIFETIME_DAYS") or 30))
+MJC_TOKEN_TOUCH_INTERVAL = timedelta(hours=1)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MJC Jatim] "
 LOGIN_REDIRECT_URL = "dashboard"
 LOGIN_URL = "account_login"
@@ -223,8 +233,9 @@ LOGIN_URL = "account_login"
 # --- API ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        # the token first: a missing or expired token is 401 with WWW-Authenticate: Token
+        "mjc.accounts.tokens.ExpiringTokenAuthentication",
+        "mjc.accounts.tokens.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "mjc.core.api.Pagination",
@@ -241,6 +252,8 @@ REST_FRAMEWORK = {
         "user": os.environ.get("MJC_THROTTLE_USER", "100000/hour" if TESTING else "5000/hour"),
         "auth": os.environ.get("MJC_THROTTLE_AUTH", "1000/minute" if TESTING else "20/minute"),
     },
+    # throttles read the client address the way mjc.core.clients.client_ip does
+    "NUM_PROXIES": MJC_TRUSTED_PROXIES,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -253,6 +266,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # every operation documents the shared error shape; no self-contradicting defaults (mjc/core/openapi.py)
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "mjc.core.openapi.document_errors",
+    ],
 }
 
 # --- Language and time ----------------------------------------------------------------

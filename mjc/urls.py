@@ -14,7 +14,9 @@ from mjc.regions.api import RegionListApi
 api_v1 = [
     path("auth/register/", accounts_api.RegisterApi.as_view(), name="register"),
     path("auth/token/", accounts_api.TokenApi.as_view(), name="token"),
+    path("auth/verification/resend/", accounts_api.VerificationResendApi.as_view(), name="verification-resend"),
     path("me/", accounts_api.MeApi.as_view(), name="me"),
+    path("me/calendar-feed/rotate/", accounts_api.CalendarFeedRotateApi.as_view(), name="calendar-feed-rotate"),
     path("regions/", RegionListApi.as_view(), name="regions"),
     path("notifications/", notifications_api.NotificationListApi.as_view(), name="notifications"),
     path("notifications/<int:pk>/read/", notifications_api.NotificationReadApi.as_view(), name="notification-read"),
@@ -32,6 +34,8 @@ urlpatterns = [
     path("provinsi/", dashboard_views.province_dashboard, name="province_dashboard"),
     path("provinsi/export.csv", dashboard_views.province_export, name="province_export"),
     path("language/", accounts_views.set_language, name="set_language"),
+    path("accounts/security/", accounts_views.security, name="account_security"),
+    path("accounts/calendar-feed/rotate/", accounts_views.calendar_token_rotate, name="calendar_token_rotate"),
     path("accounts/", include("allauth.urls")),
     path("", include("mjc.core.trust")),
     path("notifications/", include("mjc.notifications.urls")),

@@ -123,6 +123,7 @@ def _owned(request, pk) -> Business:
 
 class BusinessListCreateApi(APIView):
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    pagination_class = Pagination  # named so that the schema documents the page envelope
 
     @extend_schema(
         summary="List businesses",

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "mjc.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from mjc.accounts import schema  # noqa: F401 - registers the OpenAPI auth schemes

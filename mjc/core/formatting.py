@@ -1,5 +1,6 @@
 """Money and time as people in East Java read them."""
 
+import re
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -23,3 +24,13 @@ def wib(value):
     if timezone.is_naive(value):
         value = timezone.make_aware(value, timezone.utc)
     return value.astimezone(WIB)
+
+
+_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029\u200b\ufeff]+")
+
+
+def single_line(value) -> str:
+    """``value`` as one line: runs of whitespace, line breaks and control characters become one
+    space. Titles go into e-mail subjects and other headers, where a line break is either an
+    injected header or a BadHeaderError that no retry can fix."""
+    return _BREAKS.sub(" ", str(value or "")).strip()

@@ -21,6 +21,10 @@ KINDS = {
     "contract.revision_requested": (_("Revision requested for “%(gig)s”"), _("%(note)s")),
     "contract.completed": (_("Contract for “%(gig)s” completed"), _("Thank you! Please leave a review.")),
     "contract.cancelled": (_("Contract for “%(gig)s” cancelled"), _("Reason: %(reason)s")),
+    "contract.withdrawn": (
+        _("%(by)s withdrew from the contract for “%(gig)s”"),
+        _("Reason: %(reason)s. The gig is open for bids again."),
+    ),
     "contract.disputed": (_("Dispute opened on “%(gig)s”"), _("%(by)s asks MJC to settle the contract: %(reason)s")),
     "review.received": (_("You received a review for “%(gig)s”"), _("It is shown once both sides have reviewed, or after 14 days.")),
     # EJSC

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
+from mjc.core.formatting import single_line
 from mjc.notifications.models import Notification
 from mjc.notifications.selectors import preferences_for
 
@@ -54,7 +55,8 @@ def build_email(notification: Notification) -> EmailMultiAlternatives:
             "preferences_link": absolute(reverse("notifications:preferences")),
             "site_url": settings.SITE_URL,
         }
-        subject = f"[MJC Jatim] {notification.title}"
+        # a title written before titles were cleaned may still hold a line break: never a header
+        subject = single_line(f"[MJC Jatim] {notification.title}")
         text = render_to_string("notifications/email/notification.txt", context)
         html = render_to_string("notifications/email/notification.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email])

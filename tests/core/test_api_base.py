@@ -2,8 +2,8 @@
 
 import pytest
 from django.core.management import call_command
-from rest_framework.authtoken.models import Token
 
+from mjc.accounts.models import ApiToken, token_digest
 from tests.factories import PASSWORD, OwnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +141,7 @@ def test_token_for_good_credentials_and_400_for_bad(api):
     bad = api.post("/api/v1/auth/token/", {"email": "budi@keripik.id", "password": "salah"}, format="json")
 
     assert good.status_code == 200
-    assert good.json()["token"] == Token.objects.get(user=user).key
+    assert ApiToken.objects.get(user=user).digest == token_digest(good.json()["token"])
     assert bad.status_code == 400
     assert bad.json()["code"] == "invalid_credentials"
 

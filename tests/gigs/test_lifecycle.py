@@ -221,13 +221,16 @@ class TestContract:
     def test_cancel_needs_a_reason_and_cancels_the_gig(self, bid, owner):
         contract = accepted_contract(bid)
         with pytest.raises(ValidationFailed) as error:
-            services.contract_cancel(contract=contract, user=bid.creative.user, reason=" ")
+            services.contract_cancel(contract=contract, user=owner, reason=" ")
         assert error.value.code == "reason_required"
-        contract = services.contract_cancel(contract=contract, user=bid.creative.user, reason="Sakit")
+        with pytest.raises(PermissionDenied) as error:  # SPEC rule 5: the creative withdraws instead
+            services.contract_cancel(contract=contract, user=bid.creative.user, reason="Sakit")
+        assert error.value.code == "not_gig_owner"
+        contract = services.contract_cancel(contract=contract, user=owner, reason="Sakit")
         assert contract.status == ContractStatus.CANCELLED
         contract.gig.refresh_from_db()
         assert contract.gig.status == GigStatus.CANCELLED
-        assert Notification.objects.filter(recipient=owner, kind="contract.cancelled").exists()
+        assert Notification.objects.filter(recipient=bid.creative.user, kind="contract.cancelled").exists()
         services.contract_cancel(contract=contract, user=owner, reason="lagi")  # twice: no-op
         with pytest.raises(Conflict):
             services.contract_deliver(contract=contract, user=bid.creative.user, uploads=[pdf()])

@@ -147,11 +147,20 @@ def test_revision_and_complete_only_by_the_owner(contract_world, actor):
 
 
 @pytest.mark.parametrize("actor", ACTORS)
-def test_cancel_by_either_party(contract_world, actor):
+def test_cancel_by_the_owner_only(contract_world, actor):
+    # SPEC rule 5: only the owner cancels; the creative withdraws instead (…/withdraw/)
     response = contract_world["client"](actor).post(
         f"/api/v1/contracts/{contract_world['contract'].pk}/cancel/", {"reason": "Tidak sepakat"}
     )
-    expect(response, {"owner", "bidder"}, actor, 200, HIDDEN)
+    expect(response, {"owner"}, actor, 200, HIDDEN)
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_withdraw_by_the_contracted_creative_only(contract_world, actor):
+    response = contract_world["client"](actor).post(
+        f"/api/v1/contracts/{contract_world['contract'].pk}/withdraw/", {"reason": "Saya sakit"}
+    )
+    expect(response, {"bidder"}, actor, 200, HIDDEN)
 
 
 @pytest.mark.parametrize("actor", ACTORS)

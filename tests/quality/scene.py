@@ -9,9 +9,9 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from mjc.accounts import demo as accounts_demo
+from mjc.accounts.services import user_token_issue
 
 DEMO_MODULES = ["umkm.demo", "creatives.demo", "gigs.demo", "ejsc.demo"]
 User = get_user_model()
@@ -106,8 +106,8 @@ def build() -> Scene:
     creative_bid = creative.creative_profile.bids.filter(status="pending").order_by("id").first()
     if creative_bid is None and not gig.bids.filter(creative__user=creative).exists():
         creative_bid = services.bid_place(gig=gig, user=creative, amount=1_900_000, delivery_days=4, proposal="Foto katalog.")
-    token, _ = Token.objects.get_or_create(user=owner)
+    token = user_token_issue(user=owner)
     return Scene(
-        owner, creative, staff, admin, token.key, gig, bid, contract, room, booking, event,
+        owner, creative, staff, admin, token, gig, bid, contract, room, booking, event,
         own_booking, portfolio_item, product, notification, creative_bid,
     )  # fmt: skip

@@ -11,9 +11,9 @@ import pytest
 from django.core.signals import got_request_exception
 from django.db import transaction
 from django.test import Client
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from mjc.accounts.services import user_token_issue
 from tests.quality import scene
 from tests.quality.test_api_fuzz import error_shape_problem
 
@@ -158,7 +158,7 @@ def test_hostile_values_in_every_field_query_and_id_never_give_5xx_and_keep_the_
     if who != "anonymous":
         # A token, not force_authenticate: each request loads the user afresh, as in production.
         user = {"owner": data.owner, "creative": data.creative, "staff": data.staff}[who]
-        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {user_token_issue(user=user)}")
     schema = load_schema()
 
     with Calls(client) as calls:
