@@ -11,4 +11,4 @@ RUN DJANGO_SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/build p
 RUN useradd --create-home mjc && mkdir -p /app/.data/media && chown -R mjc /app/.data
 USER mjc
 EXPOSE 8000
-CMD ["gunicorn", "mjc.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60"]
+CMD ["gunicorn", "mjc.wsgi:application", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60"]

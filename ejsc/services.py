@@ -102,7 +102,10 @@ def _check_desk_capacity(room: Room, start, end, attendees, exclude_pk=None) -> 
 
 
 def _lock_room(room_id) -> Room:
-    return Room.objects.select_for_update().select_related("space").get(pk=room_id)
+    """Lock the room row (only it, not its space). Every service that changes what a room holds
+    locks the room first and its bookings after, so concurrent decisions queue on the room
+    instead of deadlocking on each other's bookings (issue 10)."""
+    return Room.objects.select_for_update(of=("self",)).select_related("space").get(pk=room_id)
 
 
 def _staff_of(space):
@@ -121,10 +124,14 @@ def _move(booking_id, to, *, actor, note="", fields=None):
 
 
 def _hold(booking: Booking, *, actor, note="") -> bool:
-    """Approve a request so it holds the room; the database refuses an overlap (409)."""
-    room = booking.room
+    """Approve a request so it holds the room; the database refuses an overlap (409).
+
+    The room is locked before the booking, whatever its kind: two approvals of overlapping
+    requests once each locked their own booking and then waited in the exclusion constraint
+    for the other's (PostgreSQL: "deadlock detected while checking exclusion constraint", a
+    500). Queued on the room, the second finds the first's committed booking: 409."""
+    room = _lock_room(booking.room_id)
     if room.kind == RoomKind.DESK_AREA:
-        _lock_room(room.pk)
         _check_desk_capacity(room, booking.start, booking.end, booking.attendees, exclude_pk=booking.pk)
     fields = {"decided_by": actor if getattr(actor, "pk", None) else None, "decided_at": timezone.now()}
     try:
@@ -306,6 +313,8 @@ def booking_expire_undecided(*, now=None) -> int:
     count = 0
     for pk in Booking.objects.filter(status=BookingStatus.REQUESTED, start__lte=now).values_list("pk", flat=True):
         with transaction.atomic():
+            # an event's row before its booking's, in the order event_approve takes them
+            Event.objects.select_for_update(of=("self",)).filter(booking_id=pk).first()
             moved = _move(pk, BookingStatus.EXPIRED, actor=None, note="expired")
             if moved.changed:
                 count += 1

@@ -326,7 +326,8 @@ def gig_publish(*, gig: Gig, user) -> Gig:
 
 
 def _reject_live_bids(*, gig: Gig, user, exclude_pk=None, note: str = "") -> None:
-    bids = gig.bids.filter(status__in=LIVE_BID_STATUSES).select_related("creative__user")
+    # in one order (pk), so two services turning down bids of one gig never deadlock
+    bids = gig.bids.filter(status__in=LIVE_BID_STATUSES).select_related("creative__user").order_by("pk")
     if exclude_pk:
         bids = bids.exclude(pk=exclude_pk)
     for bid in bids:
@@ -455,6 +456,9 @@ def _count_bids(gig_id: int, step: int) -> None:
 @transaction.atomic
 def bid_withdraw(*, bid: Bid, user) -> Bid:
     _require_bidder(bid, user)
+    # gig before bid, as bid_accept and gig_cancel lock them: the withdrawal's bid_count update
+    # locks the gig, and taking it after the bid could deadlock with an accept of the same gig
+    Gig.objects.select_for_update(of=("self",)).filter(pk=bid.gig_id).first()
     if Bid.objects.filter(pk=bid.pk, status=BidStatus.ACCEPTED).exists():
         raise Conflict(
             _("This bid has a contract: withdraw from the contract instead."), code="bid_illegal_transition",

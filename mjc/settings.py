@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_celery_beat",
     "js_lib_htmx",
+    "csp",
     # our apps before allauth, so our translations win where allauth translates a word too ("Edit")
     "mjc.core",
     "mjc.accounts",
@@ -72,8 +73,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # refuses TRACE, unknown /api/ paths, oversized bodies and NUL bytes before anything reads them;
+    # adds Permissions-Policy and drops any Server banner (mjc/core/guard.py)
+    "mjc.core.guard.GuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # a request that meets a dead database connection: retried once or 503 (mjc/core/resilience.py)
+    "mjc.core.resilience.LostConnectionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,7 +136,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Redis: Celery broker and cache ---------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Redis down: counted in the process meanwhile, never a 500 (mjc/core/cache.py)
+    CACHES = {
+        "default": {
+            "BACKEND": "mjc.core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -189,6 +203,9 @@ CELERY_BEAT_SCHEDULE: dict = {
     "ejsc-complete-past": {"task": "ejsc.complete_past", "schedule": timedelta(minutes=15)},
     "notifications-daily-digest": {"task": "notifications.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
 }
+
+# Sessions live in PostgreSQL, never in Redis: a Redis outage signs nobody out (issue 10).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Accounts -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -255,6 +272,12 @@ REST_FRAMEWORK = {
     # throttles read the client address the way mjc.core.clients.client_ip does
     "NUM_PROXIES": MJC_TRUSTED_PROXIES,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # JSON depth, size and NUL limits; NUL refused in forms too (mjc/core/parsers.py)
+    "DEFAULT_PARSER_CLASSES": [
+        "mjc.core.parsers.JSONParser",
+        "mjc.core.parsers.FormParser",
+        "mjc.core.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "MJC Platform API",
@@ -307,6 +330,12 @@ MJC_S3_SIGNED_URL_SECONDS = int(os.environ.get("MJC_S3_SIGNED_URL_SECONDS") or 6
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MJC_MAX_UPLOAD_BYTES = int(os.environ.get("MJC_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# The largest multipart body, refused from Content-Length before it is read (mjc/core/guard.py):
+# a form takes at most 10 files (gigs.services.MAX_FILES_PER_UPLOAD) of MJC_MAX_UPLOAD_BYTES each.
+# Every other body is held to DATA_UPLOAD_MAX_MEMORY_SIZE.
+MJC_MAX_REQUEST_UPLOAD_BYTES = int(
+    os.environ.get("MJC_MAX_REQUEST_UPLOAD_BYTES") or (10 * MJC_MAX_UPLOAD_BYTES + 1024 * 1024)
+)
 
 # --- E-mail ---------------------------------------------------------------------------
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
@@ -343,6 +372,35 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+
+def media_origins(env) -> list[str]:
+    """Where public photos are loaded from when media sit on object storage (img-src)."""
+    from urllib.parse import urlsplit
+
+    if not env.get("MJC_S3_BUCKET"):
+        return []
+    urls = [env.get("MJC_S3_PUBLIC_URL", ""), env.get("MJC_S3_ENDPOINT_URL", "")]
+    origins = [f"{parts.scheme}://{parts.netloc}" for parts in map(urlsplit, filter(None, urls)) if parts.netloc]
+    return origins or [f"https://{env['MJC_S3_BUCKET']}.s3.amazonaws.com"]
+
+
+# Content-Security-Policy on every page (django-csp): our own scripts and styles only, no
+# inline code (templates keep none: behaviour in static/js, looks in static/css), no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *media_origins(os.environ)],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -1,4 +1,5 @@
 import logging
+import sys
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
@@ -37,8 +38,11 @@ def dashboard_sections(request) -> list[str]:
 
 
 def healthz(request):
-    """Liveness of the parts: the database and, when configured, the broker."""
+    """Liveness of the parts: the database and, when configured, the broker and the cache.
+    503 when one is down, for monitors; user-facing requests keep answering meanwhile
+    (mjc/core/cache.py, mjc/core/jobs.py, mjc/core/resilience.py)."""
     from django.conf import settings
+    from django.core.cache import cache
 
     checks = {}
     try:
@@ -57,6 +61,8 @@ def healthz(request):
             checks["broker"] = f"error: {exc.__class__.__name__}"
     else:
         checks["broker"] = "inline (REDIS_URL unset)"
+    if hasattr(cache, "ping"):
+        checks["cache"] = "ok" if cache.ping() else "error: unreachable (serving from the process)"
     healthy = all(value == "ok" or value.startswith("inline") for value in checks.values())
     return JsonResponse({"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503)
 
@@ -84,6 +90,12 @@ def error_400(request, exception=None):
 
 
 def error_500(request):
+    from mjc.core.resilience import answer_database_error
+
+    # a database connection lost in a middleware (the view's own is caught by the middleware)
+    answer = answer_database_error(request, sys.exc_info()[1])
+    if answer is not None:
+        return answer
     if _wants_json(request):
         return JsonResponse(error_body(_("Something went wrong on our side. Please try again."), "server_error"), status=500)
     return render(request, "500.html", status=500)

@@ -8,6 +8,13 @@
       summary.focus();
       summary.scrollIntoView({ block: "start" });
     }
+    // Bar widths come as data-width="40" (percent): the Content-Security-Policy allows no
+    // style attributes, but a script of ours may set the style.
+    var bars = document.querySelectorAll("[data-width]");
+    for (var i = 0; i < bars.length; i++) {
+      var value = parseFloat(bars[i].getAttribute("data-width"));
+      if (!isNaN(value)) bars[i].style.width = Math.max(0, Math.min(100, value)) + "%";
+    }
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();
