@@ -231,6 +231,9 @@ def gig_publish(request, pk: int):
 @require_POST
 def gig_cancel(request, pk: int):
     gig = _gig_or_404(request, pk)
+    if not _param(request.POST, "reason").strip():
+        messages.error(request, _("Write why you are cancelling: the creatives who bid will read it."))
+        return redirect(gig)
     try:
         services.gig_cancel(gig=gig, user=request.user, reason=_param(request.POST, "reason")[:2000])
         messages.success(request, _("The job was cancelled."))

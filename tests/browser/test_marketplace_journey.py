@@ -68,6 +68,7 @@ def test_marketplace_journey(page, new_page, login, screenshot, live_server, tmp
     # the owner compares and accepts
     page.goto(f"/gigs/{gig.pk}/")
     screenshot(page, "marketplace-06-compare-bids")
+    page.locator("summary", has_text="Terima").first.click()  # accepting asks once more
     submit(page, "/accept/")
     page.wait_for_url(re.compile(r"/contracts/\d+/$"))
     contract = Contract.objects.get()

@@ -33,19 +33,21 @@ def test_report_post_with_bad_ids_is_404(signed_in):
 
 @pytest.mark.parametrize("query", ["template=%00", "category=%00", "template=a%00b"])
 def test_post_a_job_with_nul_in_the_query(signed_in, query):
-    assert signed_in.get(f"/gigs/post/?{query}").status_code in (200, 302, 404)
+    # NUL bytes are refused at one place for every page (mjc.core.guard), with a message
+    response = signed_in.get(f"/gigs/post/?{query}")
+    assert response.status_code == 400 and response.content
 
 
 def test_price_guidance_with_nul(client):
-    assert client.get("/gigs/price-guidance/?category=kemasan&bakorwil=%00").status_code == 200
-    assert client.get("/gigs/price-guidance/?category=%00").status_code == 200
+    assert client.get("/gigs/price-guidance/?category=kemasan&bakorwil=%00").status_code == 400
+    assert client.get("/gigs/price-guidance/?category=kemasan").status_code == 200
 
 
-def test_cancel_reason_with_nul_is_cleaned(signed_in, gig):
+def test_cancel_reason_with_nul_is_refused_and_nothing_changes(signed_in, gig):
     response = signed_in.post(f"/gigs/{gig.pk}/cancel/", {"reason": "salah\x00 posting"})
-    assert response.status_code == 302
+    assert response.status_code == 400
     gig.refresh_from_db()
-    assert gig.status == "cancelled"
+    assert gig.status != "cancelled"
 
 
 @pytest.mark.parametrize(
@@ -55,7 +57,6 @@ def test_cancel_reason_with_nul_is_cleaned(signed_in, gig):
         {"amount": "-5", "delivery_days": "3", "proposal": "ok"},
         {"amount": "1000", "delivery_days": HUGE, "proposal": "ok"},
         {"amount": "abc", "delivery_days": "", "proposal": "ok"},
-        {"amount": "1000", "delivery_days": "3", "proposal": "nul\x00"},
         {},
     ],
 )
@@ -78,7 +79,6 @@ def test_bids_with_bad_numbers_are_refused_with_a_message(client, gig, creative,
         {"budget_min": "5000", "budget_max": "1000"},
         {"deadline": "99999-01-01"},
         {"deadline": "2026-13-45"},
-        {"kabupaten": "\x00"},
         {"title": ""},
     ],
 )
@@ -89,3 +89,11 @@ def test_posting_and_editing_with_bad_fields_rerenders_the_form(signed_in, gig, 
     }
     assert signed_in.post(f"/gigs/{gig.pk}/edit/", fields).status_code == 200
     assert signed_in.post("/gigs/post/", {"blank": "1", **fields}).status_code == 200
+
+
+def test_a_nul_in_a_bid_or_a_gig_form_is_refused_and_nothing_is_saved(signed_in, client, gig, creative):
+    gig.status = "open"
+    gig.save(update_fields=["status"])
+    client.force_login(creative.user)
+    assert client.post(f"/gigs/{gig.pk}/bid/", {"amount": "1000", "delivery_days": "3", "proposal": "nul\x00"}).status_code == 400
+    assert not gig.bids.exists()

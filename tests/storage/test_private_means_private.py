@@ -123,7 +123,7 @@ def test_public_media_view_refuses_odd_names(client):
         "/media/public/products/2026/12/ok.png%00",
         "/media/public/products:2026",
     ):
-        assert client.get(path).status_code == 404, path
+        assert client.get(path).status_code == (400 if "%00" in path else 404), path  # NUL: refused by the guard
     assert client.post("/media/public/products/2026/12/ok.png").status_code == 405
 
 

@@ -1,0 +1,40 @@
+"""Irreversible steps on the gig page ask once more, without JavaScript (issue 11): cancelling
+a job needs a reason the bidders read; accepting a bid says the others will be turned down."""
+
+import pytest
+
+from gigs.statuses import GigStatus
+from tests.factories import BidFactory, GigFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_cancelling_without_a_reason_is_refused_and_the_job_stays_open(client):
+    gig = GigFactory()
+    BidFactory(gig=gig)
+    client.force_login(gig.business.owner)
+    page = client.get(f"/gigs/{gig.pk}/").content.decode()
+    assert '<details class="confirm">' in page and 'name="reason"' in page and "1 kreator yang menawar" in page
+
+    response = client.post(f"/gigs/{gig.pk}/cancel/", {"reason": "  "}, follow=True)
+    gig.refresh_from_db()
+    assert gig.status == GigStatus.OPEN
+    assert "Tuliskan alasan pembatalan" in response.content.decode()
+
+    client.post(f"/gigs/{gig.pk}/cancel/", {"reason": "Produk tidak jadi diproduksi"})
+    gig.refresh_from_db()
+    assert gig.status == GigStatus.CANCELLED
+    client.post(f"/gigs/{gig.pk}/cancel/", {"reason": "lagi"})  # twice: still cancelled, no error page
+    gig.refresh_from_db()
+    assert gig.status == GigStatus.CANCELLED
+
+
+def test_accepting_a_bid_says_what_happens_to_the_others_first(client):
+    gig = GigFactory()
+    bid = BidFactory(gig=gig, amount=1_250_000)
+    BidFactory(gig=gig)
+    client.force_login(gig.business.owner)
+    page = client.get(f"/gigs/{gig.pk}/").content.decode()
+    assert "Rp 1.250.000? Kontrak dimulai sekarang" in page and "Ya, terima penawaran ini" in page
+    response = client.post(f"/bids/{bid.pk}/accept/")
+    assert response.status_code == 302 and "/contracts/" in response["Location"]
