@@ -2,6 +2,7 @@
 MEDIA_ROOT for every test, API clients signed in as each kind of user."""
 
 import os
+import threading
 
 import pytest
 from rest_framework.test import APIClient
@@ -47,6 +48,30 @@ def _indonesian_by_default():
 @pytest.fixture
 def api():
     return APIClient()
+
+
+def race(calls):
+    """Run every call at the same moment, each in its own thread and connection; return their results."""
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            barrier.wait(timeout=10)
+            results[index] = call()
+        except Exception as exc:  # a 500 would surface here; record it instead of losing it
+            results[index] = exc
+        finally:
+            from django.db import connection
+
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results
 
 
 def client_for(user) -> APIClient:

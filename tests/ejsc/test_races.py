@@ -1,41 +1,17 @@
 """SPEC rule 3 under concurrency, on real PostgreSQL: many threads, one barrier, separate connections."""
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 
 from ejsc.models import Booking, Event
 from ejsc.selectors import peak_attendees
 from ejsc.statuses import BookingStatus, EventStatus, RoomKind
-from tests.conftest import client_for
+from tests.conftest import client_for, race
 from tests.ejsc.factories import BookingFactory, DeskAreaFactory, RoomFactory, slot
 from tests.factories import StaffFactory, UserFactory, bakorwil
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def race(calls):
-    """Run every call at the same moment, each in its own thread and connection; return their results."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as exc:  # a 500 would surface here; record it instead of losing it
-            results[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
 
 
 def test_twenty_staff_approvals_of_overlapping_requests_leave_exactly_one_approved():

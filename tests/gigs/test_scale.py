@@ -4,7 +4,6 @@ rows arrive, bounded own lists, and plans that read indexes instead of whole tab
 
 import json
 import random
-import threading
 from datetime import timedelta
 
 import pytest
@@ -16,7 +15,7 @@ from gigs.housekeeping import gig_bid_counts_repair
 from gigs.models import Bid, Category, Gig
 from gigs.statuses import BidStatus, GigStatus
 from mjc.core.pagination import keyset_page
-from tests.conftest import client_for
+from tests.conftest import client_for, race
 from tests.factories import BidFactory, BusinessFactory, CreativeProfileFactory, GigFactory, kabupaten
 
 pytestmark = pytest.mark.django_db
@@ -132,23 +131,7 @@ def test_bid_counts_stay_true_under_concurrent_bids_and_withdrawals():
         ).status_code)
         for c in newcomers
     ] + [(lambda b=b: client_for(b.creative.user).post(f"/api/v1/bids/{b.pk}/withdraw/").status_code) for b in leaving]
-    barrier = threading.Barrier(len(calls))
-    codes = [None] * len(calls)
-
-    def run(i, call):
-        try:
-            barrier.wait(timeout=10)
-            codes[i] = call()
-        except Exception as exc:  # noqa: BLE001 - recorded, asserted below
-            codes[i] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
+    codes = race(calls)
     assert codes == [201] * 12 + [200] * 6, codes
     gig.refresh_from_db()
     assert gig.bid_count == Bid.objects.filter(gig=gig).exclude(status=BidStatus.WITHDRAWN).count() == 12
