@@ -16,7 +16,7 @@ from ejsc.statuses import BookingStatus, RoomKind
 from gigs.models import Contract
 from tests.conftest import client_for
 from tests.ejsc.factories import BookingFactory, RoomFactory, slot
-from tests.ejsc.test_races import race
+from tests.conftest import race
 from tests.factories import BidFactory, GigFactory, StaffFactory, bakorwil
 
 pytestmark = pytest.mark.django_db(transaction=True)
