@@ -14,9 +14,8 @@ import pytest
 from ejsc.models import Booking
 from ejsc.statuses import BookingStatus, RoomKind
 from gigs.models import Contract
-from tests.conftest import client_for
+from tests.conftest import client_for, race
 from tests.ejsc.factories import BookingFactory, RoomFactory, slot
-from tests.conftest import race
 from tests.factories import BidFactory, GigFactory, StaffFactory, bakorwil
 
 pytestmark = pytest.mark.django_db(transaction=True)
