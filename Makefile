@@ -48,7 +48,7 @@ test-browser: install
 
 lint: install
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check . || true
+	$(VENV)/bin/ruff format --check .
 
 ## Rebuild the message catalogs of every app (English msgids, Indonesian catalogs) and compile them
 messages: install

@@ -30,7 +30,10 @@ class CreativeProfile(models.Model):
         indexes = [
             # the directory's order, read as an index range (creatives.selectors.creative_list)
             models.Index(
-                F("available").desc(), F("rating_avg").desc(), F("completed_count").desc(), F("id").asc(),
+                F("available").desc(),
+                F("rating_avg").desc(),
+                F("completed_count").desc(),
+                F("id").asc(),
                 name="creative_directory_order",
             ),
             # "contains" search (icontains is UPPER(…) LIKE UPPER('%q%')) on trigram indexes

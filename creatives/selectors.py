@@ -24,11 +24,13 @@ SEARCH_CANDIDATES = 500
 def _search_candidates(q: str) -> list[int]:
     by_text = (
         CreativeProfile.objects.filter(Q(headline__icontains=q) | Q(bio__icontains=q))
-        .order_by(*DIRECTORY_ORDER).values_list("id", flat=True)[:SEARCH_CANDIDATES]
+        .order_by(*DIRECTORY_ORDER)
+        .values_list("id", flat=True)[:SEARCH_CANDIDATES]
     )
     by_name = (
         CreativeProfile.objects.filter(user__in=get_user_model().objects.filter(full_name__icontains=q))
-        .order_by(*DIRECTORY_ORDER).values_list("id", flat=True)[:SEARCH_CANDIDATES]
+        .order_by(*DIRECTORY_ORDER)
+        .values_list("id", flat=True)[:SEARCH_CANDIDATES]
     )
     return list(by_text.union(by_name))
 

@@ -45,7 +45,16 @@ class BookingAdmin(admin.ModelAdmin):
     search_fields = ["purpose", "requester__email", "room__name"]
     date_hierarchy = "start"
     raw_id_fields = ["room", "requester", "decided_by"]
-    readonly_fields = ["status", "exclusive", "decided_by", "decided_at", "checked_in_at", "reminded_at", "created_at", "updated_at"]
+    readonly_fields = [
+        "status",
+        "exclusive",
+        "decided_by",
+        "decided_at",
+        "checked_in_at",
+        "reminded_at",
+        "created_at",
+        "updated_at",
+    ]
 
 
 @admin.register(Event)

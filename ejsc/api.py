@@ -26,11 +26,17 @@ ERRORS = {
     404: OpenApiResponse(ERROR, description=_("Not found, or not visible to you.")),
     409: OpenApiResponse(
         ERROR,
-        description=_("Conflict: the room is taken (booking_conflict), the event is full (event_full), or an illegal transition."),
+        description=_(
+            "Conflict: the room is taken (booking_conflict), the event is full (event_full), or an illegal transition."
+        ),
         examples=[
             OpenApiExample(
                 "booking_conflict",
-                value={"message": "Ruangan ini sudah dipesan atau diblokir pada sebagian waktu itu.", "code": "booking_conflict", "extra": {}},
+                value={
+                    "message": "Ruangan ini sudah dipesan atau diblokir pada sebagian waktu itu.",
+                    "code": "booking_conflict",
+                    "extra": {},
+                },
             )
         ],
     ),
@@ -66,7 +72,20 @@ class SpaceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Space
-        fields = ["id", "slug", "name", "bakorwil", "bakorwil_name", "kabupaten", "kabupaten_name", "address", "description", "opening_hours", "photos", "rooms"]
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "bakorwil",
+            "bakorwil_name",
+            "kabupaten",
+            "kabupaten_name",
+            "address",
+            "description",
+            "opening_hours",
+            "photos",
+            "rooms",
+        ]
 
     def get_photos(self, space) -> list[str]:
         return [photo.image.url for photo in space.photos.all()]
@@ -194,17 +213,24 @@ class RoomAvailabilityApi(APIView):
     permission_classes = [permissions.AllowAny]
 
     @extend_schema(
-        parameters=[OpenApiParameter("date", OpenApiTypes.DATE, required=True, description=_("The day (WIB), YYYY-MM-DD."))],
+        parameters=[
+            OpenApiParameter("date", OpenApiTypes.DATE, required=True, description=_("The day (WIB), YYYY-MM-DD."))
+        ],
         responses={200: AvailabilitySerializer, 400: ERRORS[400], 404: ERRORS[404]},
         examples=[
             OpenApiExample(
                 "A meeting room on a Saturday",
                 response_only=True,
                 value={
-                    "room": 3, "date": "2026-12-05", "open": True,
-                    "opens": "2026-12-05T09:00:00+07:00", "closes": "2026-12-05T17:00:00+07:00",
+                    "room": 3,
+                    "date": "2026-12-05",
+                    "open": True,
+                    "opens": "2026-12-05T09:00:00+07:00",
+                    "closes": "2026-12-05T17:00:00+07:00",
                     "free": [{"start": "2026-12-05T09:00:00+07:00", "end": "2026-12-05T10:00:00+07:00"}],
-                    "busy": [{"start": "2026-12-05T10:00:00+07:00", "end": "2026-12-05T12:00:00+07:00", "status": "booked"}],
+                    "busy": [
+                        {"start": "2026-12-05T10:00:00+07:00", "end": "2026-12-05T12:00:00+07:00", "status": "booked"}
+                    ],
                     "requested": [],
                 },
             )
@@ -277,7 +303,13 @@ class BookingListApi(generics.ListCreateAPIView):
             OpenApiExample(
                 "Two hours in a meeting room",
                 request_only=True,
-                value={"room": 3, "start": "2026-12-05T09:00:00+07:00", "end": "2026-12-05T11:00:00+07:00", "attendees": 4, "purpose": "Rapat klien kemasan"},
+                value={
+                    "room": 3,
+                    "start": "2026-12-05T09:00:00+07:00",
+                    "end": "2026-12-05T11:00:00+07:00",
+                    "attendees": 4,
+                    "purpose": "Rapat klien kemasan",
+                },
             )
         ],
     )
@@ -317,13 +349,21 @@ def _booking_action(name: str, summary: str, with_reason: bool):
         request=BookingReasonSerializer if with_reason else None,
         responses={200: BookingSerializer, **ERRORS},
     )(post)
-    return type(f"Booking{name.title().replace('-', '')}Api", (BookingActionApi,), {"action": name.replace("-", "_"), "post": post})
+    return type(
+        f"Booking{name.title().replace('-', '')}Api",
+        (BookingActionApi,),
+        {"action": name.replace("-", "_"), "post": post},
+    )
 
 
-BookingApproveApi = _booking_action("approve", "Staff of the hub's Bakorwil approve a request (409 booking_conflict if the room is taken).", False)
+BookingApproveApi = _booking_action(
+    "approve", "Staff of the hub's Bakorwil approve a request (409 booking_conflict if the room is taken).", False
+)
 BookingRejectApi = _booking_action("reject", "Staff of the hub's Bakorwil reject a request with a reason.", True)
 BookingCancelApi = _booking_action("cancel", "The requester (before the start) or staff cancel a booking.", True)
-BookingCheckInApi = _booking_action("check-in", "The requester or staff check in, from 30 minutes before the start.", False)
+BookingCheckInApi = _booking_action(
+    "check-in", "The requester or staff check in, from 30 minutes before the start.", False
+)
 
 
 # --- events --------------------------------------------------------------------------------
@@ -365,9 +405,14 @@ class EventListApi(generics.ListCreateAPIView):
                 "A workshop",
                 request_only=True,
                 value={
-                    "room": 4, "title": "Workshop foto produk UMKM", "description": "Praktik foto produk dengan ponsel.",
-                    "organization": "Komunitas Fotografer Malang", "start": "2026-12-12T13:00:00+07:00",
-                    "end": "2026-12-12T16:00:00+07:00", "expected_attendees": 40, "public": True,
+                    "room": 4,
+                    "title": "Workshop foto produk UMKM",
+                    "description": "Praktik foto produk dengan ponsel.",
+                    "organization": "Komunitas Fotografer Malang",
+                    "start": "2026-12-12T13:00:00+07:00",
+                    "end": "2026-12-12T16:00:00+07:00",
+                    "expected_attendees": 40,
+                    "public": True,
                 },
             )
         ],  # fmt: skip
@@ -398,7 +443,11 @@ class EventRejectApi(APIView):
         event = selectors.event_get(user=request.user, pk=pk)
         reason = BookingReasonSerializer(data=request.data)
         reason.is_valid(raise_exception=True)
-        return Response(EventSerializer(services.event_reject(actor=request.user, event=event, reason=reason.validated_data["reason"])).data)
+        return Response(
+            EventSerializer(
+                services.event_reject(actor=request.user, event=event, reason=reason.validated_data["reason"])
+            ).data
+        )
 
 
 class EventCancelApi(APIView):
@@ -410,7 +459,11 @@ class EventCancelApi(APIView):
         event = selectors.event_get(user=request.user, pk=pk)
         reason = BookingReasonSerializer(data=request.data)
         reason.is_valid(raise_exception=True)
-        return Response(EventSerializer(services.event_cancel(actor=request.user, event=event, reason=reason.validated_data["reason"])).data)
+        return Response(
+            EventSerializer(
+                services.event_cancel(actor=request.user, event=event, reason=reason.validated_data["reason"])
+            ).data
+        )
 
 
 class EventRsvpApi(APIView):
@@ -418,7 +471,9 @@ class EventRsvpApi(APIView):
 
     def _answer(self, event, going: bool):
         event.refresh_from_db()
-        return Response({"event": event.pk, "rsvp": going, "rsvp_count": event.rsvp_count, "places_left": event.places_left})
+        return Response(
+            {"event": event.pk, "rsvp": going, "rsvp_count": event.rsvp_count, "places_left": event.places_left}
+        )
 
     @extend_schema(request=None, responses={200: RsvpSerializer, **ERRORS})
     def post(self, request, pk: int):

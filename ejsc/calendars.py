@@ -21,7 +21,17 @@ def _calendar(name: str) -> Calendar:
     return cal
 
 
-def _event(uid: str, summary: str, start, end, *, location: str = "", description: str = "", url: str = "", status: str = "CONFIRMED") -> IcsEvent:
+def _event(
+    uid: str,
+    summary: str,
+    start,
+    end,
+    *,
+    location: str = "",
+    description: str = "",
+    url: str = "",
+    status: str = "CONFIRMED",
+) -> IcsEvent:
     item = IcsEvent()
     item.add("uid", f"{uid}@mjc.jatimprov")
     item.add("dtstamp", timezone.now())
@@ -47,7 +57,11 @@ def room_feed(room: Room, bookings) -> bytes:
     cal = _calendar(f"{room.name} · {room.space.name}")
     for booking in bookings:
         summary = _("Blocked") if booking.status == BookingStatus.BLOCKED else _("Booked")
-        cal.add_component(_event(f"ejsc-room-{room.pk}-busy-{booking.pk}", summary, booking.start, booking.end, location=_location(room)))
+        cal.add_component(
+            _event(
+                f"ejsc-room-{room.pk}-busy-{booking.pk}", summary, booking.start, booking.end, location=_location(room)
+            )
+        )
     return _finish(cal)
 
 

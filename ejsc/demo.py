@@ -134,19 +134,77 @@ def seed(stdout) -> None:
         )  # fmt: skip
         _photo(space, index)
         for weekday, opens, closes in HOURS:
-            OpeningHours.objects.get_or_create(space=space, weekday=weekday, defaults={"opens": opens, "closes": closes})
+            OpeningHours.objects.get_or_create(
+                space=space, weekday=weekday, defaults={"opens": opens, "closes": closes}
+            )
         rooms = {}
         for room_name, kind, capacity, amenities, rules in ROOMS:
             rooms[kind], _ = Room.objects.get_or_create(
-                space=space, name=room_name, defaults={"kind": kind, "capacity": capacity, "amenities": amenities, **rules}
+                space=space,
+                name=room_name,
+                defaults={"kind": kind, "capacity": capacity, "amenities": amenities, **rules},
             )
         a, b, c = creatives
-        _booking(rooms[RoomKind.MEETING_ROOM], a, f"Rapat klien kemasan ({name})", _weekday(1), time(10), time(12), 4, BookingStatus.APPROVED)
-        _booking(rooms[RoomKind.MEETING_ROOM], b, f"Diskusi proyek video ({name})", _weekday(2), time(13), time(15), 3, BookingStatus.REQUESTED)
-        _booking(rooms[RoomKind.STUDIO], b, f"Sesi foto produk ({name})", _weekday(2), time(9), time(11), 2, BookingStatus.REQUESTED)
-        _booking(rooms[RoomKind.DESK_AREA], c, f"Kerja harian ({name})", _weekday(1), time(8), time(17), 1, BookingStatus.APPROVED)
-        _booking(rooms[RoomKind.DESK_AREA], a, f"Kerja tim desain ({name})", _weekday(1), time(13), time(18), 3, BookingStatus.APPROVED)
-        _booking(rooms[RoomKind.STUDIO], staff[code], f"Perawatan peralatan studio ({name})", _weekday(3), time(8), time(12), 1, BookingStatus.BLOCKED)
+        _booking(
+            rooms[RoomKind.MEETING_ROOM],
+            a,
+            f"Rapat klien kemasan ({name})",
+            _weekday(1),
+            time(10),
+            time(12),
+            4,
+            BookingStatus.APPROVED,
+        )
+        _booking(
+            rooms[RoomKind.MEETING_ROOM],
+            b,
+            f"Diskusi proyek video ({name})",
+            _weekday(2),
+            time(13),
+            time(15),
+            3,
+            BookingStatus.REQUESTED,
+        )
+        _booking(
+            rooms[RoomKind.STUDIO],
+            b,
+            f"Sesi foto produk ({name})",
+            _weekday(2),
+            time(9),
+            time(11),
+            2,
+            BookingStatus.REQUESTED,
+        )
+        _booking(
+            rooms[RoomKind.DESK_AREA],
+            c,
+            f"Kerja harian ({name})",
+            _weekday(1),
+            time(8),
+            time(17),
+            1,
+            BookingStatus.APPROVED,
+        )
+        _booking(
+            rooms[RoomKind.DESK_AREA],
+            a,
+            f"Kerja tim desain ({name})",
+            _weekday(1),
+            time(13),
+            time(18),
+            3,
+            BookingStatus.APPROVED,
+        )
+        _booking(
+            rooms[RoomKind.STUDIO],
+            staff[code],
+            f"Perawatan peralatan studio ({name})",
+            _weekday(3),
+            time(8),
+            time(12),
+            1,
+            BookingStatus.BLOCKED,
+        )
         hall = rooms[RoomKind.EVENT_HALL]
         title = EVENTS[slug]
         if not Event.objects.filter(room=hall, title=title).exists():
@@ -159,4 +217,6 @@ def seed(stdout) -> None:
                 decided_by=staff[code], decided_at=timezone.now(),
             )  # fmt: skip
             record_creation(event, actor=a, note="demo")
-    stdout.write(f"  EJSC: {Space.objects.count()} hubs, {Room.objects.count()} rooms, {Booking.objects.count()} bookings, {Event.objects.count()} events")
+    stdout.write(
+        f"  EJSC: {Space.objects.count()} hubs, {Room.objects.count()} rooms, {Booking.objects.count()} bookings, {Event.objects.count()} events"
+    )

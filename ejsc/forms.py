@@ -14,14 +14,19 @@ class PeriodForm(forms.Form):
     """A WIB day with a start and an end clock time; an end at or before the start means the next day."""
 
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    start_time = forms.TimeField(label=_("Start (WIB)"), widget=forms.TimeInput(attrs={"type": "time", "step": 1800}, format="%H:%M"))
-    end_time = forms.TimeField(label=_("End (WIB)"), widget=forms.TimeInput(attrs={"type": "time", "step": 1800}, format="%H:%M"))
+    start_time = forms.TimeField(
+        label=_("Start (WIB)"), widget=forms.TimeInput(attrs={"type": "time", "step": 1800}, format="%H:%M")
+    )
+    end_time = forms.TimeField(
+        label=_("End (WIB)"), widget=forms.TimeInput(attrs={"type": "time", "step": 1800}, format="%H:%M")
+    )
 
     def clean_date(self):
         day = self.cleaned_data["date"]
         if not day_in_range(day):
             raise forms.ValidationError(
-                _("Please choose a date between %(first)s and %(last)s.") % {"first": EARLIEST_DAY.year, "last": LATEST_DAY.year}
+                _("Please choose a date between %(first)s and %(last)s.")
+                % {"first": EARLIEST_DAY.year, "last": LATEST_DAY.year}
             )
         return day
 
@@ -36,7 +41,11 @@ class PeriodForm(forms.Form):
 
 class BookingForm(PeriodForm):
     attendees = forms.IntegerField(label=_("Attendees"), min_value=1, initial=1)
-    purpose = forms.CharField(label=_("Purpose"), max_length=300, widget=forms.TextInput(attrs={"placeholder": _("e.g. client meeting about packaging")}))
+    purpose = forms.CharField(
+        label=_("Purpose"),
+        max_length=300,
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. client meeting about packaging")}),
+    )
 
 
 class ReasonForm(forms.Form):
@@ -53,7 +62,11 @@ class BlockForm(PeriodForm):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Leave empty to block part of one day."),
     )
-    reason = forms.CharField(label=_("Reason"), max_length=300, widget=forms.TextInput(attrs={"placeholder": _("e.g. public holiday, official use")}))
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. public holiday, official use")}),
+    )
 
     field_order = ["room", "date", "start_time", "end_date", "end_time", "reason"]
 
@@ -79,12 +92,27 @@ class BlockForm(PeriodForm):
 class EventForm(PeriodForm):
     room = forms.ModelChoiceField(
         label=_("Room"),
-        queryset=Room.objects.filter(is_active=True).exclude(kind=RoomKind.DESK_AREA).select_related("space").order_by("space__bakorwil__id", "space__name", "name"),
+        queryset=Room.objects.filter(is_active=True)
+        .exclude(kind=RoomKind.DESK_AREA)
+        .select_related("space")
+        .order_by("space__bakorwil__id", "space__name", "name"),
     )
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, max_length=5000)
     organization = forms.CharField(label=_("Organizing group"), max_length=150, required=False)
     expected_attendees = forms.IntegerField(label=_("Expected attendees"), min_value=1)
-    public = forms.BooleanField(label=_("Public: show it on the events calendar and take RSVPs"), required=False, initial=True)
+    public = forms.BooleanField(
+        label=_("Public: show it on the events calendar and take RSVPs"), required=False, initial=True
+    )
 
-    field_order = ["room", "title", "description", "organization", "date", "start_time", "end_time", "expected_attendees", "public"]
+    field_order = [
+        "room",
+        "title",
+        "description",
+        "organization",
+        "date",
+        "start_time",
+        "end_time",
+        "expected_attendees",
+        "public",
+    ]

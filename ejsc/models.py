@@ -23,7 +23,9 @@ class Space(models.Model):
 
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=120)
-    bakorwil = models.ForeignKey("regions.Bakorwil", on_delete=models.PROTECT, related_name="spaces", verbose_name=_("Bakorwil"))
+    bakorwil = models.ForeignKey(
+        "regions.Bakorwil", on_delete=models.PROTECT, related_name="spaces", verbose_name=_("Bakorwil")
+    )
     kabupaten = models.ForeignKey("regions.Kabupaten", on_delete=models.PROTECT, verbose_name=_("kabupaten/kota"))
     address = models.CharField(_("address"), max_length=255)
     description = models.TextField(_("description"), blank=True)
@@ -99,11 +101,22 @@ class Room(models.Model):
     description = models.TextField(_("description"), blank=True)
     min_minutes = models.PositiveIntegerField(_("minimum minutes"), default=30)
     max_minutes = models.PositiveIntegerField(_("maximum minutes"), default=240)
-    lead_minutes = models.PositiveIntegerField(_("lead time (minutes)"), default=60, help_text=_("How long before the start a request must arrive."))
-    max_days_ahead = models.PositiveIntegerField(_("days ahead"), default=30, help_text=_("How far ahead a booking may start."))
-    needs_approval = models.BooleanField(_("needs approval"), default=True, help_text=_("Otherwise a request is confirmed at once when the rules and capacity allow."))
+    lead_minutes = models.PositiveIntegerField(
+        _("lead time (minutes)"), default=60, help_text=_("How long before the start a request must arrive.")
+    )
+    max_days_ahead = models.PositiveIntegerField(
+        _("days ahead"), default=30, help_text=_("How far ahead a booking may start.")
+    )
+    needs_approval = models.BooleanField(
+        _("needs approval"),
+        default=True,
+        help_text=_("Otherwise a request is confirmed at once when the rules and capacity allow."),
+    )
     weekly_quota_hours = models.PositiveIntegerField(
-        _("weekly quota (hours)"), null=True, blank=True, help_text=_("Hours one person may book in this room per week (Monday to Sunday, WIB). Empty: no quota.")
+        _("weekly quota (hours)"),
+        null=True,
+        blank=True,
+        help_text=_("Hours one person may book in this room per week (Monday to Sunday, WIB). Empty: no quota."),
     )
     is_active = models.BooleanField(_("bookable"), default=True)
 
@@ -138,22 +151,38 @@ class Booking(models.Model):
     # join through room and hub. The service sets it; a trigger (migration 0003) derives it on every insert
     # and follows a room or hub that moves, so no writer can leave it wrong.
     bakorwil = models.ForeignKey(
-        "regions.Bakorwil", on_delete=models.PROTECT, related_name="+", editable=False, db_index=False, verbose_name=_("Bakorwil")
+        "regions.Bakorwil",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        db_index=False,
+        verbose_name=_("Bakorwil"),
     )
     # Indexed by the (requester, start, id) index below.
     requester = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="bookings", db_index=False, verbose_name=_("requester")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="bookings",
+        db_index=False,
+        verbose_name=_("requester"),
     )
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     attendees = models.PositiveIntegerField(_("attendees"), default=1)
     purpose = models.CharField(_("purpose"), max_length=300)
-    status = models.CharField(_("status"), max_length=20, choices=BookingStatus.choices, default=BookingStatus.REQUESTED, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=BookingStatus.choices, default=BookingStatus.REQUESTED, db_index=True
+    )
     # Copied from the room (or true for a block) so the exclusion constraint can use it.
     exclusive = models.BooleanField(_("exclusive"), default=True, editable=False)
     decision_reason = models.CharField(_("reason"), max_length=300, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("decided by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
@@ -176,7 +205,9 @@ class Booking(models.Model):
             models.Index(fields=["bakorwil", "decided_at"], name="ejsc_booking_bakorwil_decided"),
             # The approval queue: only the waiting requests, oldest first.
             models.Index(
-                fields=["bakorwil", "created_at", "id"], name="ejsc_booking_waiting", condition=Q(status=BookingStatus.REQUESTED)
+                fields=["bakorwil", "created_at", "id"],
+                name="ejsc_booking_waiting",
+                condition=Q(status=BookingStatus.REQUESTED),
             ),
         ]
         constraints = [
@@ -186,7 +217,10 @@ class Booking(models.Model):
             ExclusionConstraint(
                 name="ejsc_booking_no_overlap",
                 expressions=[
-                    (TsTzRange("start", "end", RangeBoundary(inclusive_lower=True, inclusive_upper=False)), RangeOperators.OVERLAPS),
+                    (
+                        TsTzRange("start", "end", RangeBoundary(inclusive_lower=True, inclusive_upper=False)),
+                        RangeOperators.OVERLAPS,
+                    ),
                     ("room", RangeOperators.EQUAL),
                 ],
                 condition=Q(exclusive=True, status__in=[str(s) for s in HOLDING_STATUSES]),
@@ -211,18 +245,29 @@ class Event(models.Model):
 
     room = models.ForeignKey(Room, on_delete=models.PROTECT, related_name="events", verbose_name=_("room"))
     booking = models.OneToOneField(Booking, on_delete=models.PROTECT, related_name="event", verbose_name=_("booking"))
-    organizer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="organized_events", verbose_name=_("organizer"))
+    organizer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="organized_events", verbose_name=_("organizer")
+    )
     organization = models.CharField(_("organizing group"), max_length=150, blank=True)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     expected_attendees = models.PositiveIntegerField(_("expected attendees"))
-    public = models.BooleanField(_("public"), default=True, help_text=_("Public events appear on the events calendar and take RSVPs."))
-    status = models.CharField(_("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.REQUESTED, db_index=True)
+    public = models.BooleanField(
+        _("public"), default=True, help_text=_("Public events appear on the events calendar and take RSVPs.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.REQUESTED, db_index=True
+    )
     decision_reason = models.CharField(_("reason"), max_length=300, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("decided by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     rsvp_count = models.PositiveIntegerField(_("RSVPs"), default=0)
@@ -258,7 +303,9 @@ class Event(models.Model):
 
 class Rsvp(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("event"))
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("user"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("user")
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:

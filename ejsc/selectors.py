@@ -146,7 +146,14 @@ def overlapping(room: Room, start: datetime, end: datetime, statuses=HOLDING_STA
 
 def peak_attendees(bookings, start: datetime, end: datetime) -> int:
     """The most attendees present at once in ``[start, end)`` (every sub-interval is checked)."""
-    points = sorted({start, end, *(b.start for b in bookings if start < b.start < end), *(b.end for b in bookings if start < b.end < end)})
+    points = sorted(
+        {
+            start,
+            end,
+            *(b.start for b in bookings if start < b.start < end),
+            *(b.end for b in bookings if start < b.end < end),
+        }
+    )
     peak = 0
     for left, right in zip(points, points[1:], strict=False):
         present = sum(b.attendees for b in bookings if b.start < right and b.end > left)
@@ -204,7 +211,12 @@ def room_week(room: Room, monday: date, now: datetime | None = None) -> dict:
             end = start + timedelta(minutes=SLOT_MINUTES)
             column.slots.append(_slot_state(room, bookings, opening, start, end, now))
         columns.append(column)
-    return {"days": days, "rows": rows, "columns": columns, "row_slots": list(zip(rows, zip(*[c.slots for c in columns], strict=False), strict=False))}
+    return {
+        "days": days,
+        "rows": rows,
+        "columns": columns,
+        "row_slots": list(zip(rows, zip(*[c.slots for c in columns], strict=False), strict=False)),
+    }
 
 
 def week_has_bookable_slot(calendar: dict) -> bool:
@@ -213,7 +225,13 @@ def week_has_bookable_slot(calendar: dict) -> bool:
 
 def _slot_state(room, bookings, opening, start, end, now) -> Slot:
     local = wib(start)
-    if opening is None or local.time() < opening.opens or wib(end).time() > opening.closes or wib(end).time() == time(0) and opening.closes != time(0):
+    if (
+        opening is None
+        or local.time() < opening.opens
+        or wib(end).time() > opening.closes
+        or wib(end).time() == time(0)
+        and opening.closes != time(0)
+    ):
         return Slot(start, end, "closed")
     here = [b for b in bookings if b.start < end and b.end > start]
     block = next((b for b in here if b.status == BookingStatus.BLOCKED), None)
@@ -240,12 +258,16 @@ def room_day(room: Room, day: date) -> dict:
     opening = opening_for(room.space, day)
     day_from, day_to = at_wib(day, time(0)), at_wib(day + timedelta(days=1), time(0))
     bookings = list(
-        room.bookings.filter(start__lt=day_to, end__gt=day_from, status__in=[*HOLDING_STATUSES, BookingStatus.REQUESTED]).order_by("start")
+        room.bookings.filter(
+            start__lt=day_to, end__gt=day_from, status__in=[*HOLDING_STATUSES, BookingStatus.REQUESTED]
+        ).order_by("start")
     )
     busy, requested = [], []
     if room.kind == RoomKind.DESK_AREA:
         holding = [b for b in bookings if b.status in HOLDING_STATUSES]
-        points = sorted({day_from, day_to, *(max(b.start, day_from) for b in holding), *(min(b.end, day_to) for b in holding)})
+        points = sorted(
+            {day_from, day_to, *(max(b.start, day_from) for b in holding), *(min(b.end, day_to) for b in holding)}
+        )
         for left, right in zip(points, points[1:], strict=False):
             here = [b for b in holding if b.start < right and b.end > left]
             if not here:
@@ -257,7 +279,12 @@ def room_day(room: Room, day: date) -> dict:
     else:
         for b in bookings:
             if b.status in HOLDING_STATUSES:
-                _extend(busy, max(b.start, day_from), min(b.end, day_to), "blocked" if b.status == BookingStatus.BLOCKED else "booked")
+                _extend(
+                    busy,
+                    max(b.start, day_from),
+                    min(b.end, day_to),
+                    "blocked" if b.status == BookingStatus.BLOCKED else "booked",
+                )
     for b in bookings:
         if b.status == BookingStatus.REQUESTED:
             requested.append({"start": wib(b.start), "end": wib(b.end), "status": "requested"})
@@ -367,8 +394,12 @@ def queue_flags(bookings) -> list[Booking]:
     overlaps another waiting request (``has_competitor``), in one query over the given rows only."""
     bookings = list(bookings)
     start, end = OuterRef("start"), OuterRef("end")
-    holding_overlap = Booking.objects.filter(_overlap(start, end, HOLDING_STATUSES), room=OuterRef("room"), exclusive=True)
-    competing = Booking.objects.filter(_overlap(start, end, [BookingStatus.REQUESTED]), room=OuterRef("room")).exclude(pk=OuterRef("pk"))
+    holding_overlap = Booking.objects.filter(
+        _overlap(start, end, HOLDING_STATUSES), room=OuterRef("room"), exclusive=True
+    )
+    competing = Booking.objects.filter(_overlap(start, end, [BookingStatus.REQUESTED]), room=OuterRef("room")).exclude(
+        pk=OuterRef("pk")
+    )
     flags = {}
     if bookings:
         rows = (
@@ -387,7 +418,11 @@ def staff_today(user, now: datetime | None = None) -> QuerySet[Booking]:
     now = now or timezone.now()
     today = wib(now).date()
     statuses = [BookingStatus.APPROVED, BookingStatus.CHECKED_IN, BookingStatus.BLOCKED]
-    return _region_bookings(user).filter(_overlap(now, at_wib(today + timedelta(days=1), time(0)), statuses)).order_by("start", "id")
+    return (
+        _region_bookings(user)
+        .filter(_overlap(now, at_wib(today + timedelta(days=1), time(0)), statuses))
+        .order_by("start", "id")
+    )
 
 
 def staff_blocks(user) -> QuerySet[Booking]:
@@ -403,7 +438,9 @@ def staff_rooms(user) -> QuerySet[Room]:
 
 def staff_events_queue(user) -> QuerySet[Event]:
     """Undecided event requests of the staff's region, oldest first; a clash with what already holds the room is flagged."""
-    holding_overlap = Booking.objects.filter(_overlap(OuterRef("start"), OuterRef("end"), HOLDING_STATUSES), room=OuterRef("room"))
+    holding_overlap = Booking.objects.filter(
+        _overlap(OuterRef("start"), OuterRef("end"), HOLDING_STATUSES), room=OuterRef("room")
+    )
     return (
         events_visible_to(user)
         .filter(_region_filter(user), status=EventStatus.REQUESTED)
@@ -430,7 +467,11 @@ def staff_dashboard(user, monday: date, now: datetime | None = None) -> dict:
     rejected = decided.filter(status=BookingStatus.REJECTED).count()
     week_from, week_to = at_wib(monday, time(0)), at_wib(monday + timedelta(days=7), time(0))
     rooms = list(staff_rooms(user).prefetch_related("space__opening_hours"))
-    held = list(region.filter(_overlap(week_from, week_to, HOLDING_STATUSES)).values("room_id", "start", "end", "attendees", "status"))
+    held = list(
+        region.filter(_overlap(week_from, week_to, HOLDING_STATUSES)).values(
+            "room_id", "start", "end", "attendees", "status"
+        )
+    )
     occupancy = []
     for room in rooms:
         # Only time inside opening hours counts: a holiday block from Thursday 08.00 to Saturday 20.00 fills
@@ -442,11 +483,21 @@ def staff_dashboard(user, monday: date, now: datetime | None = None) -> dict:
         for row in held:
             if row["room_id"] != room.pk:
                 continue
-            minutes = sum(max(0.0, (min(row["end"], closes) - max(row["start"], opens)).total_seconds() / 60) for opens, closes in periods)
+            minutes = sum(
+                max(0.0, (min(row["end"], closes) - max(row["start"], opens)).total_seconds() / 60)
+                for opens, closes in periods
+            )
             people = room.capacity if row["status"] == BookingStatus.BLOCKED else min(row["attendees"], room.capacity)
             person_minutes += minutes * people
             used += minutes * people / room.capacity if room.kind == RoomKind.DESK_AREA else minutes
         percent = round(min(100.0, 100.0 * used / open_minutes)) if open_minutes else 0
         hours = round((used if room.is_exclusive else person_minutes) / 60, 1)
         occupancy.append({"room": room, "percent": percent, "hours": int(hours) if hours.is_integer() else hours})
-    return {"pending": pending, "pending_capped": pending_capped, "approved": approved, "rejected": rejected, "occupancy": occupancy, "monday": monday}
+    return {
+        "pending": pending,
+        "pending_capped": pending_capped,
+        "approved": approved,
+        "rejected": rejected,
+        "occupancy": occupancy,
+        "monday": monday,
+    }

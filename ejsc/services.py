@@ -34,35 +34,50 @@ REMIND_AHEAD = timedelta(hours=24)
 # --- rules ---------------------------------------------------------------------------------
 
 
-def booking_check_rules(*, room: Room, requester, start: datetime, end: datetime, attendees: int, now=None, quota=True, exclude_pk=None) -> None:
+def booking_check_rules(
+    *, room: Room, requester, start: datetime, end: datetime, attendees: int, now=None, quota=True, exclude_pk=None
+) -> None:
     """Refuse a request that breaks a rule of the room, with a message people understand."""
     now = now or timezone.now()
     if start is None or end is None or end <= start:
         raise BookingRuleBroken(_("The end must be after the start."), code=BookingCode.INVALID_RANGE)
     if start < now:
-        raise BookingRuleBroken(_("This time has already passed. Please choose a time in the future."), code=BookingCode.IN_PAST)
+        raise BookingRuleBroken(
+            _("This time has already passed. Please choose a time in the future."), code=BookingCode.IN_PAST
+        )
     if start < now + timedelta(minutes=room.lead_minutes):
         raise BookingRuleBroken(
-            _("Please book at least %(minutes)s minutes ahead.") % {"minutes": room.lead_minutes}, code=BookingCode.TOO_SOON
+            _("Please book at least %(minutes)s minutes ahead.") % {"minutes": room.lead_minutes},
+            code=BookingCode.TOO_SOON,
         )
     if start > now + timedelta(days=room.max_days_ahead):
         raise BookingRuleBroken(
-            _("This room can be booked at most %(days)s days ahead.") % {"days": room.max_days_ahead}, code=BookingCode.TOO_FAR_AHEAD
+            _("This room can be booked at most %(days)s days ahead.") % {"days": room.max_days_ahead},
+            code=BookingCode.TOO_FAR_AHEAD,
         )
     minutes = (end - start).total_seconds() / 60
     if minutes < room.min_minutes:
-        raise BookingRuleBroken(_("A booking of this room lasts at least %(minutes)s minutes.") % {"minutes": room.min_minutes}, code=BookingCode.TOO_SHORT)
+        raise BookingRuleBroken(
+            _("A booking of this room lasts at least %(minutes)s minutes.") % {"minutes": room.min_minutes},
+            code=BookingCode.TOO_SHORT,
+        )
     if minutes > room.max_minutes:
-        raise BookingRuleBroken(_("A booking of this room lasts at most %(minutes)s minutes.") % {"minutes": room.max_minutes}, code=BookingCode.TOO_LONG)
+        raise BookingRuleBroken(
+            _("A booking of this room lasts at most %(minutes)s minutes.") % {"minutes": room.max_minutes},
+            code=BookingCode.TOO_LONG,
+        )
     local_start, local_end = wib(start), wib(end)
     day = local_start.date()
     if local_end.date() != day and not (local_end.date() == day + timedelta(days=1) and local_end.time() == time(0)):
         raise BookingRuleBroken(
-            _("A booking cannot run past midnight (WIB). Please book each day separately."), code=BookingCode.CROSSES_MIDNIGHT
+            _("A booking cannot run past midnight (WIB). Please book each day separately."),
+            code=BookingCode.CROSSES_MIDNIGHT,
         )
     opening = selectors.opening_for(room.space, day)
     if opening is None:
-        raise BookingRuleBroken(_("%(space)s is closed on that day.") % {"space": room.space.name}, code=BookingCode.CLOSED)
+        raise BookingRuleBroken(
+            _("%(space)s is closed on that day.") % {"space": room.space.name}, code=BookingCode.CLOSED
+        )
     if start < opening[0] or end > opening[1]:
         raise BookingRuleBroken(
             _("%(space)s is open from %(opens)s to %(closes)s WIB on that day.")
@@ -73,7 +88,8 @@ def booking_check_rules(*, room: Room, requester, start: datetime, end: datetime
         raise BookingRuleBroken(_("At least one person must attend."), code=BookingCode.OVER_CAPACITY)
     if attendees > room.capacity:
         raise BookingRuleBroken(
-            _("This room holds at most %(capacity)s people.") % {"capacity": room.capacity}, code=BookingCode.OVER_CAPACITY
+            _("This room holds at most %(capacity)s people.") % {"capacity": room.capacity},
+            code=BookingCode.OVER_CAPACITY,
         )
     if quota and room.weekly_quota_hours:
         monday = week_start(day)
@@ -87,7 +103,10 @@ def booking_check_rules(*, room: Room, requester, start: datetime, end: datetime
         if used + minutes > room.weekly_quota_hours * 60:
             raise BookingRuleBroken(
                 _("You can book this room for at most %(hours)s hours a week; %(left)s hours are left for that week.")
-                % {"hours": room.weekly_quota_hours, "left": max(0, round((room.weekly_quota_hours * 60 - used) / 60, 1))},
+                % {
+                    "hours": room.weekly_quota_hours,
+                    "left": max(0, round((room.weekly_quota_hours * 60 - used) / 60, 1)),
+                },
                 code=BookingCode.QUOTA_EXCEEDED,
             )
 
@@ -119,7 +138,15 @@ def _require_decider(actor, space) -> None:
 
 def _move(booking_id, to, *, actor, note="", fields=None):
     return transition(
-        Booking, booking_id, to=to, transitions=BOOKING_TRANSITIONS, choices=BookingStatus, actor=actor, note=note, fields=fields, code_prefix="booking"
+        Booking,
+        booking_id,
+        to=to,
+        transitions=BOOKING_TRANSITIONS,
+        choices=BookingStatus,
+        actor=actor,
+        note=note,
+        fields=fields,
+        code_prefix="booking",
     )
 
 
@@ -143,7 +170,12 @@ def _hold(booking: Booking, *, actor, note="") -> bool:
 
 
 def _params(booking: Booking, language: str, **more) -> dict:
-    return {"room": booking.room.name, "space": booking.room.space.name, "when": when(booking.start, booking.end, language), **more}
+    return {
+        "room": booking.room.name,
+        "space": booking.room.space.name,
+        "when": when(booking.start, booking.end, language),
+        **more,
+    }
 
 
 def _tell_requester(booking: Booking, kind: str, **more) -> None:
@@ -160,7 +192,9 @@ def _tell_requester(booking: Booking, kind: str, **more) -> None:
 # --- bookings ------------------------------------------------------------------------------
 
 
-def booking_request(*, requester, room: Room, start: datetime, end: datetime, attendees: int, purpose: str, for_event: bool = False) -> Booking:
+def booking_request(
+    *, requester, room: Room, start: datetime, end: datetime, attendees: int, purpose: str, for_event: bool = False
+) -> Booking:
     """Ask for a room; rooms that need no approval are confirmed at once when the rules and capacity allow."""
     if not room.is_active:
         raise ValidationFailed(_("This room cannot be booked at the moment."), code=BookingCode.ROOM_UNAVAILABLE)
@@ -169,7 +203,9 @@ def booking_request(*, requester, room: Room, start: datetime, end: datetime, at
         raise ValidationFailed(_("Please say what the booking is for."), code="booking_purpose_required")
     with transaction.atomic():
         room = _lock_room(room.pk)  # one request per room at a time: the quota and capacity checks hold
-        booking_check_rules(room=room, requester=requester, start=start, end=end, attendees=attendees, quota=not for_event)
+        booking_check_rules(
+            room=room, requester=requester, start=start, end=end, attendees=attendees, quota=not for_event
+        )
         booking = Booking.objects.create(
             room=room,
             bakorwil_id=room.space.bakorwil_id,  # a booking's room never changes: its region is fixed here
@@ -242,12 +278,16 @@ def booking_cancel(*, actor, booking: Booking, reason: str = "", now=None) -> Bo
     if booking.requester_id != actor.pk and not is_decider:
         raise PermissionDenied()
     if booking.status in CANCELLABLE_STATUSES and booking.start <= now and not is_decider:
-        raise ValidationFailed(_("This booking has already started and can no longer be cancelled."), code=BookingCode.STARTED)
+        raise ValidationFailed(
+            _("This booking has already started and can no longer be cancelled."), code=BookingCode.STARTED
+        )
     with transaction.atomic():
         if hasattr(booking, "event"):
             event_cancel(actor=actor, event=booking.event, reason=reason)
         else:
-            moved = _move(booking.pk, BookingStatus.CANCELLED, actor=actor, note=reason, fields={"decision_reason": reason[:300]})
+            moved = _move(
+                booking.pk, BookingStatus.CANCELLED, actor=actor, note=reason, fields={"decision_reason": reason[:300]}
+            )
             if moved.changed and moved.from_status != BookingStatus.BLOCKED and actor.pk != booking.requester_id:
                 _tell_requester(moved.obj, "booking.cancelled", reason=reason)
     booking.refresh_from_db()
@@ -261,7 +301,8 @@ def booking_check_in(*, actor, booking: Booking, now=None) -> Booking:
     if booking.status == BookingStatus.APPROVED:
         if now < booking.start - CHECK_IN_EARLY:
             raise ValidationFailed(
-                _("Check-in opens %(minutes)s minutes before the start.") % {"minutes": int(CHECK_IN_EARLY.total_seconds() // 60)},
+                _("Check-in opens %(minutes)s minutes before the start.")
+                % {"minutes": int(CHECK_IN_EARLY.total_seconds() // 60)},
                 code=BookingCode.TOO_EARLY_TO_CHECK_IN,
             )
         if now >= booking.end:
@@ -320,7 +361,12 @@ def booking_expire_undecided(*, now=None) -> int:
                 count += 1
                 if hasattr(moved.obj, "event"):
                     transition(
-                        Event, moved.obj.event.pk, to=EventStatus.CANCELLED, transitions=EVENT_TRANSITIONS, choices=EventStatus, note="expired",
+                        Event,
+                        moved.obj.event.pk,
+                        to=EventStatus.CANCELLED,
+                        transitions=EVENT_TRANSITIONS,
+                        choices=EventStatus,
+                        note="expired",
                         code_prefix="event",
                     )
                 _tell_requester(moved.obj, "booking.expired")
@@ -331,7 +377,9 @@ def booking_mark_no_shows(*, now=None) -> int:
     """Approved bookings nobody checked in to, once the grace period after the start has passed."""
     now = now or timezone.now()
     count = 0
-    qs = Booking.objects.filter(status=BookingStatus.APPROVED, start__lte=now - settings.MJC_NO_SHOW_GRACE, event__isnull=True)
+    qs = Booking.objects.filter(
+        status=BookingStatus.APPROVED, start__lte=now - settings.MJC_NO_SHOW_GRACE, event__isnull=True
+    )
     for pk in qs.values_list("pk", flat=True):
         with transaction.atomic():
             moved = _move(pk, BookingStatus.NO_SHOW, actor=None, note="no check-in")
@@ -358,10 +406,17 @@ def booking_send_reminders(*, now=None) -> int:
     """Remind requesters of approved bookings starting within the next day, once."""
     now = now or timezone.now()
     count = 0
-    qs = Booking.objects.filter(status=BookingStatus.APPROVED, reminded_at__isnull=True, start__gt=now, start__lte=now + REMIND_AHEAD)
+    qs = Booking.objects.filter(
+        status=BookingStatus.APPROVED, reminded_at__isnull=True, start__gt=now, start__lte=now + REMIND_AHEAD
+    )
     for pk in qs.values_list("pk", flat=True):
         with transaction.atomic():
-            booking = Booking.objects.select_for_update().select_related("room__space", "requester").filter(pk=pk, reminded_at__isnull=True).first()
+            booking = (
+                Booking.objects.select_for_update()
+                .select_related("room__space", "requester")
+                .filter(pk=pk, reminded_at__isnull=True)
+                .first()
+            )
             if booking is None:
                 continue
             _tell_requester(booking, "booking.reminder")
@@ -375,7 +430,12 @@ def booking_send_reminders(*, now=None) -> int:
 
 
 def _event_params(event: Event, language: str, **more) -> dict:
-    return {"event": event.title, "room": f"{event.room.name}, {event.room.space.name}", "when": when(event.start, event.end, language), **more}
+    return {
+        "event": event.title,
+        "room": f"{event.room.name}, {event.room.space.name}",
+        "when": when(event.start, event.end, language),
+        **more,
+    }
 
 
 def _tell_organizer(event: Event, kind: str, **more) -> None:
@@ -390,27 +450,54 @@ def _tell_organizer(event: Event, kind: str, **more) -> None:
 
 def _move_event(event_id, to, *, actor, note="", fields=None):
     return transition(
-        Event, event_id, to=to, transitions=EVENT_TRANSITIONS, choices=EventStatus, actor=actor, note=note, fields=fields, code_prefix="event"
+        Event,
+        event_id,
+        to=to,
+        transitions=EVENT_TRANSITIONS,
+        choices=EventStatus,
+        actor=actor,
+        note=note,
+        fields=fields,
+        code_prefix="event",
     )
 
 
 def event_request(
-    *, organizer, room: Room, start: datetime, end: datetime, title: str, description: str, expected_attendees: int, public: bool = True, organization: str = ""
+    *,
+    organizer,
+    room: Room,
+    start: datetime,
+    end: datetime,
+    title: str,
+    description: str,
+    expected_attendees: int,
+    public: bool = True,
+    organization: str = "",
 ) -> Event:
     """Ask to host an event; the room is requested through a booking that staff decide with the event."""
     if room.kind == RoomKind.DESK_AREA:
-        raise ValidationFailed(_("Events are hosted in meeting rooms, event halls and studios, not in a desk area."), code=EventCode.ROOM_KIND)
+        raise ValidationFailed(
+            _("Events are hosted in meeting rooms, event halls and studios, not in a desk area."),
+            code=EventCode.ROOM_KIND,
+        )
     title = (title or "").strip()
     if not title or not (description or "").strip():
         raise ValidationFailed(_("Please give the event a title and a description."), code="event_details_required")
     if expected_attendees is None or expected_attendees < 1 or expected_attendees > room.capacity:
         raise ValidationFailed(
-            _("Expected attendees must be between 1 and the room's capacity (%(capacity)s).") % {"capacity": room.capacity},
+            _("Expected attendees must be between 1 and the room's capacity (%(capacity)s).")
+            % {"capacity": room.capacity},
             code=EventCode.OVER_CAPACITY,
         )
     with transaction.atomic():
         booking = booking_request(
-            requester=organizer, room=room, start=start, end=end, attendees=expected_attendees, purpose=title, for_event=True
+            requester=organizer,
+            room=room,
+            start=start,
+            end=end,
+            attendees=expected_attendees,
+            purpose=title,
+            for_event=True,
         )
         event = Event.objects.create(
             room=room,
@@ -429,7 +516,9 @@ def event_request(
             notify(
                 recipient=staff,
                 kind="event.requested",
-                params=_event_params(event, staff.language, organizer=organization or organizer.full_name or organizer.email),
+                params=_event_params(
+                    event, staff.language, organizer=organization or organizer.full_name or organizer.email
+                ),
                 url=event.get_absolute_url(),
                 dedupe_key=f"event.requested:{event.pk}",
             )
@@ -470,7 +559,9 @@ def event_cancel(*, actor, event: Event, reason: str = "") -> Event:
         raise PermissionDenied()
     reason = (reason or "").strip()
     with transaction.atomic():
-        moved = _move_event(event.pk, EventStatus.CANCELLED, actor=actor, note=reason, fields={"decision_reason": reason[:300]})
+        moved = _move_event(
+            event.pk, EventStatus.CANCELLED, actor=actor, note=reason, fields={"decision_reason": reason[:300]}
+        )
         if moved.changed:
             _move(event.booking_id, BookingStatus.CANCELLED, actor=actor, note=reason)
             cancelled = moved.obj

@@ -24,7 +24,12 @@ class BookingStatus(models.TextChoices):
 
 
 BOOKING_TRANSITIONS = {
-    BookingStatus.REQUESTED: {BookingStatus.APPROVED, BookingStatus.REJECTED, BookingStatus.EXPIRED, BookingStatus.CANCELLED},
+    BookingStatus.REQUESTED: {
+        BookingStatus.APPROVED,
+        BookingStatus.REJECTED,
+        BookingStatus.EXPIRED,
+        BookingStatus.CANCELLED,
+    },
     BookingStatus.APPROVED: {BookingStatus.CHECKED_IN, BookingStatus.NO_SHOW, BookingStatus.CANCELLED},
     BookingStatus.CHECKED_IN: {BookingStatus.COMPLETED},
     BookingStatus.BLOCKED: {BookingStatus.CANCELLED},

@@ -20,7 +20,11 @@ def when(start: datetime, end: datetime, language: str | None = None) -> str:
     start, end = wib(start), wib(end)
     with translation.override(language):
         day = date_format(start, "D j M Y")
-        if end.date() == start.date() or (end - timedelta(microseconds=1)).date() == start.date() and end.time() == time(0):
+        if (
+            end.date() == start.date()
+            or (end - timedelta(microseconds=1)).date() == start.date()
+            and end.time() == time(0)
+        ):
             return f"{day}, {clock(start, language)}–{clock(end, language)} WIB"
         return f"{day}, {clock(start, language)} – {date_format(end, 'D j M Y')}, {clock(end, language)} WIB"
 

@@ -62,7 +62,11 @@ def hub_detail(request, slug):
     return render(
         request,
         "ejsc/hub.html",
-        {"space": space, "events": selectors.public_events(space=space.slug)[:5], "can_decide": selectors.can_decide(request.user, space)},
+        {
+            "space": space,
+            "events": selectors.public_events(space=space.slug)[:5],
+            "can_decide": selectors.can_decide(request.user, space),
+        },
     )
 
 
@@ -116,7 +120,12 @@ def room_detail(request, pk):
             data = form.cleaned_data
             try:
                 booking = services.booking_request(
-                    requester=request.user, room=room, start=data["start"], end=data["end"], attendees=data["attendees"], purpose=data["purpose"]
+                    requester=request.user,
+                    room=room,
+                    start=data["start"],
+                    end=data["end"],
+                    attendees=data["attendees"],
+                    purpose=data["purpose"],
                 )
             except ApplicationError as exc:
                 form.add_error(None, exc.message)
@@ -124,7 +133,9 @@ def room_detail(request, pk):
                 if booking.status == BookingStatus.APPROVED:
                     messages.success(request, _("Booked! Your place is confirmed."))
                 else:
-                    messages.success(request, _("Request sent. The Bakorwil staff will decide it; you will get a notification."))
+                    messages.success(
+                        request, _("Request sent. The Bakorwil staff will decide it; you will get a notification.")
+                    )
                 return redirect(booking.get_absolute_url())
         monday = week_start(form.cleaned_data.get("date") or monday) if hasattr(form, "cleaned_data") else monday
     else:
@@ -171,9 +182,13 @@ def my_bookings(request):
             # the organizer's events: upcoming ones first (soonest on top), then the latest past ones
             "events": [
                 *request.user.organized_events.select_related("room__space").filter(end__gt=now).order_by("start")[:20],
-                *request.user.organized_events.select_related("room__space").filter(end__lte=now).order_by("-start")[:5],
+                *request.user.organized_events.select_related("room__space")
+                .filter(end__lte=now)
+                .order_by("-start")[:5],
             ],
-            "rsvps": request.user.rsvps.select_related("event__room__space").filter(event__end__gt=now).order_by("event__start"),
+            "rsvps": request.user.rsvps.select_related("event__room__space")
+            .filter(event__end__gt=now)
+            .order_by("event__start"),
             "feed_url": request.build_absolute_uri(f"/ejsc/calendar/{request.user.calendar_token}.ics"),
             "cancellable": CANCELLABLE_STATUSES,
             "now": now,
@@ -197,7 +212,8 @@ def booking_detail(request, pk):
             "is_requester": booking.requester_id == request.user.pk,
             "can_cancel": booking.status in (*CANCELLABLE_STATUSES, BookingStatus.BLOCKED)
             and (can_decide or (booking.requester_id == request.user.pk and booking.start > now)),
-            "can_check_in": booking.status == BookingStatus.APPROVED and booking.start - services.CHECK_IN_EARLY <= now < booking.end,
+            "can_check_in": booking.status == BookingStatus.APPROVED
+            and booking.start - services.CHECK_IN_EARLY <= now < booking.end,
             "check_in_opens": booking.start - services.CHECK_IN_EARLY,
             "no_show_after": booking.start + settings.MJC_NO_SHOW_GRACE,
             "is_event_booking": hasattr(booking, "event"),
@@ -258,7 +274,11 @@ def booking_cancel(request, pk):
     return render(
         request,
         "ejsc/booking_cancel.html",
-        {"booking": booking, "is_requester": booking.requester_id == request.user.pk, "next": _next(request, booking.get_absolute_url())},
+        {
+            "booking": booking,
+            "is_requester": booking.requester_id == request.user.pk,
+            "next": _next(request, booking.get_absolute_url()),
+        },
     )
 
 
@@ -322,12 +342,19 @@ def staff_block(request):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            block = services.booking_block(actor=request.user, room=data["room"], start=data["start"], end=data["end"], reason=data["reason"])
+            block = services.booking_block(
+                actor=request.user, room=data["room"], start=data["start"], end=data["end"], reason=data["reason"]
+            )
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("Blocked: %(room)s, %(when)s.") % {"room": block.room.name, "when": when(block.start, block.end)})
-            waiting = selectors.overlapping(block.room, block.start, block.end, statuses=[BookingStatus.REQUESTED]).count()
+            messages.success(
+                request,
+                _("Blocked: %(room)s, %(when)s.") % {"room": block.room.name, "when": when(block.start, block.end)},
+            )
+            waiting = selectors.overlapping(
+                block.room, block.start, block.end, statuses=[BookingStatus.REQUESTED]
+            ).count()
             if waiting:
                 messages.warning(
                     request,

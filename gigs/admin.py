@@ -86,7 +86,8 @@ def _settle(outcome: str, label):
         skipped = queryset.exclude(status=ContractStatus.DISPUTED).count()
         if skipped:
             modeladmin.message_user(
-                request, _("%(count)s selected contracts have no open dispute and were left as they are.") % {"count": skipped},
+                request,
+                _("%(count)s selected contracts have no open dispute and were left as they are.") % {"count": skipped},
                 messages.WARNING,
             )
         modeladmin.message_user(request, _("%(count)s disputes settled.") % {"count": done}, messages.SUCCESS)
@@ -121,8 +122,18 @@ class ContractAdmin(admin.ModelAdmin):
     list_filter = [DisputedFilter, "status"]
     list_select_related = ["gig", "owner", "creative__user"]
     readonly_fields = [
-        "gig", "bid", "owner", "creative", "status", "revisions_used", "completed_at", "cancel_reason",
-        "dispute_reason", "disputed_by", "disputed_at", "dispute_resolution",
+        "gig",
+        "bid",
+        "owner",
+        "creative",
+        "status",
+        "revisions_used",
+        "completed_at",
+        "cancel_reason",
+        "dispute_reason",
+        "disputed_by",
+        "disputed_at",
+        "dispute_resolution",
     ]
     inlines = [DeliveryInline]
     actions = [
@@ -164,7 +175,18 @@ class ReportAdmin(admin.ModelAdmin):
     list_display = ["id", "status", "target_label", "reporter", "reason_short", "created_at", "action"]
     list_filter = ["status", "action"]
     list_select_related = ["reporter", "gig", "bid__gig", "user"]
-    readonly_fields = ["reporter", "gig", "bid", "user", "reason", "status", "action", "resolved_by", "resolved_at", "created_at"]
+    readonly_fields = [
+        "reporter",
+        "gig",
+        "bid",
+        "user",
+        "reason",
+        "status",
+        "action",
+        "resolved_by",
+        "resolved_at",
+        "created_at",
+    ]
     fields = [*readonly_fields, "resolution_note"]
     actions = [
         _resolve(ReportAction.NONE, _("Resolve: no action needed")),

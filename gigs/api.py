@@ -71,9 +71,24 @@ class GigSerializer(serializers.ModelSerializer):
     class Meta:
         model = Gig
         fields = [
-            "id", "title", "description", "category", "business", "business_name", "budget_min", "budget_max",
-            "deadline", "kabupaten", "kabupaten_name", "bakorwil", "work_mode", "status", "published_at",
-            "created_at", "bid_count", "url",
+            "id",
+            "title",
+            "description",
+            "category",
+            "business",
+            "business_name",
+            "budget_min",
+            "budget_max",
+            "deadline",
+            "kabupaten",
+            "kabupaten_name",
+            "bakorwil",
+            "work_mode",
+            "status",
+            "published_at",
+            "created_at",
+            "bid_count",
+            "url",
         ]
         read_only_fields = fields
 
@@ -109,12 +124,19 @@ class GigDetailSerializer(GigSerializer):
 class GigWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=140)
     description = serializers.CharField(required=False, allow_blank=True, default="")
-    category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all(), error_messages={"does_not_exist": _("Unknown category “{value}”.")})
+    category = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Category.objects.all(),
+        error_messages={"does_not_exist": _("Unknown category “{value}”.")},
+    )
     budget_min = RupiahSerializerField()
     budget_max = RupiahSerializerField()
     deadline = serializers.DateField()
     kabupaten = serializers.SlugRelatedField(
-        slug_field="code", queryset=Kabupaten.objects.all(), required=False, error_messages={"does_not_exist": _("Unknown kabupaten/kota code “{value}”.")}
+        slug_field="code",
+        queryset=Kabupaten.objects.all(),
+        required=False,
+        error_messages={"does_not_exist": _("Unknown kabupaten/kota code “{value}”.")},
     )
     work_mode = serializers.ChoiceField(choices=WorkMode.choices, default=WorkMode.REMOTE)
     business = serializers.PrimaryKeyRelatedField(queryset=Business.objects.all(), required=False)
@@ -145,13 +167,19 @@ class GigUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=140, required=False)
     description = serializers.CharField(required=False)
     category = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Category.objects.all(), required=False, error_messages={"does_not_exist": _("Unknown category “{value}”.")}
+        slug_field="slug",
+        queryset=Category.objects.all(),
+        required=False,
+        error_messages={"does_not_exist": _("Unknown category “{value}”.")},
     )
     budget_min = RupiahSerializerField(required=False)
     budget_max = RupiahSerializerField(required=False)
     deadline = serializers.DateField(required=False)
     kabupaten = serializers.SlugRelatedField(
-        slug_field="code", queryset=Kabupaten.objects.all(), required=False, error_messages={"does_not_exist": _("Unknown kabupaten/kota code “{value}”.")}
+        slug_field="code",
+        queryset=Kabupaten.objects.all(),
+        required=False,
+        error_messages={"does_not_exist": _("Unknown kabupaten/kota code “{value}”.")},
     )
     work_mode = serializers.ChoiceField(choices=WorkMode.choices, required=False)
 
@@ -176,7 +204,17 @@ class BidSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Bid
-        fields = ["id", "gig", "creative", "amount", "delivery_days", "proposal", "status", "conversation", "created_at"]
+        fields = [
+            "id",
+            "gig",
+            "creative",
+            "amount",
+            "delivery_days",
+            "proposal",
+            "status",
+            "conversation",
+            "created_at",
+        ]
         read_only_fields = ["id", "gig", "creative", "status", "conversation", "created_at"]
 
 
@@ -229,9 +267,27 @@ class ContractSerializer(serializers.ModelSerializer):
     class Meta:
         model = Contract
         fields = [
-            "id", "gig", "bid", "owner", "creative", "amount", "due_date", "revisions_allowed", "revisions_used",
-            "revisions_left", "status", "cancel_reason", "dispute_reason", "disputed_by", "disputed_at",
-            "dispute_resolution", "completed_at", "created_at", "deliveries", "reviews", "conversation",
+            "id",
+            "gig",
+            "bid",
+            "owner",
+            "creative",
+            "amount",
+            "due_date",
+            "revisions_allowed",
+            "revisions_used",
+            "revisions_left",
+            "status",
+            "cancel_reason",
+            "dispute_reason",
+            "disputed_by",
+            "disputed_at",
+            "dispute_resolution",
+            "completed_at",
+            "created_at",
+            "deliveries",
+            "reviews",
+            "conversation",
         ]
         read_only_fields = fields
 
@@ -309,9 +365,15 @@ class ReportResolvedSerializer(ReportSerializer):
 
 
 class PriceGuidanceQuerySerializer(serializers.Serializer):
-    category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all(), error_messages={"does_not_exist": _("Unknown category “{value}”.")})
+    category = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Category.objects.all(),
+        error_messages={"does_not_exist": _("Unknown category “{value}”.")},
+    )
     bakorwil = serializers.SlugRelatedField(
-        slug_field="code", queryset=Bakorwil.objects.all(), required=False,
+        slug_field="code",
+        queryset=Bakorwil.objects.all(),
+        required=False,
         error_messages={"does_not_exist": _("Unknown Bakorwil “{value}”.")},
     )
 
@@ -327,7 +389,8 @@ class PriceGuidanceSerializer(serializers.Serializer):
     p25 = serializers.IntegerField(allow_null=True)
     p75 = serializers.IntegerField(allow_null=True)
     refreshed_at = serializers.DateTimeField(
-        allow_null=True, help_text="when these figures were computed (they are refreshed hourly and after a bid is accepted)"
+        allow_null=True,
+        help_text="when these figures were computed (they are refreshed hourly and after a bid is accepted)",
     )
 
 
@@ -430,7 +493,11 @@ ERROR_EXAMPLE = OpenApiExample(
     "Illegal move",
     response_only=True,
     status_codes=["409"],
-    value={"message": "Another bid has already been accepted for this gig.", "code": "bid_already_accepted", "extra": {}},
+    value={
+        "message": "Another bid has already been accepted for this gig.",
+        "code": "bid_already_accepted",
+        "extra": {},
+    },
 )
 
 
@@ -456,7 +523,10 @@ class GigListCreateApi(generics.ListCreateAPIView):
         data = GigWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         gig = services.gig_create(user=request.user, **data.validated_data)
-        return Response(GigDetailSerializer(_visible_gig(request, gig.pk), context={"request": request}).data, status=status.HTTP_201_CREATED)
+        return Response(
+            GigDetailSerializer(_visible_gig(request, gig.pk), context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class GigDetailApi(APIView):
@@ -498,11 +568,15 @@ class GigAttachmentApi(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
-        request={"multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}},
+        request={
+            "multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+        },
         responses={201: FileSerializer},
     )
     def post(self, request, pk: int):
-        attachment = services.gig_attachment_add(gig=_visible_gig(request, pk), user=request.user, upload=request.FILES.get("file"))
+        attachment = services.gig_attachment_add(
+            gig=_visible_gig(request, pk), user=request.user, upload=request.FILES.get("file")
+        )
         return Response(FileSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
 
@@ -567,11 +641,14 @@ class GigBidsApi(generics.ListAPIView):
         responses={201: BidSerializer},
         examples=[
             OpenApiExample(
-                "A bid", request_only=True,
+                "A bid",
+                request_only=True,
                 value={"amount": 1200000, "delivery_days": 7, "proposal": "Tiga alternatif desain, revisi dua kali."},
             ),
             OpenApiExample(
-                "Second bid", response_only=True, status_codes=["409"],
+                "Second bid",
+                response_only=True,
+                status_codes=["409"],
                 value={"message": "You have already bid on this gig.", "code": "bid_exists", "extra": {}},
             ),
         ],
@@ -705,7 +782,8 @@ class ContractRevisionApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(
-        request=NoteSerializer, responses={200: ContractSerializer},
+        request=NoteSerializer,
+        responses={200: ContractSerializer},
         examples=[OpenApiExample("Ask for changes", value={"note": "Logonya diperbesar, warna lebih hangat."})],
     )
     def post(self, request, pk: int):
@@ -749,7 +827,8 @@ class ContractWithdrawApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(
-        request=CancelSerializer, responses={200: ContractSerializer},
+        request=CancelSerializer,
+        responses={200: ContractSerializer},
         examples=[OpenApiExample("Withdraw", value={"reason": "Saya sakit dan tidak bisa menyelesaikan tepat waktu."})],
     )
     def post(self, request, pk: int):
@@ -767,9 +846,12 @@ class ContractDisputeApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(
-        request=DisputeSerializer, responses={200: ContractSerializer},
-        examples=[OpenApiExample("Open a dispute", value={"reason": "Sudah 3 minggu lewat tenggat, belum ada hasil."}),
-                  ERROR_EXAMPLE],
+        request=DisputeSerializer,
+        responses={200: ContractSerializer},
+        examples=[
+            OpenApiExample("Open a dispute", value={"reason": "Sudah 3 minggu lewat tenggat, belum ada hasil."}),
+            ERROR_EXAMPLE,
+        ],
     )
     def post(self, request, pk: int):
         contract = _visible_contract(request, pk)
@@ -788,7 +870,8 @@ class ContractReviewsApi(APIView):
         return Response(ReviewSerializer(visible_reviews(contract, request.user), many=True).data)
 
     @extend_schema(
-        request=ReviewWriteSerializer, responses={201: ReviewSerializer},
+        request=ReviewWriteSerializer,
+        responses={201: ReviewSerializer},
         examples=[OpenApiExample("Five stars", value={"rating": 5, "comment": "Cepat dan rapi. Terima kasih!"})],
     )
     def post(self, request, pk: int):
@@ -812,8 +895,11 @@ class ReportCreateApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(
-        request=ReportWriteSerializer, responses={201: ReportSerializer},
-        examples=[OpenApiExample("Report a gig", value={"gig": 12, "reason": "Penipuan: minta transfer di luar platform."})],
+        request=ReportWriteSerializer,
+        responses={201: ReportSerializer},
+        examples=[
+            OpenApiExample("Report a gig", value={"gig": 12, "reason": "Penipuan: minta transfer di luar platform."})
+        ],
     )
     def post(self, request):
         data = ReportWriteSerializer(data=request.data)
@@ -824,7 +910,9 @@ class ReportCreateApi(APIView):
         gig = _visible_gig(request, values["gig"]) if values.get("gig") else None
         bid = _visible_bid(request, values["bid"]) if values.get("bid") else None
         target = get_object_or_404(get_user_model(), pk=values["user"], is_active=True) if values.get("user") else None
-        report = services.report_create(user=request.user, reason=values["reason"], gig=gig, bid=bid, target_user=target)
+        report = services.report_create(
+            user=request.user, reason=values["reason"], gig=gig, bid=bid, target_user=target
+        )
         return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
 
@@ -835,7 +923,8 @@ class ReportResolveApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(
-        request=ReportResolveSerializer, responses={200: ReportResolvedSerializer},
+        request=ReportResolveSerializer,
+        responses={200: ReportResolvedSerializer},
         examples=[OpenApiExample("Cancel a fraudulent gig", value={"action": "gig_cancelled", "note": "Penipuan."})],
     )
     def post(self, request, pk: int):
@@ -859,9 +948,19 @@ class PriceGuidanceApi(APIView):
         responses={200: PriceGuidanceSerializer},
         examples=[
             OpenApiExample(
-                "Packaging in Bakorwil III", response_only=True,
-                value={"category": "kemasan", "scope": "bakorwil", "bakorwil": "III", "count": 7, "median": 1200000,
-                       "low": 600000, "high": 2500000, "p25": 900000, "p75": 1500000},
+                "Packaging in Bakorwil III",
+                response_only=True,
+                value={
+                    "category": "kemasan",
+                    "scope": "bakorwil",
+                    "bakorwil": "III",
+                    "count": 7,
+                    "median": 1200000,
+                    "low": 600000,
+                    "high": 2500000,
+                    "p25": 900000,
+                    "p75": 1500000,
+                },
             )
         ],
     )

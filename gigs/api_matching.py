@@ -94,7 +94,11 @@ class GigMatchesApi(generics.ListAPIView):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return GigMatch.objects.none()
         gig = _owned_gig(self.request, self.kwargs["pk"])
-        return GigMatch.objects.filter(gig=gig).select_related("creative__user", "creative__kabupaten").order_by("-score", "id")
+        return (
+            GigMatch.objects.filter(gig=gig)
+            .select_related("creative__user", "creative__kabupaten")
+            .order_by("-score", "id")
+        )
 
 
 class RecommendedGigsApi(generics.ListAPIView):

@@ -12,7 +12,9 @@ urlpatterns = [
     path("gigs/<int:pk>/cancel/", api.GigCancelApi.as_view(), name="gig-cancel"),
     path("gigs/<int:pk>/attachments/", api.GigAttachmentApi.as_view(), name="gig-attachments"),
     path(
-        "gigs/<int:pk>/attachments/<int:attachment_pk>/", api.GigAttachmentDetailApi.as_view(), name="gig-attachment-detail"
+        "gigs/<int:pk>/attachments/<int:attachment_pk>/",
+        api.GigAttachmentDetailApi.as_view(),
+        name="gig-attachment-detail",
     ),
     path("gigs/<int:pk>/invitations/", api.GigInvitationApi.as_view(), name="gig-invitations"),
     path("gigs/<int:pk>/bids/", api.GigBidsApi.as_view(), name="gig-bids"),

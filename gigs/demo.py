@@ -18,45 +18,141 @@ User = get_user_model()
 OPEN_GIGS = [
     # owner, title, category, template, answers, brief, budget, days to deadline, work mode, bids (creative, amount, days, proposal)
     (
-        "budi@demo.mjc.id", "Desain kemasan keripik tempe", "kemasan", "desain-kemasan-keripik",
-        {"product": "Keripik tempe Sanan rasa original dan balado", "size": "100 g dan 250 g", "medium": "Cetak",
-         "quantity": "2 varian rasa", "style": "Ceria, khas Malang, ada ilustrasi tempe",
-         "deliverables": ["File siap cetak (PDF/AI)", "Mockup 3D", "Label halal & komposisi"]},
+        "budi@demo.mjc.id",
+        "Desain kemasan keripik tempe",
+        "kemasan",
+        "desain-kemasan-keripik",
+        {
+            "product": "Keripik tempe Sanan rasa original dan balado",
+            "size": "100 g dan 250 g",
+            "medium": "Cetak",
+            "quantity": "2 varian rasa",
+            "style": "Ceria, khas Malang, ada ilustrasi tempe",
+            "deliverables": ["File siap cetak (PDF/AI)", "Mockup 3D", "Label halal & komposisi"],
+        },
         "Kemasan standing pouch dengan jendela transparan, untuk oleh-oleh dan Shopee.",
-        (750_000, 1_500_000), 21, "remote",
-        [("rina@demo.mjc.id", 1_200_000, 7, "Saya sudah mendesain kemasan untuk 12 UMKM makanan di Malang. Tiga konsep awal, dua kali revisi, file siap cetak dan mockup 3D."),
-         ("ayu@demo.mjc.id", 950_000, 10, "Dua konsep desain plus versi foto untuk Shopee dan Instagram.")],
+        (750_000, 1_500_000),
+        21,
+        "remote",
+        [
+            (
+                "rina@demo.mjc.id",
+                1_200_000,
+                7,
+                "Saya sudah mendesain kemasan untuk 12 UMKM makanan di Malang. Tiga konsep awal, dua kali revisi, file siap cetak dan mockup 3D.",
+            ),
+            ("ayu@demo.mjc.id", 950_000, 10, "Dua konsep desain plus versi foto untuk Shopee dan Instagram."),
+        ],
     ),
     (
-        "siti@demo.mjc.id", "Foto produk batik tulis", "foto-produk", "foto-produk",
-        {"product": "20 kain batik tulis motif Pamekasan", "shots": "3 foto per kain", "setting": "Keduanya",
-         "location": "Datang ke galeri di Pamekasan", "style": "Terang, warna kain harus akurat"},
+        "siti@demo.mjc.id",
+        "Foto produk batik tulis",
+        "foto-produk",
+        "foto-produk",
+        {
+            "product": "20 kain batik tulis motif Pamekasan",
+            "shots": "3 foto per kain",
+            "setting": "Keduanya",
+            "location": "Datang ke galeri di Pamekasan",
+            "style": "Terang, warna kain harus akurat",
+        },
         "Untuk katalog baru dan toko di Tokopedia.",
-        (1_500_000, 3_000_000), 30, "onsite",
-        [("dimas@demo.mjc.id", 2_400_000, 5, "Saya bawa lighting dan backdrop; hasil diedit dan siap unggah marketplace.")],
+        (1_500_000, 3_000_000),
+        30,
+        "onsite",
+        [
+            (
+                "dimas@demo.mjc.id",
+                2_400_000,
+                5,
+                "Saya bawa lighting dan backdrop; hasil diedit dan siap unggah marketplace.",
+            )
+        ],
     ),
     (
-        "wati@demo.mjc.id", "Kelola Instagram kopi Ijen", "media-sosial", "kelola-instagram",
-        {"account": "@kopiijen.bondowoso", "posts": "4 posting dan 7 story per minggu", "period": "3 bulan",
-         "goal": "Menambah penjualan", "style": "Hangat, cerita petani kopi Ijen"},
+        "wati@demo.mjc.id",
+        "Kelola Instagram kopi Ijen",
+        "media-sosial",
+        "kelola-instagram",
+        {
+            "account": "@kopiijen.bondowoso",
+            "posts": "4 posting dan 7 story per minggu",
+            "period": "3 bulan",
+            "goal": "Menambah penjualan",
+            "style": "Hangat, cerita petani kopi Ijen",
+        },
         "Termasuk membalas DM dan laporan bulanan sederhana.",
-        (1_000_000, 2_500_000), 14, "remote",
-        [("ayu@demo.mjc.id", 1_800_000, 30, "Kalender konten bulanan, desain feed, dan laporan insight tiap akhir bulan.")],
+        (1_000_000, 2_500_000),
+        14,
+        "remote",
+        [
+            (
+                "ayu@demo.mjc.id",
+                1_800_000,
+                30,
+                "Kalender konten bulanan, desain feed, dan laporan insight tiap akhir bulan.",
+            )
+        ],
     ),
 ]
 
 # Finished work: accepted amounts for price guidance, reviews for profiles.
 FINISHED = [
-    ("budi@demo.mjc.id", "Logo baru Keripik Tempe Sanan", "logo-branding", (500_000, 1_000_000), "rina@demo.mjc.id", 800_000, 5,
-     "Logonya segar dan mudah dikenali. Rina cepat tanggap!", "Pemilik jelas menjelaskan kebutuhannya."),
-    ("budi@demo.mjc.id", "Label kemasan sambal pecel", "kemasan", (400_000, 900_000), "rina@demo.mjc.id", 650_000, 5,
-     "Labelnya rapi dan siap cetak.", "Kerja sama yang menyenangkan."),
-    ("wati@demo.mjc.id", "Desain kemasan kopi bubuk 200 g", "kemasan", (700_000, 1_500_000), "rina@demo.mjc.id", 1_100_000, 4,
-     "Bagus, revisi ditanggapi dengan baik.", "Terima kasih, briefnya lengkap."),
-    ("siti@demo.mjc.id", "Kotak kemasan batik premium", "kemasan", (1_000_000, 2_500_000), "rina@demo.mjc.id", 1_750_000, 5,
-     "Kotaknya mewah, pembeli suka.", "Pemilik ramah dan tepat waktu."),
-    ("wati@demo.mjc.id", "Video profil kebun kopi Ijen", "video-animasi", (2_000_000, 5_000_000), "dimas@demo.mjc.id", 3_500_000, 5,
-     "Videonya indah sekali.", "Lokasi syuting luar biasa."),
+    (
+        "budi@demo.mjc.id",
+        "Logo baru Keripik Tempe Sanan",
+        "logo-branding",
+        (500_000, 1_000_000),
+        "rina@demo.mjc.id",
+        800_000,
+        5,
+        "Logonya segar dan mudah dikenali. Rina cepat tanggap!",
+        "Pemilik jelas menjelaskan kebutuhannya.",
+    ),
+    (
+        "budi@demo.mjc.id",
+        "Label kemasan sambal pecel",
+        "kemasan",
+        (400_000, 900_000),
+        "rina@demo.mjc.id",
+        650_000,
+        5,
+        "Labelnya rapi dan siap cetak.",
+        "Kerja sama yang menyenangkan.",
+    ),
+    (
+        "wati@demo.mjc.id",
+        "Desain kemasan kopi bubuk 200 g",
+        "kemasan",
+        (700_000, 1_500_000),
+        "rina@demo.mjc.id",
+        1_100_000,
+        4,
+        "Bagus, revisi ditanggapi dengan baik.",
+        "Terima kasih, briefnya lengkap.",
+    ),
+    (
+        "siti@demo.mjc.id",
+        "Kotak kemasan batik premium",
+        "kemasan",
+        (1_000_000, 2_500_000),
+        "rina@demo.mjc.id",
+        1_750_000,
+        5,
+        "Kotaknya mewah, pembeli suka.",
+        "Pemilik ramah dan tepat waktu.",
+    ),
+    (
+        "wati@demo.mjc.id",
+        "Video profil kebun kopi Ijen",
+        "video-animasi",
+        (2_000_000, 5_000_000),
+        "dimas@demo.mjc.id",
+        3_500_000,
+        5,
+        "Videonya indah sekali.",
+        "Lokasi syuting luar biasa.",
+    ),
 ]
 
 
@@ -84,9 +180,16 @@ def _open_gig(owner_email, title, category, template_slug, answers, brief, budge
     gig = Gig.objects.filter(business=business, title=title).first()
     if gig is None:
         gig = services.gig_create(
-            user=owner, business=business, title=title, category=Category.objects.get(slug=category),
-            template=GigTemplate.objects.filter(slug=template_slug).first(), answers=answers, description=brief,
-            budget_min=budget[0], budget_max=budget[1], deadline=timezone.localdate() + timedelta(days=days),
+            user=owner,
+            business=business,
+            title=title,
+            category=Category.objects.get(slug=category),
+            template=GigTemplate.objects.filter(slug=template_slug).first(),
+            answers=answers,
+            description=brief,
+            budget_min=budget[0],
+            budget_max=budget[1],
+            deadline=timezone.localdate() + timedelta(days=days),
             work_mode=mode,
         )
         services.gig_publish(gig=gig, user=owner)
@@ -110,15 +213,24 @@ def _finished(owner_email, title, category, budget, creative_email, amount, rati
     if Gig.objects.filter(business=business, title=title).exists():
         return False
     gig = services.gig_create(
-        user=owner, business=business, title=title, category=Category.objects.get(slug=category),
-        description=f"{title}. Brief lengkap sudah dibahas lewat pesan.", budget_min=budget[0], budget_max=budget[1],
+        user=owner,
+        business=business,
+        title=title,
+        category=Category.objects.get(slug=category),
+        description=f"{title}. Brief lengkap sudah dibahas lewat pesan.",
+        budget_min=budget[0],
+        budget_max=budget[1],
         deadline=timezone.localdate() + timedelta(days=20),
     )
     services.gig_publish(gig=gig, user=owner)
-    bid = services.bid_place(gig=gig, user=creative, amount=amount, delivery_days=7, proposal="Siap mengerjakan sesuai brief.")
+    bid = services.bid_place(
+        gig=gig, user=creative, amount=amount, delivery_days=7, proposal="Siap mengerjakan sesuai brief."
+    )
     contract = services.bid_accept(bid=bid, user=owner)
     services.message_send(conversation=bid.conversation, user=owner, body="Terima kasih, mari mulai!")
-    services.contract_deliver(contract=contract, user=creative, note="Hasil akhir terlampir.", uploads=[_demo_pdf(title)])
+    services.contract_deliver(
+        contract=contract, user=creative, note="Hasil akhir terlampir.", uploads=[_demo_pdf(title)]
+    )
     services.contract_complete(contract=contract, user=owner)
     services.review_create(contract=contract, user=owner, rating=rating, comment=owner_says)
     services.review_create(contract=contract, user=creative, rating=5, comment=creative_says)
@@ -133,4 +245,6 @@ def seed(stdout) -> None:
         opened += gig is not None
         bids += placed
     done = Contract.objects.filter(status=ContractStatus.COMPLETED).count()
-    stdout.write(f"gigs: {opened} open demo gigs, {bids} new bids, {finished} new finished contracts ({done} completed in all)")
+    stdout.write(
+        f"gigs: {opened} open demo gigs, {bids} new bids, {finished} new finished contracts ({done} completed in all)"
+    )

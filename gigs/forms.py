@@ -30,28 +30,48 @@ class DateInput(forms.DateInput):
 
 
 class GigSearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. kemasan keripik")}))
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. kemasan keripik")}),
+    )
     category = forms.ModelChoiceField(
-        label=_("Category"), queryset=Category.objects.all(), to_field_name="slug", required=False,
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        required=False,
         empty_label=_("All categories"),
     )
     bakorwil = forms.ModelChoiceField(
-        label=_("Bakorwil"), queryset=Bakorwil.objects.all(), to_field_name="code", required=False,
+        label=_("Bakorwil"),
+        queryset=Bakorwil.objects.all(),
+        to_field_name="code",
+        required=False,
         empty_label=_("All of East Java"),
     )
     kabupaten = forms.ModelChoiceField(
-        label=_("Kabupaten/kota"), queryset=Kabupaten.objects.all(), to_field_name="code", required=False,
+        label=_("Kabupaten/kota"),
+        queryset=Kabupaten.objects.all(),
+        to_field_name="code",
+        required=False,
         empty_label=_("All kabupaten/kota"),
     )
     budget_min = RupiahField(label=_("Budget from (Rp)"), required=False, min_value=0)
     budget_max = RupiahField(label=_("Budget up to (Rp)"), required=False, min_value=0)
-    work_mode = forms.ChoiceField(label=_("Work mode"), required=False,
-                                  choices=[("", _("Any"))] + list(WorkMode.choices))
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
-        ("", _("Best match / newest")), ("newest", _("Newest")), ("budget", _("Highest budget")),
-        ("deadline", _("Nearest deadline")),
-    ])
+    work_mode = forms.ChoiceField(
+        label=_("Work mode"), required=False, choices=[("", _("Any"))] + list(WorkMode.choices)
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("", _("Best match / newest")),
+            ("newest", _("Newest")),
+            ("budget", _("Highest budget")),
+            ("deadline", _("Nearest deadline")),
+        ],
+    )
 
     def search_args(self) -> dict:
         data = self.cleaned_data if self.is_valid() else {}
@@ -73,16 +93,21 @@ class GigForm(forms.Form):
     title = forms.CharField(label=_("Job title"), max_length=140)
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all(), to_field_name="slug")
     description = forms.CharField(
-        label=_("Brief"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("Brief"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Describe the job in your own words. Your answers above are added to it."),
     )
     budget_min = RupiahField(label=_("Budget from (Rp)"))
     budget_max = RupiahField(label=_("Budget up to (Rp)"))
     deadline = forms.DateField(label=_("Deadline"), widget=DateInput)
-    kabupaten = forms.ModelChoiceField(label=_("Kabupaten/kota"), queryset=Kabupaten.objects.all(), to_field_name="code")
+    kabupaten = forms.ModelChoiceField(
+        label=_("Kabupaten/kota"), queryset=Kabupaten.objects.all(), to_field_name="code"
+    )
     work_mode = forms.ChoiceField(label=_("Work mode"), choices=WorkMode.choices, initial=WorkMode.REMOTE)
     attachments = MultipleFileField(
-        label=_("Attachments (optional)"), required=False,
+        label=_("Attachments (optional)"),
+        required=False,
         help_text=_("Photos of the product, old packaging, references: PDF, JPG, PNG, ZIP, Office files."),
     )
 
@@ -134,14 +159,17 @@ class BidForm(forms.Form):
     amount = RupiahField(label=_("Your price (Rp)"))
     delivery_days = forms.IntegerField(label=_("Delivery time (days)"), min_value=1, max_value=365)
     proposal = forms.CharField(
-        label=_("Proposal"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("Proposal"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("How you will do the work, what is included, links to similar work."),
     )
 
 
 class DeliverForm(forms.Form):
-    note = forms.CharField(label=_("Note to the owner"), required=False, max_length=5000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Note to the owner"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     files = MultipleFileField(label=_("Files"), help_text=_("One or more files: PDF, JPG, PNG, ZIP, Office, PSD, AI."))
 
 
@@ -150,12 +178,16 @@ class RevisionForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for cancelling"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason for cancelling"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
-        label=_("Why are you withdrawing?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Why are you withdrawing?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("The owner reads this; the gig opens for other bids again."),
     )
 
@@ -169,17 +201,23 @@ class AttachmentForm(forms.Form):
 
 class DisputeForm(forms.Form):
     reason = forms.CharField(
-        label=_("What went wrong?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("What went wrong?"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("An MJC admin reads both sides and settles the contract. Work and messages stay here."),
     )
 
 
 class ReviewForm(forms.Form):
     rating = forms.TypedChoiceField(
-        label=_("Rating"), coerce=int, widget=forms.RadioSelect,
+        label=_("Rating"),
+        coerce=int,
+        widget=forms.RadioSelect,
         choices=[(5, "★★★★★ 5"), (4, "★★★★ 4"), (3, "★★★ 3"), (2, "★★ 2"), (1, "★ 1")],
     )
-    comment = forms.CharField(label=_("Comment"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label=_("Comment"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class MessageForm(forms.Form):

@@ -23,7 +23,13 @@ TEMPLATES = [
         "questions": [
             q("product", "Produk apa?", "Which product?", help="mis. keripik tempe rasa original dan balado"),
             q("size", "Ukuran / berat isi", "Size / net weight", help="mis. 100 g dan 250 g"),
-            q("medium", "Untuk cetak atau digital?", "For print or digital?", "choice", ["Cetak", "Digital", "Keduanya"]),
+            q(
+                "medium",
+                "Untuk cetak atau digital?",
+                "For print or digital?",
+                "choice",
+                ["Cetak", "Digital", "Keduanya"],
+            ),
             q("quantity", "Berapa varian/desain?", "How many variants/designs?"),
             STYLE,
             q(
@@ -69,7 +75,11 @@ TEMPLATES = [
             q("product", "Produk apa dan berapa banyak?", "Which products and how many?"),
             q("shots", "Berapa foto per produk?", "How many photos per product?"),
             q("setting", "Latar", "Background", "choice", ["Latar putih polos", "Gaya hidup / suasana", "Keduanya"]),
-            q("location", "Di mana pemotretan? (kirim produk / datang ke lokasi)", "Where is the shoot? (ship / on site)"),
+            q(
+                "location",
+                "Di mana pemotretan? (kirim produk / datang ke lokasi)",
+                "Where is the shoot? (ship / on site)",
+            ),
             STYLE,
         ],
     },
@@ -101,7 +111,13 @@ TEMPLATES = [
             q("account", "Akun yang dikelola", "Accounts to manage", help="mis. @kopiijen"),
             q("posts", "Berapa posting per minggu?", "Posts per week?"),
             q("period", "Berapa bulan?", "For how many months?"),
-            q("goal", "Tujuan utama", "Main goal", "choice", ["Menambah pengikut", "Menambah penjualan", "Membangun merek"]),
+            q(
+                "goal",
+                "Tujuan utama",
+                "Main goal",
+                "choice",
+                ["Menambah pengikut", "Menambah penjualan", "Membangun merek"],
+            ),
             STYLE,
         ],
     },
@@ -114,7 +130,13 @@ TEMPLATES = [
         "intro_en": "Plan and run paid ads for your product.",
         "budget": (500_000, 3_000_000),
         "questions": [
-            q("channel", "Di mana iklannya?", "Where should the ads run?", "checklist", ["Instagram/Facebook", "Google", "TikTok", "Shopee/Tokopedia"]),
+            q(
+                "channel",
+                "Di mana iklannya?",
+                "Where should the ads run?",
+                "checklist",
+                ["Instagram/Facebook", "Google", "TikTok", "Shopee/Tokopedia"],
+            ),
             q("ad_budget", "Anggaran iklan per bulan (di luar jasa)", "Monthly ad spend (besides the fee)"),
             q("audience", "Siapa pembelinya?", "Who are your buyers?"),
             DEADLINE_NOTE,

@@ -73,10 +73,15 @@ def creative_aggregates_refresh() -> int:
 
     reviews = Review.objects.visible().filter(subject_id=OuterRef("user_id")).order_by().values("subject_id")
     rating_avg = Coalesce(
-        Subquery(reviews.annotate(v=Round(Avg("rating"), 2)).values("v")[:1], output_field=DecimalField(max_digits=3, decimal_places=2)),
+        Subquery(
+            reviews.annotate(v=Round(Avg("rating"), 2)).values("v")[:1],
+            output_field=DecimalField(max_digits=3, decimal_places=2),
+        ),
         Value(0, output_field=DecimalField(max_digits=3, decimal_places=2)),
     )
-    rating_count = Coalesce(Subquery(reviews.annotate(n=Count("*")).values("n")[:1], output_field=IntegerField()), Value(0))
+    rating_count = Coalesce(
+        Subquery(reviews.annotate(n=Count("*")).values("n")[:1], output_field=IntegerField()), Value(0)
+    )
     completed = Coalesce(
         Subquery(
             Contract.objects.filter(creative_id=OuterRef("pk"), status=ContractStatus.COMPLETED)
@@ -89,9 +94,9 @@ def creative_aggregates_refresh() -> int:
         Value(0),
     )
     with transaction.atomic():
-        stale = CreativeProfile.objects.annotate(new_avg=rating_avg, new_count=rating_count, new_completed=completed).filter(
-            ~Q(rating_avg=rating_avg) | ~Q(rating_count=rating_count) | ~Q(completed_count=completed)
-        )
+        stale = CreativeProfile.objects.annotate(
+            new_avg=rating_avg, new_count=rating_count, new_completed=completed
+        ).filter(~Q(rating_avg=rating_avg) | ~Q(rating_count=rating_count) | ~Q(completed_count=completed))
         ids = list(stale.values_list("pk", flat=True))
         if ids:
             CreativeProfile.objects.filter(pk__in=ids).update(

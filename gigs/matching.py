@@ -102,7 +102,9 @@ class GigFacts:
     def of(cls, gig: Gig, now=None) -> GigFacts:
         kabupaten = Kabupaten.objects.select_related("bakorwil").get(pk=gig.kabupaten_id)
         siblings = tuple(
-            Kabupaten.objects.filter(bakorwil_id=kabupaten.bakorwil_id).exclude(pk=kabupaten.pk).values_list("pk", flat=True)
+            Kabupaten.objects.filter(bakorwil_id=kabupaten.bakorwil_id)
+            .exclude(pk=kabupaten.pk)
+            .values_list("pk", flat=True)
         )
         return cls(
             gig_id=gig.pk,
@@ -148,11 +150,18 @@ def scored_creatives(facts: GigFacts, *, skilled_only: bool = False):
         active_contracts = Value(0, output_field=ints)
 
     def case(*whens, default=0):
-        return Case(*[When(condition, then=Value(value)) for condition, value in whens], default=Value(default), output_field=ints)
+        return Case(
+            *[When(condition, then=Value(value)) for condition, value in whens],
+            default=Value(default),
+            output_field=ints,
+        )
 
     points = (
         (Value(SKILL_POINTS) if skilled_only else case((Q(has_skill), SKILL_POINTS)))
-        + case((Q(kabupaten_id=facts.kabupaten_id), facts.region_points), (Q(kabupaten_id__in=nearby), facts.region_points // 2))
+        + case(
+            (Q(kabupaten_id=facts.kabupaten_id), facts.region_points),
+            (Q(kabupaten_id__in=nearby), facts.region_points // 2),
+        )
         + Cast(F("rating_avg") * RATING_FACTOR, ints)
         + Least(F("completed_count") * COMPLETED_POINTS, Value(COMPLETED_MAX))
         + case((Q(available=True), AVAILABLE_POINTS))
@@ -173,7 +182,9 @@ def scored_creatives(facts: GigFacts, *, skilled_only: bool = False):
         region_level=case((Q(kabupaten_id=facts.kabupaten_id), 2), (Q(kabupaten_id__in=nearby), 1)),
         active_contracts=active_contracts,
         budget_level=case(
-            (Q(day_rate__isnull=True), -1), (Q(day_rate__lte=facts.budget_max), 2), (Q(day_rate__lte=2 * facts.budget_max), 1)
+            (Q(day_rate__isnull=True), -1),
+            (Q(day_rate__lte=facts.budget_max), 2),
+            (Q(day_rate__lte=2 * facts.budget_max), 1),
         ),
         recent_level=case((seen_this_month, 2), (seen_this_quarter, 1)),
     ).order_by("-points", "pk")
@@ -192,7 +203,12 @@ def score_of(points: int, facts: GigFacts) -> float:
 def best_possible_without_skill(facts: GigFacts) -> int:
     """The most points a creative without the gig's category can have."""
     return (
-        facts.region_points + 5 * RATING_FACTOR + COMPLETED_MAX + AVAILABLE_POINTS + max(BUDGET_FIT, BUDGET_UNKNOWN) + RECENT_30
+        facts.region_points
+        + 5 * RATING_FACTOR
+        + COMPLETED_MAX
+        + AVAILABLE_POINTS
+        + max(BUDGET_FIT, BUDGET_UNKNOWN)
+        + RECENT_30
     )
 
 
@@ -221,8 +237,19 @@ def top_matches(facts: GigFacts, limit: int = TOP_N) -> list[CreativeProfile]:
 # --- the same score, naively in Python (benchmark and tests) ---------------------------
 
 
-def python_points(facts: GigFacts, *, skill_ids, kabupaten_id, rating_avg, completed_count, available,
-                  active_contracts, day_rate, updated_at, last_login) -> int:
+def python_points(
+    facts: GigFacts,
+    *,
+    skill_ids,
+    kabupaten_id,
+    rating_avg,
+    completed_count,
+    available,
+    active_contracts,
+    day_rate,
+    updated_at,
+    last_login,
+) -> int:
     points = SKILL_POINTS if facts.category_id in skill_ids else 0
     if kabupaten_id == facts.kabupaten_id:
         points += facts.region_points
@@ -251,10 +278,14 @@ def python_top(facts: GigFacts, limit: int = TOP_N) -> list[tuple[int, int]]:
     Contract = _contract_model()
     busy: dict[int, int] = {}
     if Contract is not None:
-        for creative_id in Contract.objects.filter(status__in=ACTIVE_CONTRACT_STATUSES).values_list("creative_id", flat=True):
+        for creative_id in Contract.objects.filter(status__in=ACTIVE_CONTRACT_STATUSES).values_list(
+            "creative_id", flat=True
+        ):
             busy[creative_id] = busy.get(creative_id, 0) + 1
     skills: dict[int, set[int]] = {}
-    for creative_id, category_id in CreativeProfile.skills.through.objects.values_list("creativeprofile_id", "category_id"):
+    for creative_id, category_id in CreativeProfile.skills.through.objects.values_list(
+        "creativeprofile_id", "category_id"
+    ):
         skills.setdefault(creative_id, set()).add(category_id)
     scored = []
     rows = (
@@ -328,7 +359,8 @@ def reason_text(reason: dict, categories: dict | None = None) -> str:
         avg = formats.number_format(avg, 1, use_l10n=True)
         count = int(reason.get("count", 0) or 0)
         return ngettext("%(avg)s ★ from %(count)s project", "%(avg)s ★ from %(count)s projects", count) % {
-            "avg": avg, "count": count,
+            "avg": avg,
+            "count": count,
         }
     if code == "completed":
         count = int(reason.get("count", 0) or 0)
@@ -386,7 +418,9 @@ def match_gig(gig_id: int, *, notify_best: bool = True) -> list[GigMatch]:
         GigMatch.objects.filter(gig=gig).delete()
         matches = GigMatch.objects.bulk_create(
             [
-                GigMatch(gig=gig, creative=profile, score=score_of(profile.points, facts), reasons=reasons_of(profile, gig))
+                GigMatch(
+                    gig=gig, creative=profile, score=score_of(profile.points, facts), reasons=reasons_of(profile, gig)
+                )
                 for profile in best
             ]
         )

@@ -56,7 +56,9 @@ class Category(models.Model):
 
 
 class Gig(models.Model):
-    business = models.ForeignKey("umkm.Business", on_delete=models.PROTECT, related_name="gigs", verbose_name=_("business"))
+    business = models.ForeignKey(
+        "umkm.Business", on_delete=models.PROTECT, related_name="gigs", verbose_name=_("business")
+    )
     title = models.CharField(_("title"), max_length=140)
     description = models.TextField(_("brief"))
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="gigs", verbose_name=_("category"))
@@ -65,7 +67,9 @@ class Gig(models.Model):
     deadline = models.DateField(_("deadline"))
     kabupaten = models.ForeignKey("regions.Kabupaten", on_delete=models.PROTECT, verbose_name=_("kabupaten/kota"))
     work_mode = models.CharField(_("work mode"), max_length=10, choices=WorkMode.choices, default=WorkMode.REMOTE)
-    status = models.CharField(_("status"), max_length=20, choices=GigStatus.choices, default=GigStatus.DRAFT, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=GigStatus.choices, default=GigStatus.DRAFT, db_index=True
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -91,9 +95,21 @@ class Gig(models.Model):
         indexes = [
             GinIndex(fields=["search_document"], name="gig_open_document", condition=Q(status=GigStatus.OPEN)),
             # nearest titles first (KNN on trigram word distance) for the typo-tolerant search
-            GistIndex(fields=["title"], opclasses=["gist_trgm_ops"], name="gig_open_title_gist", condition=Q(status=GigStatus.OPEN)),
-            models.Index(F("published_at").desc(nulls_first=True), F("id").desc(), name="gig_open_newest", condition=Q(status=GigStatus.OPEN)),
-            models.Index(F("budget_max").desc(), F("id").desc(), name="gig_open_budget", condition=Q(status=GigStatus.OPEN)),
+            GistIndex(
+                fields=["title"],
+                opclasses=["gist_trgm_ops"],
+                name="gig_open_title_gist",
+                condition=Q(status=GigStatus.OPEN),
+            ),
+            models.Index(
+                F("published_at").desc(nulls_first=True),
+                F("id").desc(),
+                name="gig_open_newest",
+                condition=Q(status=GigStatus.OPEN),
+            ),
+            models.Index(
+                F("budget_max").desc(), F("id").desc(), name="gig_open_budget", condition=Q(status=GigStatus.OPEN)
+            ),
             models.Index(fields=["budget_min", "id"], name="gig_open_budget_low", condition=Q(status=GigStatus.OPEN)),
             models.Index(fields=["deadline", "id"], name="gig_open_deadline", condition=Q(status=GigStatus.OPEN)),
             models.Index(fields=["business", "-created_at", "-id"], name="gig_business_created"),
@@ -121,7 +137,9 @@ class Gig(models.Model):
 class GigTemplate(models.Model):
     """A guided brief for one kind of job: its questions become the plain-language brief."""
 
-    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="templates", verbose_name=_("category"))
+    category = models.ForeignKey(
+        Category, on_delete=models.CASCADE, related_name="templates", verbose_name=_("category")
+    )
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     title = models.CharField(_("title (Indonesian)"), max_length=140)
     title_en = models.CharField(_("title (English)"), max_length=140, blank=True)
@@ -248,7 +266,11 @@ class Contract(models.Model):
     # a dispute: opened by either party, settled by an MJC admin (complete for the creative or cancel)
     dispute_reason = models.TextField(_("dispute reason"), blank=True)
     disputed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("dispute opened by"),
     )
     disputed_at = models.DateTimeField(_("dispute opened"), null=True, blank=True)
@@ -291,7 +313,9 @@ class Contract(models.Model):
 
 
 class Delivery(models.Model):
-    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("contract"))
+    contract = models.ForeignKey(
+        Contract, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("contract")
+    )
     note = models.TextField(_("note"), blank=True)
     delivered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -340,7 +364,9 @@ class Message(models.Model):
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="messages", verbose_name=_("conversation")
     )
-    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("sender"))
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("sender")
+    )
     body = models.TextField(_("message"))
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -394,8 +420,12 @@ class Report(models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reports_made", verbose_name=_("reporter")
     )
-    gig = models.ForeignKey(Gig, null=True, blank=True, on_delete=models.CASCADE, related_name="reports", verbose_name=_("gig"))
-    bid = models.ForeignKey(Bid, null=True, blank=True, on_delete=models.CASCADE, related_name="reports", verbose_name=_("bid"))
+    gig = models.ForeignKey(
+        Gig, null=True, blank=True, on_delete=models.CASCADE, related_name="reports", verbose_name=_("gig")
+    )
+    bid = models.ForeignKey(
+        Bid, null=True, blank=True, on_delete=models.CASCADE, related_name="reports", verbose_name=_("bid")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

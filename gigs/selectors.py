@@ -102,7 +102,9 @@ def gig_search(
         gigs = (
             _gig_rows(Gig.objects.filter(id__in=search_candidates(gigs, q, query)))
             # double precision: a cursor carries the rank exactly (a real would not round-trip)
-            .annotate(rank=Cast(SearchRank(F("search_document"), query) + TrigramWordSimilarity(q, "title"), FloatField()))
+            .annotate(
+                rank=Cast(SearchRank(F("search_document"), query) + TrigramWordSimilarity(q, "title"), FloatField())
+            )
         )
         if sort not in SORTS:
             return gigs.order_by("-rank", "-published_at", "-id")
@@ -139,10 +141,7 @@ def search_candidates(gigs: QuerySet, q: str, query: SearchQuery) -> list[int]:
 
 
 def gigs_of_owner(*, user) -> QuerySet:
-    return (
-        _gig_rows(Gig.objects.filter(business__owner=user))
-        .order_by("-created_at", "-id")
-    )
+    return _gig_rows(Gig.objects.filter(business__owner=user)).order_by("-created_at", "-id")
 
 
 def bids_visible_to(user) -> QuerySet:
@@ -213,7 +212,10 @@ def active_contracts_of_owner(*, user) -> QuerySet:
     return contracts_visible_to(user).filter(
         owner=user,
         status__in=[
-            ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED, ContractStatus.DISPUTED,
+            ContractStatus.ACTIVE,
+            ContractStatus.DELIVERED,
+            ContractStatus.REVISION_REQUESTED,
+            ContractStatus.DISPUTED,
         ],
     )  # a disputed contract is still open business until MJC settles it
 
@@ -221,9 +223,9 @@ def active_contracts_of_owner(*, user) -> QuerySet:
 def conversations_visible_to(user) -> QuerySet:
     if user is None or not user.is_authenticated:
         return Conversation.objects.none()
-    return Conversation.objects.filter(
-        Q(bid__gig__business__owner=user) | Q(bid__creative__user=user)
-    ).select_related("bid__gig__business__owner", "bid__creative__user")
+    return Conversation.objects.filter(Q(bid__gig__business__owner=user) | Q(bid__creative__user=user)).select_related(
+        "bid__gig__business__owner", "bid__creative__user"
+    )
 
 
 def messages_of(*, conversation: Conversation) -> QuerySet:

@@ -195,7 +195,8 @@ def gig_create(
         business = user.businesses.order_by("id").first() if user.is_authenticated else None
         if business is None:
             raise ValidationFailed(
-                _("business: Register your business first, then post a job."), code=Code.NO_BUSINESS,
+                _("business: Register your business first, then post a job."),
+                code=Code.NO_BUSINESS,
                 extra={"fields": {"business": [str(_("Register your business first, then post a job."))]}},
             )
     elif business.owner_id != user.pk:
@@ -249,8 +250,10 @@ def gig_attachment_add(*, gig: Gig, user, upload) -> GigAttachment:
     _check_uploads([upload], required=True)
     if gig.attachments.count() >= MAX_ATTACHMENTS_PER_GIG:
         raise ValidationFailed(
-            _("files: A brief can have at most %(count)s attachments; remove one first.") % {"count": MAX_ATTACHMENTS_PER_GIG},
-            code=Code.TOO_MANY_FILES, extra={"fields": {"files": [str(_("Too many files."))]}},
+            _("files: A brief can have at most %(count)s attachments; remove one first.")
+            % {"count": MAX_ATTACHMENTS_PER_GIG},
+            code=Code.TOO_MANY_FILES,
+            extra={"fields": {"files": [str(_("Too many files."))]}},
         )
     return _attach(gig=gig, user=user, upload=upload)
 
@@ -275,7 +278,16 @@ def can_read_brief_files(*, gig: Gig, user) -> bool:
     return may_read_brief_files(gig=gig, user=user)
 
 
-EDITABLE_GIG_FIELDS = ("title", "description", "category", "budget_min", "budget_max", "deadline", "kabupaten", "work_mode")
+EDITABLE_GIG_FIELDS = (
+    "title",
+    "description",
+    "category",
+    "budget_min",
+    "budget_max",
+    "deadline",
+    "kabupaten",
+    "work_mode",
+)
 
 
 @transaction.atomic
@@ -316,8 +328,14 @@ def gig_publish(*, gig: Gig, user) -> Gig:
     if gig.status == GigStatus.DRAFT:
         _check_deadline(gig.deadline)
     moved = transition(
-        Gig, gig.pk, to=GigStatus.OPEN, transitions=GIG_TRANSITIONS, choices=GigStatus, actor=user,
-        fields={"published_at": timezone.now()}, code_prefix="gig",
+        Gig,
+        gig.pk,
+        to=GigStatus.OPEN,
+        transitions=GIG_TRANSITIONS,
+        choices=GigStatus,
+        actor=user,
+        fields={"published_at": timezone.now()},
+        code_prefix="gig",
     )
     if moved.changed:
         enqueue("gigs.match_gig", gig.pk)
@@ -332,12 +350,21 @@ def _reject_live_bids(*, gig: Gig, user, exclude_pk=None, note: str = "") -> Non
         bids = bids.exclude(pk=exclude_pk)
     for bid in bids:
         moved = transition(
-            Bid, bid.pk, to=BidStatus.REJECTED, transitions=BID_TRANSITIONS, choices=BidStatus, actor=user,
-            note=note, code_prefix="bid",
+            Bid,
+            bid.pk,
+            to=BidStatus.REJECTED,
+            transitions=BID_TRANSITIONS,
+            choices=BidStatus,
+            actor=user,
+            note=note,
+            code_prefix="bid",
         )
         if moved.changed:
             notify(
-                recipient=bid.creative.user, kind="bid.rejected", params={"gig": gig.title}, url=_gig_url(gig),
+                recipient=bid.creative.user,
+                kind="bid.rejected",
+                params={"gig": gig.title},
+                url=_gig_url(gig),
                 dedupe_key=f"bid.rejected:{bid.pk}",
             )
 
@@ -350,12 +377,19 @@ def gig_cancel(*, gig: Gig, user, reason: str = "") -> Gig:
     gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=gig.pk)
     if gig.status == GigStatus.IN_PROGRESS:
         raise Conflict(
-            _("This gig has a contract: cancel the contract instead."), code="gig_illegal_transition",
+            _("This gig has a contract: cancel the contract instead."),
+            code="gig_illegal_transition",
             extra={"from": gig.status, "to": GigStatus.CANCELLED},
         )
     moved = transition(
-        Gig, gig.pk, to=GigStatus.CANCELLED, transitions=GIG_TRANSITIONS, choices=GigStatus, actor=user,
-        note=reason, code_prefix="gig",
+        Gig,
+        gig.pk,
+        to=GigStatus.CANCELLED,
+        transitions=GIG_TRANSITIONS,
+        choices=GigStatus,
+        actor=user,
+        note=reason,
+        code_prefix="gig",
     )
     if moved.changed:
         _reject_live_bids(gig=moved.obj, user=user, note=reason)
@@ -377,8 +411,10 @@ def invitation_create(*, gig: Gig, creative, user) -> GigInvitation:
     except IntegrityError as exc:
         raise Conflict(_("This creative has already been invited."), code=Code.ALREADY_INVITED) from exc
     notify(
-        recipient=creative.user, kind="gig.invitation",
-        params={"gig": gig.title, "owner": gig.business.name}, url=_gig_url(gig),
+        recipient=creative.user,
+        kind="gig.invitation",
+        params={"gig": gig.title, "owner": gig.business.name},
+        url=_gig_url(gig),
         dedupe_key=f"gig.invitation:{gig.pk}:{creative.pk}",
     )
     return invitation
@@ -411,7 +447,10 @@ def bid_place(*, gig: Gig, user, amount: int, delivery_days: int, proposal: str)
     try:
         with transaction.atomic():
             bid = Bid.objects.create(
-                gig=gig, creative=profile, amount=int(amount), delivery_days=int(delivery_days),
+                gig=gig,
+                creative=profile,
+                amount=int(amount),
+                delivery_days=int(delivery_days),
                 proposal=proposal.strip(),
             )
     except IntegrityError as exc:
@@ -420,9 +459,16 @@ def bid_place(*, gig: Gig, user, amount: int, delivery_days: int, proposal: str)
     Conversation.objects.create(bid=bid)
     record_creation(bid, actor=user)
     notify(
-        recipient=gig.business.owner, kind="bid.new",
-        params={"gig": gig.title, "creative": user.full_name, "amount": rupiah(bid.amount), "days": str(bid.delivery_days)},
-        url=_gig_url(gig), dedupe_key=f"bid.new:{bid.pk}",
+        recipient=gig.business.owner,
+        kind="bid.new",
+        params={
+            "gig": gig.title,
+            "creative": user.full_name,
+            "amount": rupiah(bid.amount),
+            "days": str(bid.delivery_days),
+        },
+        url=_gig_url(gig),
+        dedupe_key=f"bid.new:{bid.pk}",
     )
     return bid
 
@@ -437,7 +483,9 @@ def bid_update(*, bid: Bid, user, amount=None, delivery_days=None, proposal=None
     _require_bidder(bid, user)
     bid = Bid.objects.select_for_update().get(pk=bid.pk)
     if bid.status != BidStatus.PENDING:
-        raise Conflict(_("Only a pending bid can be changed."), code=Code.BID_NOT_EDITABLE, extra={"status": bid.status})
+        raise Conflict(
+            _("Only a pending bid can be changed."), code=Code.BID_NOT_EDITABLE, extra={"status": bid.status}
+        )
     amount = bid.amount if amount is None else amount
     delivery_days = bid.delivery_days if delivery_days is None else delivery_days
     proposal = bid.proposal if proposal is None else proposal
@@ -461,11 +509,18 @@ def bid_withdraw(*, bid: Bid, user) -> Bid:
     Gig.objects.select_for_update(of=("self",)).filter(pk=bid.gig_id).first()
     if Bid.objects.filter(pk=bid.pk, status=BidStatus.ACCEPTED).exists():
         raise Conflict(
-            _("This bid has a contract: withdraw from the contract instead."), code="bid_illegal_transition",
+            _("This bid has a contract: withdraw from the contract instead."),
+            code="bid_illegal_transition",
             extra={"from": BidStatus.ACCEPTED, "to": BidStatus.WITHDRAWN},
         )
     moved = transition(
-        Bid, bid.pk, to=BidStatus.WITHDRAWN, transitions=BID_TRANSITIONS, choices=BidStatus, actor=user, code_prefix="bid"
+        Bid,
+        bid.pk,
+        to=BidStatus.WITHDRAWN,
+        transitions=BID_TRANSITIONS,
+        choices=BidStatus,
+        actor=user,
+        code_prefix="bid",
     )
     if moved.changed:
         _count_bids(moved.obj.gig_id, -1)
@@ -478,11 +533,20 @@ def bid_shortlist(*, bid: Bid, user) -> Bid:
     if Gig.objects.filter(pk=bid.gig_id).values_list("status", flat=True).first() != GigStatus.OPEN:
         raise Conflict(_("This gig is not open any more."), code=Code.NOT_OPEN)
     moved = transition(
-        Bid, bid.pk, to=BidStatus.SHORTLISTED, transitions=BID_TRANSITIONS, choices=BidStatus, actor=user, code_prefix="bid"
+        Bid,
+        bid.pk,
+        to=BidStatus.SHORTLISTED,
+        transitions=BID_TRANSITIONS,
+        choices=BidStatus,
+        actor=user,
+        code_prefix="bid",
     )
     if moved.changed:
         notify(
-            recipient=bid.creative.user, kind="bid.shortlisted", params={"gig": bid.gig.title}, url=_gig_url(bid.gig),
+            recipient=bid.creative.user,
+            kind="bid.shortlisted",
+            params={"gig": bid.gig.title},
+            url=_gig_url(bid.gig),
             dedupe_key=f"bid.shortlisted:{bid.pk}",
         )
     return moved.obj
@@ -492,12 +556,21 @@ def bid_shortlist(*, bid: Bid, user) -> Bid:
 def bid_reject(*, bid: Bid, user, note: str = "") -> Bid:
     _require_gig_owner(bid.gig, user)
     moved = transition(
-        Bid, bid.pk, to=BidStatus.REJECTED, transitions=BID_TRANSITIONS, choices=BidStatus, actor=user, note=note,
+        Bid,
+        bid.pk,
+        to=BidStatus.REJECTED,
+        transitions=BID_TRANSITIONS,
+        choices=BidStatus,
+        actor=user,
+        note=note,
         code_prefix="bid",
     )
     if moved.changed:
         notify(
-            recipient=bid.creative.user, kind="bid.rejected", params={"gig": bid.gig.title}, url=_gig_url(bid.gig),
+            recipient=bid.creative.user,
+            kind="bid.rejected",
+            params={"gig": bid.gig.title},
+            url=_gig_url(bid.gig),
             dedupe_key=f"bid.rejected:{bid.pk}",
         )
     return moved.obj
@@ -517,34 +590,55 @@ def bid_accept(*, bid: Bid, user) -> Contract:
         if existing.bid_id == bid.pk:
             return existing  # the same accept twice: nothing more to do
         raise Conflict(
-            _("Another bid has already been accepted for this gig."), code=Code.BID_ALREADY_ACCEPTED,
+            _("Another bid has already been accepted for this gig."),
+            code=Code.BID_ALREADY_ACCEPTED,
             extra={"contract": existing.pk},
         )
     if gig.status != GigStatus.OPEN:
         raise Conflict(_("This gig is not open any more."), code=Code.NOT_OPEN, extra={"status": gig.status})
     moved = transition(
-        Bid.objects.select_related("creative__user"), bid.pk, to=BidStatus.ACCEPTED, transitions=BID_TRANSITIONS,
-        choices=BidStatus, actor=user, code_prefix="bid",
+        Bid.objects.select_related("creative__user"),
+        bid.pk,
+        to=BidStatus.ACCEPTED,
+        transitions=BID_TRANSITIONS,
+        choices=BidStatus,
+        actor=user,
+        code_prefix="bid",
     )
     bid = moved.obj
     try:
         with transaction.atomic():
             contract = Contract.objects.create(
-                gig=gig, bid=bid, owner=user, creative=bid.creative, amount=bid.amount,
+                gig=gig,
+                bid=bid,
+                owner=user,
+                creative=bid.creative,
+                amount=bid.amount,
                 due_date=timezone.localdate() + timedelta(days=bid.delivery_days),
             )
     except IntegrityError as exc:  # the database's last word on "one contract per gig"
-        raise Conflict(_("Another bid has already been accepted for this gig."), code=Code.BID_ALREADY_ACCEPTED) from exc
+        raise Conflict(
+            _("Another bid has already been accepted for this gig."), code=Code.BID_ALREADY_ACCEPTED
+        ) from exc
     record_creation(contract, actor=user)
     transition(
-        Gig, gig.pk, to=GigStatus.IN_PROGRESS, transitions=GIG_TRANSITIONS, choices=GigStatus, actor=user, code_prefix="gig"
+        Gig,
+        gig.pk,
+        to=GigStatus.IN_PROGRESS,
+        transitions=GIG_TRANSITIONS,
+        choices=GigStatus,
+        actor=user,
+        code_prefix="gig",
     )
     _reject_live_bids(gig=gig, user=user, exclude_pk=bid.pk)
     # a contract in the region's figures; an accepted amount in the category's price guidance
     summary_changed(FIGURES, PRICE_GUIDANCE)
     notify(
-        recipient=bid.creative.user, kind="bid.accepted", params={"gig": gig.title, "amount": rupiah(bid.amount)},
-        url=_contract_url(contract), dedupe_key=f"bid.accepted:{bid.pk}",
+        recipient=bid.creative.user,
+        kind="bid.accepted",
+        params={"gig": gig.title, "amount": rupiah(bid.amount)},
+        url=_contract_url(contract),
+        dedupe_key=f"bid.accepted:{bid.pk}",
     )
     return contract
 
@@ -564,8 +658,14 @@ def _require_contract_owner(contract: Contract, user) -> None:
 
 def _move_contract(contract: Contract, *, to: str, user, note: str = "", fields: dict | None = None):
     return transition(
-        Contract.objects.select_related("gig", "creative__user", "owner"), contract.pk, to=to,
-        transitions=CONTRACT_TRANSITIONS, choices=ContractStatus, actor=user, note=note, fields=fields,
+        Contract.objects.select_related("gig", "creative__user", "owner"),
+        contract.pk,
+        to=to,
+        transitions=CONTRACT_TRANSITIONS,
+        choices=ContractStatus,
+        actor=user,
+        note=note,
+        fields=fields,
         code_prefix="contract",
     )
 
@@ -587,8 +687,11 @@ def contract_deliver(*, contract: Contract, user, note: str = "", uploads=()) ->
         row.original_name, row.size = _store_private(upload, row.file, DELIVERY_DIR)
         row.save()
     notify(
-        recipient=moved.obj.owner, kind="contract.delivered", params={"gig": moved.obj.gig.title},
-        url=_contract_url(contract), dedupe_key=f"contract.delivered:{delivery.pk}",
+        recipient=moved.obj.owner,
+        kind="contract.delivered",
+        params={"gig": moved.obj.gig.title},
+        url=_contract_url(contract),
+        dedupe_key=f"contract.delivered:{delivery.pk}",
     )
     return delivery
 
@@ -605,15 +708,21 @@ def contract_request_revision(*, contract: Contract, user, note: str) -> Contrac
     if current.status == ContractStatus.DELIVERED and current.revisions_used >= current.revisions_allowed:
         raise Conflict(
             _("All %(count)s revisions of this contract have been used.") % {"count": current.revisions_allowed},
-            code=Code.REVISION_LIMIT, extra={"revisions_allowed": current.revisions_allowed},
+            code=Code.REVISION_LIMIT,
+            extra={"revisions_allowed": current.revisions_allowed},
         )
     moved = _move_contract(
-        contract, to=ContractStatus.REVISION_REQUESTED, user=user, note=note,
+        contract,
+        to=ContractStatus.REVISION_REQUESTED,
+        user=user,
+        note=note,
         fields={"revisions_used": current.revisions_used + 1},
     )
     notify(
-        recipient=moved.obj.creative.user, kind="contract.revision_requested",
-        params={"gig": moved.obj.gig.title, "note": note[:300]}, url=_contract_url(contract),
+        recipient=moved.obj.creative.user,
+        kind="contract.revision_requested",
+        params={"gig": moved.obj.gig.title, "note": note[:300]},
+        url=_contract_url(contract),
         dedupe_key=f"contract.revision_requested:{contract.pk}:{moved.obj.revisions_used}",
     )
     return moved.obj
@@ -625,7 +734,9 @@ def creative_stats_refresh(*, profile) -> None:
     from creatives.models import CreativeProfile
 
     completed = Contract.objects.filter(creative=profile, status=ContractStatus.COMPLETED).count()
-    ratings = Review.objects.visible().filter(subject_id=profile.user_id).aggregate(avg=Avg("rating"), count=Count("id"))
+    ratings = (
+        Review.objects.visible().filter(subject_id=profile.user_id).aggregate(avg=Avg("rating"), count=Count("id"))
+    )
     avg = Decimal(str(ratings["avg"] or 0)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     CreativeProfile.objects.filter(pk=profile.pk).update(
         completed_count=completed, rating_avg=avg, rating_count=ratings["count"], updated_at=timezone.now()
@@ -638,14 +749,22 @@ def contract_complete(*, contract: Contract, user) -> Contract:
     moved = _move_contract(contract, to=ContractStatus.COMPLETED, user=user, fields={"completed_at": timezone.now()})
     if moved.changed:
         transition(
-            Gig, moved.obj.gig_id, to=GigStatus.COMPLETED, transitions=GIG_TRANSITIONS, choices=GigStatus, actor=user,
+            Gig,
+            moved.obj.gig_id,
+            to=GigStatus.COMPLETED,
+            transitions=GIG_TRANSITIONS,
+            choices=GigStatus,
+            actor=user,
             code_prefix="gig",
         )
         creative_stats_refresh(profile=moved.obj.creative)
         summary_changed(FIGURES)
         notify(
-            recipient=moved.obj.creative.user, kind="contract.completed", params={"gig": moved.obj.gig.title},
-            url=_contract_url(contract), dedupe_key=f"contract.completed:{contract.pk}",
+            recipient=moved.obj.creative.user,
+            kind="contract.completed",
+            params={"gig": moved.obj.gig.title},
+            url=_contract_url(contract),
+            dedupe_key=f"contract.completed:{contract.pk}",
         )
     return moved.obj
 
@@ -658,7 +777,8 @@ def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationFailed(
-            _("reason: Please give a reason."), code=Code.REASON_REQUIRED,
+            _("reason: Please give a reason."),
+            code=Code.REASON_REQUIRED,
             extra={"fields": {"reason": [str(_("Please give a reason."))]}},
         )
     if Contract.objects.filter(pk=contract.pk, status=ContractStatus.DISPUTED).exists():
@@ -666,17 +786,28 @@ def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
         raise Conflict(
             _("A dispute is open for this contract; an MJC admin will settle it."), code=Code.ALREADY_DISPUTED
         )
-    moved = _move_contract(contract, to=ContractStatus.CANCELLED, user=user, note=reason, fields={"cancel_reason": reason})
+    moved = _move_contract(
+        contract, to=ContractStatus.CANCELLED, user=user, note=reason, fields={"cancel_reason": reason}
+    )
     if moved.changed:
         transition(
-            Gig, moved.obj.gig_id, to=GigStatus.CANCELLED, transitions=GIG_TRANSITIONS, choices=GigStatus, actor=user,
-            note=reason, code_prefix="gig",
+            Gig,
+            moved.obj.gig_id,
+            to=GigStatus.CANCELLED,
+            transitions=GIG_TRANSITIONS,
+            choices=GigStatus,
+            actor=user,
+            note=reason,
+            code_prefix="gig",
         )
         summary_changed(FIGURES)
         other = moved.obj.creative.user if user.pk == moved.obj.owner_id else moved.obj.owner
         notify(
-            recipient=other, kind="contract.cancelled", params={"gig": moved.obj.gig.title, "reason": reason[:300]},
-            url=_contract_url(contract), dedupe_key=f"contract.cancelled:{contract.pk}",
+            recipient=other,
+            kind="contract.cancelled",
+            params={"gig": moved.obj.gig.title, "reason": reason[:300]},
+            url=_contract_url(contract),
+            dedupe_key=f"contract.cancelled:{contract.pk}",
         )
     return moved.obj
 
@@ -684,7 +815,8 @@ def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
 def contract_can_withdraw(*, contract: Contract, user) -> bool:
     """What the contract page asks before it offers the creative "withdraw"."""
     return (
-        user.is_authenticated and contract.creative.user_id == user.pk
+        user.is_authenticated
+        and contract.creative.user_id == user.pk
         and contract_may_withdraw(contract, delivered=contract.deliveries.exists())
     )
 
@@ -701,7 +833,8 @@ def contract_withdraw(*, contract: Contract, user, reason: str) -> Contract:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationFailed(
-            _("reason: Please give a reason."), code=Code.REASON_REQUIRED,
+            _("reason: Please give a reason."),
+            code=Code.REASON_REQUIRED,
             extra={"fields": {"reason": [str(_("Please give a reason."))]}},
         )
     # the gig first, then the contract: the order bid_accept locks them in
@@ -711,28 +844,45 @@ def contract_withdraw(*, contract: Contract, user, reason: str) -> Contract:
         return current  # withdrawn already
     if not contract_may_withdraw(current, delivered=current.deliveries.exists()):
         raise Conflict(
-            _("You can withdraw only from a contract in progress before the first delivery. "
-              "Otherwise ask MJC to settle it (open a dispute)."),
-            code=Code.NOT_WITHDRAWABLE, extra={"status": current.status},
+            _(
+                "You can withdraw only from a contract in progress before the first delivery. "
+                "Otherwise ask MJC to settle it (open a dispute)."
+            ),
+            code=Code.NOT_WITHDRAWABLE,
+            extra={"status": current.status},
         )
     moved = _move_contract(
         contract, to=ContractStatus.WITHDRAWN, user=user, note=reason, fields={"cancel_reason": reason[:4000]}
     )
     transition(
-        Bid, current.bid_id, to=BidStatus.WITHDRAWN, transitions=BID_TRANSITIONS, choices=BidStatus, actor=user,
-        note=reason, code_prefix="bid",
+        Bid,
+        current.bid_id,
+        to=BidStatus.WITHDRAWN,
+        transitions=BID_TRANSITIONS,
+        choices=BidStatus,
+        actor=user,
+        note=reason,
+        code_prefix="bid",
     )
     _count_bids(current.gig_id, -1)
     transition(
-        Gig, current.gig_id, to=GigStatus.OPEN, transitions=GIG_TRANSITIONS, choices=GigStatus, actor=user,
-        note=reason, code_prefix="gig",
+        Gig,
+        current.gig_id,
+        to=GigStatus.OPEN,
+        transitions=GIG_TRANSITIONS,
+        choices=GigStatus,
+        actor=user,
+        note=reason,
+        code_prefix="gig",
     )
     summary_changed(FIGURES)
     obj = moved.obj
     notify(
-        recipient=obj.owner, kind="contract.withdrawn",
+        recipient=obj.owner,
+        kind="contract.withdrawn",
         params={"gig": obj.gig.title, "by": user.full_name or user.email, "reason": reason[:300]},
-        url=_gig_url(obj.gig), dedupe_key=f"contract.withdrawn:{obj.pk}",
+        url=_gig_url(obj.gig),
+        dedupe_key=f"contract.withdrawn:{obj.pk}",
     )
     return obj
 
@@ -755,7 +905,8 @@ def contract_dispute(*, contract: Contract, user, reason: str) -> Contract:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationFailed(
-            _("reason: Please say what went wrong."), code=Code.REASON_REQUIRED,
+            _("reason: Please say what went wrong."),
+            code=Code.REASON_REQUIRED,
             extra={"fields": {"reason": [str(_("Please say what went wrong."))]}},
         )
     current = Contract.objects.select_for_update().get(pk=contract.pk)
@@ -765,21 +916,42 @@ def contract_dispute(*, contract: Contract, user, reason: str) -> Contract:
             code=Code.ALREADY_DISPUTED,
         )
     moved = _move_contract(
-        contract, to=ContractStatus.DISPUTED, user=user, note=reason,
-        fields={"dispute_reason": reason[:4000], "disputed_by": user, "disputed_at": timezone.now(),
-                "dispute_resolution": ""},
+        contract,
+        to=ContractStatus.DISPUTED,
+        user=user,
+        note=reason,
+        fields={
+            "dispute_reason": reason[:4000],
+            "disputed_by": user,
+            "disputed_at": timezone.now(),
+            "dispute_resolution": "",
+        },
     )
     obj = moved.obj
     other = obj.creative.user if user.pk == obj.owner_id else obj.owner
     params = {"gig": obj.gig.title, "by": user.full_name or user.email, "reason": reason[:300]}
     stamp = int(obj.disputed_at.timestamp())
-    notify(recipient=other, kind="contract.disputed", params=params, url=_contract_url(obj),
-           dedupe_key=f"contract.disputed:{obj.pk}:{stamp}")
+    notify(
+        recipient=other,
+        kind="contract.disputed",
+        params=params,
+        url=_contract_url(obj),
+        dedupe_key=f"contract.disputed:{obj.pk}:{stamp}",
+    )
     from django.contrib.auth import get_user_model
 
-    for admin in get_user_model().objects.filter(is_superuser=True, is_active=True).exclude(pk__in=(obj.owner_id, obj.creative.user_id)):
-        notify(recipient=admin, kind="contract.disputed", params=params, url=_admin_contract_url(obj),
-               dedupe_key=f"contract.disputed:{obj.pk}:{stamp}:admin")
+    for admin in (
+        get_user_model()
+        .objects.filter(is_superuser=True, is_active=True)
+        .exclude(pk__in=(obj.owner_id, obj.creative.user_id))
+    ):
+        notify(
+            recipient=admin,
+            kind="contract.disputed",
+            params=params,
+            url=_admin_contract_url(obj),
+            dedupe_key=f"contract.disputed:{obj.pk}:{stamp}:admin",
+        )
     return obj
 
 
@@ -804,27 +976,58 @@ def contract_dispute_settle(*, contract: Contract, admin, outcome: str, note: st
     if outcome == DisputeOutcome.COMPLETE:
         resolution = note or str(_("Settled by MJC: completed for the creative."))
         moved = _move_contract(
-            contract, to=ContractStatus.COMPLETED, user=admin, note=resolution,
+            contract,
+            to=ContractStatus.COMPLETED,
+            user=admin,
+            note=resolution,
             fields={"completed_at": timezone.now(), "dispute_resolution": resolution},
         )
-        transition(Gig, moved.obj.gig_id, to=GigStatus.COMPLETED, transitions=GIG_TRANSITIONS, choices=GigStatus,
-                   actor=admin, note=resolution, code_prefix="gig")
+        transition(
+            Gig,
+            moved.obj.gig_id,
+            to=GigStatus.COMPLETED,
+            transitions=GIG_TRANSITIONS,
+            choices=GigStatus,
+            actor=admin,
+            note=resolution,
+            code_prefix="gig",
+        )
         creative_stats_refresh(profile=moved.obj.creative)
         for recipient in (moved.obj.creative.user, moved.obj.owner):
-            notify(recipient=recipient, kind="contract.completed", params={"gig": moved.obj.gig.title},
-                   url=_contract_url(contract), dedupe_key=f"contract.completed:{contract.pk}:{recipient.pk}")
+            notify(
+                recipient=recipient,
+                kind="contract.completed",
+                params={"gig": moved.obj.gig.title},
+                url=_contract_url(contract),
+                dedupe_key=f"contract.completed:{contract.pk}:{recipient.pk}",
+            )
     else:
         resolution = note or str(_("Settled by MJC: cancelled."))
         moved = _move_contract(
-            contract, to=ContractStatus.CANCELLED, user=admin, note=resolution,
+            contract,
+            to=ContractStatus.CANCELLED,
+            user=admin,
+            note=resolution,
             fields={"cancel_reason": resolution, "dispute_resolution": resolution},
         )
-        transition(Gig, moved.obj.gig_id, to=GigStatus.CANCELLED, transitions=GIG_TRANSITIONS, choices=GigStatus,
-                   actor=admin, note=resolution, code_prefix="gig")
+        transition(
+            Gig,
+            moved.obj.gig_id,
+            to=GigStatus.CANCELLED,
+            transitions=GIG_TRANSITIONS,
+            choices=GigStatus,
+            actor=admin,
+            note=resolution,
+            code_prefix="gig",
+        )
         for recipient in (moved.obj.creative.user, moved.obj.owner):
-            notify(recipient=recipient, kind="contract.cancelled",
-                   params={"gig": moved.obj.gig.title, "reason": resolution[:300]},
-                   url=_contract_url(contract), dedupe_key=f"contract.cancelled:{contract.pk}:{recipient.pk}")
+            notify(
+                recipient=recipient,
+                kind="contract.cancelled",
+                params={"gig": moved.obj.gig.title, "reason": resolution[:300]},
+                url=_contract_url(contract),
+                dedupe_key=f"contract.cancelled:{contract.pk}:{recipient.pk}",
+            )
     return moved.obj
 
 
@@ -855,7 +1058,10 @@ def review_create(*, contract: Contract, user, rating: int, comment: str = "") -
         raise Conflict(_("You have already reviewed this contract."), code=Code.REVIEW_EXISTS) from exc
     creative_stats_refresh(profile=contract.creative)  # the second review may unblind the first
     notify(
-        recipient=subject, kind="review.received", params={"gig": contract.gig.title}, url=_contract_url(contract),
+        recipient=subject,
+        kind="review.received",
+        params={"gig": contract.gig.title},
+        url=_contract_url(contract),
         dedupe_key=f"review.received:{review.pk}",
     )
     return review
@@ -871,14 +1077,16 @@ def message_send(*, conversation: Conversation, user, body: str) -> Message:
     body = (body or "").strip()
     if not body:
         raise ValidationFailed(
-            _("body: Please write a message."), code=Code.EMPTY_MESSAGE,
+            _("body: Please write a message."),
+            code=Code.EMPTY_MESSAGE,
             extra={"fields": {"body": [str(_("Please write a message."))]}},
         )
     message = Message.objects.create(conversation=conversation, sender=user, body=body[:5000])
     recipient = bidder if user.pk == owner.pk else owner
     contract = Contract.objects.filter(bid=bid).first()
     notify(
-        recipient=recipient, kind="message.new",
+        recipient=recipient,
+        kind="message.new",
         params={"gig": bid.gig.title, "sender": user.full_name, "excerpt": body[:120]},
         url=_contract_url(contract) if contract else reverse("gigs:conversation", args=[conversation.pk]),
         dedupe_key=f"message.new:{message.pk}",
@@ -906,8 +1114,10 @@ def report_resolve(*, report: Report, admin, action: str = ReportAction.NONE, no
         raise PermissionDenied(_("Only MJC admins moderate reports."), code=Code.NOT_ADMIN)
     if action not in ReportAction.values:
         raise _invalid("action", _("Choose one of the moderation actions."))
-    report = Report.objects.select_for_update(of=("self",)).select_related("gig", "bid__gig", "bid__creative__user").get(
-        pk=report.pk
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("gig", "bid__gig", "bid__creative__user")
+        .get(pk=report.pk)
     )
     if report.status == ReportStatus.RESOLVED:
         return report
@@ -917,11 +1127,18 @@ def report_resolve(*, report: Report, admin, action: str = ReportAction.NONE, no
         if gig is None:
             raise ValidationFailed(_("This report is not about a gig."), code=Code.REPORT_TARGET)
         gig = Gig.objects.select_for_update().get(pk=gig.pk)
-        if gig.status == GigStatus.IN_PROGRESS or Contract.objects.filter(
-            gig=gig, status__in=(
-            ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED, ContractStatus.DISPUTED,
-        )
-        ).exists():
+        if (
+            gig.status == GigStatus.IN_PROGRESS
+            or Contract.objects.filter(
+                gig=gig,
+                status__in=(
+                    ContractStatus.ACTIVE,
+                    ContractStatus.DELIVERED,
+                    ContractStatus.REVISION_REQUESTED,
+                    ContractStatus.DISPUTED,
+                ),
+            ).exists()
+        ):
             raise Conflict(
                 _(
                     "This gig has a contract in progress. Settle or cancel the contract first "
@@ -930,27 +1147,47 @@ def report_resolve(*, report: Report, admin, action: str = ReportAction.NONE, no
                 code=Code.GIG_HAS_CONTRACT,
             )
         transition(
-            Gig, gig.pk, to=GigStatus.CANCELLED, transitions=GIG_TRANSITIONS, choices=GigStatus, actor=admin,
-            note=note or str(_("Cancelled by moderation")), code_prefix="gig",
+            Gig,
+            gig.pk,
+            to=GigStatus.CANCELLED,
+            transitions=GIG_TRANSITIONS,
+            choices=GigStatus,
+            actor=admin,
+            note=note or str(_("Cancelled by moderation")),
+            code_prefix="gig",
         )
         _reject_live_bids(gig=gig, user=admin, note=note)
     elif action == ReportAction.BID_REJECTED:
         if report.bid is None:
             raise ValidationFailed(_("This report is not about a bid."), code=Code.REPORT_TARGET)
         transition(
-            Bid, report.bid_id, to=BidStatus.REJECTED, transitions=BID_TRANSITIONS, choices=BidStatus, actor=admin,
-            note=note, code_prefix="bid",
+            Bid,
+            report.bid_id,
+            to=BidStatus.REJECTED,
+            transitions=BID_TRANSITIONS,
+            choices=BidStatus,
+            actor=admin,
+            note=note,
+            code_prefix="bid",
         )
     elif action == ReportAction.USER_DEACTIVATED:
-        target = report.user or (report.bid.creative.user if report.bid else None) or (
-            report.gig.business.owner if report.gig else None
+        target = (
+            report.user
+            or (report.bid.creative.user if report.bid else None)
+            or (report.gig.business.owner if report.gig else None)
         )
         if target is None or target.is_superuser:
             raise ValidationFailed(_("This account cannot be deactivated here."), code=Code.REPORT_ACTION)
         user_deactivate(user=target, actor=admin, reason=note)
     moved = transition(
-        Report, report.pk, to=ReportStatus.RESOLVED, transitions=REPORT_TRANSITIONS, choices=ReportStatus,
-        actor=admin, note=note, code_prefix="report",
+        Report,
+        report.pk,
+        to=ReportStatus.RESOLVED,
+        transitions=REPORT_TRANSITIONS,
+        choices=ReportStatus,
+        actor=admin,
+        note=note,
+        code_prefix="report",
         fields={"action": action, "resolution_note": note, "resolved_by": admin, "resolved_at": timezone.now()},
     )
     return moved.obj

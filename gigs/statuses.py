@@ -61,7 +61,10 @@ class ContractStatus(models.TextChoices):
 
 CONTRACT_TRANSITIONS = {
     ContractStatus.ACTIVE: {
-        ContractStatus.DELIVERED, ContractStatus.CANCELLED, ContractStatus.DISPUTED, ContractStatus.WITHDRAWN,
+        ContractStatus.DELIVERED,
+        ContractStatus.CANCELLED,
+        ContractStatus.DISPUTED,
+        ContractStatus.WITHDRAWN,
     },
     ContractStatus.DELIVERED: {
         ContractStatus.COMPLETED,

@@ -96,7 +96,11 @@ def gig_detail(request, pk: int):
     bids = bids_page.items
     my_bid = next((bid for bid in bids if bid.creative.user_id == user.pk), None) if user.is_authenticated else None
     profile = getattr(user, "creative_profile", None) if user.is_authenticated and user.is_creative else None
-    contract = getattr(gig, "contract", None) if gig.status in (GigStatus.IN_PROGRESS, GigStatus.COMPLETED, GigStatus.CANCELLED) else None
+    contract = (
+        getattr(gig, "contract", None)
+        if gig.status in (GigStatus.IN_PROGRESS, GigStatus.COMPLETED, GigStatus.CANCELLED)
+        else None
+    )
     can_bid = profile is not None and not is_owner and my_bid is None and gig.status == GigStatus.OPEN
     # brief attachments: the owner and creatives whose bid is in the running or accepted
     # (decided from the bids already read)
@@ -116,7 +120,8 @@ def gig_detail(request, pk: int):
         "contract": contract if contract and contract.is_party(user) else None,
         "bid_form": BidForm() if can_bid else None,
         "guidance": selectors.price_guidance(category=gig.category, bakorwil=gig.kabupaten.bakorwil.code)
-        if (can_bid or is_owner) else None,
+        if (can_bid or is_owner)
+        else None,
         "live_statuses": (BidStatus.PENDING, BidStatus.SHORTLISTED),
         "attachment_form": AttachmentForm() if is_owner and gig.status in (GigStatus.DRAFT, GigStatus.OPEN) else None,
     }
@@ -151,9 +156,14 @@ def gig_create(request):
             slug=_param(request.GET, "category") or _param(request.POST, "category")
         ).first()
     if template is None and category is None:
-        return render(request, "gigs/create_step1.html", {
-            "templates": selectors.templates_active(), "categories": Category.objects.all(),
-        })
+        return render(
+            request,
+            "gigs/create_step1.html",
+            {
+                "templates": selectors.templates_active(),
+                "categories": Category.objects.all(),
+            },
+        )
 
     business = request.user.businesses.select_related("kabupaten__bakorwil").order_by("id").first()
     initial = {
@@ -168,10 +178,19 @@ def gig_create(request):
         data = form.cleaned_data
         try:
             gig = services.gig_create(
-                user=request.user, business=business, title=data["title"], category=data["category"],
-                description=data.get("description") or "", budget_min=data["budget_min"], budget_max=data["budget_max"],
-                deadline=data["deadline"], kabupaten=data["kabupaten"], work_mode=data["work_mode"],
-                template=template, answers=form.answers(), attachments=data.get("attachments") or [],
+                user=request.user,
+                business=business,
+                title=data["title"],
+                category=data["category"],
+                description=data.get("description") or "",
+                budget_min=data["budget_min"],
+                budget_max=data["budget_max"],
+                deadline=data["deadline"],
+                kabupaten=data["kabupaten"],
+                work_mode=data["work_mode"],
+                template=template,
+                answers=form.answers(),
+                attachments=data.get("attachments") or [],
             )
         except ApplicationError as exc:
             _fail(request, exc, form)
@@ -179,9 +198,17 @@ def gig_create(request):
             messages.success(request, _("Your job is saved as a draft. Check the brief, then publish it."))
             return redirect(gig)
     guidance = selectors.price_guidance(category=category, bakorwil=business.kabupaten.bakorwil.code)
-    return render(request, "gigs/create_step2.html", {
-        "form": form, "template": template, "category": category, "guidance": guidance, "business": business,
-    })
+    return render(
+        request,
+        "gigs/create_step2.html",
+        {
+            "form": form,
+            "template": template,
+            "category": category,
+            "guidance": guidance,
+            "business": business,
+        },
+    )
 
 
 @login_required
@@ -190,18 +217,29 @@ def gig_edit(request, pk: int):
     if gig.business.owner_id != request.user.pk:
         raise Http404
     initial = {
-        "title": gig.title, "category": gig.category.slug, "description": gig.description,
-        "budget_min": gig.budget_min, "budget_max": gig.budget_max, "deadline": gig.deadline,
-        "kabupaten": gig.kabupaten.code, "work_mode": gig.work_mode,
+        "title": gig.title,
+        "category": gig.category.slug,
+        "description": gig.description,
+        "budget_min": gig.budget_min,
+        "budget_max": gig.budget_max,
+        "deadline": gig.deadline,
+        "kabupaten": gig.kabupaten.code,
+        "work_mode": gig.work_mode,
     }
     form = GigForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.gig_update(
-                gig=gig, user=request.user, title=data["title"], category=data["category"],
-                description=data.get("description") or gig.description, budget_min=data["budget_min"],
-                budget_max=data["budget_max"], deadline=data["deadline"], kabupaten=data["kabupaten"],
+                gig=gig,
+                user=request.user,
+                title=data["title"],
+                category=data["category"],
+                description=data.get("description") or gig.description,
+                budget_min=data["budget_min"],
+                budget_max=data["budget_max"],
+                deadline=data["deadline"],
+                kabupaten=data["kabupaten"],
                 work_mode=data["work_mode"],
             )
             for upload in data.get("attachments") or []:
@@ -270,7 +308,10 @@ def bid_edit(request, pk: int):
     bid = get_object_or_404(selectors.bids_visible_to(request.user), pk=pk)
     if bid.creative.user_id != request.user.pk:
         raise Http404
-    form = BidForm(request.POST or None, initial={"amount": bid.amount, "delivery_days": bid.delivery_days, "proposal": bid.proposal})
+    form = BidForm(
+        request.POST or None,
+        initial={"amount": bid.amount, "delivery_days": bid.delivery_days, "proposal": bid.proposal},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.bid_update(bid=bid, user=request.user, **form.cleaned_data)
@@ -325,9 +366,16 @@ def conversation(request, pk: int):
             _fail(request, exc, form)
         else:
             return redirect("gigs:conversation", pk=thread.pk)
-    return render(request, "gigs/conversation.html", {
-        "thread": thread, "bid": thread.bid, "messages_list": selectors.messages_of(conversation=thread), "form": MessageForm(),
-    })
+    return render(
+        request,
+        "gigs/conversation.html",
+        {
+            "thread": thread,
+            "bid": thread.bid,
+            "messages_list": selectors.messages_of(conversation=thread),
+            "form": MessageForm(),
+        },
+    )
 
 
 # --- contract workspace --------------------------------------------------------------------------
@@ -351,9 +399,11 @@ def contract_detail(request, pk: int, forms=None):
     my_review = next((r for r in contract.reviews.all() if r.author_id == user.pk), None)
     forms = forms or {}
     changes = list(history(contract))
-    revision_note = next(
-        (change.note for change in reversed(changes) if change.to_status == ContractStatus.REVISION_REQUESTED), ""
-    ) if status == ContractStatus.REVISION_REQUESTED else ""
+    revision_note = (
+        next((change.note for change in reversed(changes) if change.to_status == ContractStatus.REVISION_REQUESTED), "")
+        if status == ContractStatus.REVISION_REQUESTED
+        else ""
+    )
     context = {
         "contract": contract,
         "gig": contract.gig,
@@ -367,38 +417,68 @@ def contract_detail(request, pk: int, forms=None):
         "my_review": my_review,
         "waiting_for_other_review": my_review is not None and len(reviews) < 2 and contract.completed_at is not None,
         "message_form": forms.get("message") or MessageForm(),
-        "deliver_form": (forms.get("deliver") or DeliverForm()) if is_creative and status in (
-            ContractStatus.ACTIVE, ContractStatus.REVISION_REQUESTED) else None,
-        "revision_form": (forms.get("revision") or RevisionForm()) if is_owner and status == ContractStatus.DELIVERED
-        and contract.revisions_left > 0 else None,
+        "deliver_form": (forms.get("deliver") or DeliverForm())
+        if is_creative and status in (ContractStatus.ACTIVE, ContractStatus.REVISION_REQUESTED)
+        else None,
+        "revision_form": (forms.get("revision") or RevisionForm())
+        if is_owner and status == ContractStatus.DELIVERED and contract.revisions_left > 0
+        else None,
         "can_complete": is_owner and status == ContractStatus.DELIVERED,
-        "cancel_form": (forms.get("cancel") or CancelForm()) if is_owner and status in (
-            ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED) else None,
+        "cancel_form": (forms.get("cancel") or CancelForm())
+        if is_owner and status in (ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED)
+        else None,
         "withdraw_form": (forms.get("withdraw") or WithdrawForm())
-        if is_creative and services.contract_can_withdraw(contract=contract, user=request.user) else None,
-        "review_form": (forms.get("review") or ReviewForm()) if status == ContractStatus.COMPLETED and my_review is None else None,
+        if is_creative and services.contract_can_withdraw(contract=contract, user=request.user)
+        else None,
+        "review_form": (forms.get("review") or ReviewForm())
+        if status == ContractStatus.COMPLETED and my_review is None
+        else None,
         "dispute_form": (forms.get("dispute") or DisputeForm()) if status in services.DISPUTABLE else None,
     }
     return render(request, "gigs/contract.html", context, status=400 if forms else 200)
 
 
 CONTRACT_ACTIONS = {
-    "deliver": (DeliverForm, lambda c, u, d: services.contract_deliver(contract=c, user=u, note=d["note"], uploads=d["files"]),
-                _("Delivered. The owner has been notified.")),
-    "revision": (RevisionForm, lambda c, u, d: services.contract_request_revision(contract=c, user=u, note=d["note"]),
-                 _("Revision requested.")),
-    "complete": (None, lambda c, u, d: services.contract_complete(contract=c, user=u),
-                 _("Contract completed. Please leave a review.")),
-    "cancel": (CancelForm, lambda c, u, d: services.contract_cancel(contract=c, user=u, reason=d["reason"]),
-               _("The contract was cancelled.")),
-    "withdraw": (WithdrawForm, lambda c, u, d: services.contract_withdraw(contract=c, user=u, reason=d["reason"]),
-                 _("You withdrew from the contract. The owner has been notified and the gig is open for bids again.")),
-    "dispute": (DisputeForm, lambda c, u, d: services.contract_dispute(contract=c, user=u, reason=d["reason"]),
-                _("Dispute opened. An MJC admin will look at it and contact you both.")),
-    "review": (ReviewForm, lambda c, u, d: services.review_create(contract=c, user=u, rating=d["rating"], comment=d["comment"]),
-               _("Thank you for your review.")),
-    "message": (MessageForm, lambda c, u, d: services.message_send(conversation=c.bid.conversation, user=u, body=d["body"]),
-                None),
+    "deliver": (
+        DeliverForm,
+        lambda c, u, d: services.contract_deliver(contract=c, user=u, note=d["note"], uploads=d["files"]),
+        _("Delivered. The owner has been notified."),
+    ),
+    "revision": (
+        RevisionForm,
+        lambda c, u, d: services.contract_request_revision(contract=c, user=u, note=d["note"]),
+        _("Revision requested."),
+    ),
+    "complete": (
+        None,
+        lambda c, u, d: services.contract_complete(contract=c, user=u),
+        _("Contract completed. Please leave a review."),
+    ),
+    "cancel": (
+        CancelForm,
+        lambda c, u, d: services.contract_cancel(contract=c, user=u, reason=d["reason"]),
+        _("The contract was cancelled."),
+    ),
+    "withdraw": (
+        WithdrawForm,
+        lambda c, u, d: services.contract_withdraw(contract=c, user=u, reason=d["reason"]),
+        _("You withdrew from the contract. The owner has been notified and the gig is open for bids again."),
+    ),
+    "dispute": (
+        DisputeForm,
+        lambda c, u, d: services.contract_dispute(contract=c, user=u, reason=d["reason"]),
+        _("Dispute opened. An MJC admin will look at it and contact you both."),
+    ),
+    "review": (
+        ReviewForm,
+        lambda c, u, d: services.review_create(contract=c, user=u, rating=d["rating"], comment=d["comment"]),
+        _("Thank you for your review."),
+    ),
+    "message": (
+        MessageForm,
+        lambda c, u, d: services.message_send(conversation=c.bid.conversation, user=u, body=d["body"]),
+        None,
+    ),
 }
 
 
@@ -460,7 +540,9 @@ def attachment_add(request, pk: int):
     except ApplicationError as exc:
         _fail(request, exc)
     if added:
-        messages.success(request, ngettext("%(count)s file attached.", "%(count)s files attached.", added) % {"count": added})
+        messages.success(
+            request, ngettext("%(count)s file attached.", "%(count)s files attached.", added) % {"count": added}
+        )
     return redirect(gig)
 
 
@@ -481,9 +563,7 @@ def attachment_remove(request, pk: int):
 
 @login_required
 def delivery_file_download(request, pk: int):
-    row = get_object_or_404(
-        DeliveryFile.objects.select_related("delivery__contract__creative"), pk=pk
-    )
+    row = get_object_or_404(DeliveryFile.objects.select_related("delivery__contract__creative"), pk=pk)
     if not row.delivery.contract.is_party(request.user):
         raise Http404
     return files.private_file_response(row.file, row.original_name)

@@ -191,7 +191,9 @@ CELERY_BEAT_SCHEDULE: dict = {
     "outbox-sweep": {"task": "core.outbox_sweep", "schedule": timedelta(minutes=1)},
     # summary rows (mjc/core/summaries.py); events refresh them sooner
     "core-refresh-summaries": {
-        "task": "core.refresh_summaries", "schedule": timedelta(minutes=10), "kwargs": {"names": ["figures"]},
+        "task": "core.refresh_summaries",
+        "schedule": timedelta(minutes=10),
+        "kwargs": {"names": ["figures"]},
     },
     "gigs-refresh-price-guidance": {"task": "gigs.refresh_price_guidance", "schedule": crontab(minute=20)},
     "gigs-expire-overdue": {"task": "gigs.expire_overdue", "schedule": crontab(minute=5)},

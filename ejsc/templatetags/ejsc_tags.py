@@ -48,7 +48,14 @@ def staff_dashboard(context):
     chosen = (parse_day(request.GET.get("week")) if request else None) or wib(timezone.now()).date()
     monday = week_start(chosen)
     data = selectors.staff_dashboard(user, monday)
-    data.update({"request": request, "user": user, "prev_week": monday - timedelta(days=7), "next_week": monday + timedelta(days=7)})
+    data.update(
+        {
+            "request": request,
+            "user": user,
+            "prev_week": monday - timedelta(days=7),
+            "next_week": monday + timedelta(days=7),
+        }
+    )
     data["sunday"] = monday + timedelta(days=6)
     data["this_week"] = week_start(wib(timezone.now()).date())
     return data

@@ -8,7 +8,16 @@ from mjc.accounts.models import User
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "full_name", "kabupaten", "is_owner", "is_creative", "bakorwil", "is_superuser", "is_active"]
+    list_display = [
+        "email",
+        "full_name",
+        "kabupaten",
+        "is_owner",
+        "is_creative",
+        "bakorwil",
+        "is_superuser",
+        "is_active",
+    ]
     list_filter = ["is_owner", "is_creative", "bakorwil", "is_superuser", "is_active"]
     search_fields = ["email", "full_name", "phone"]
     autocomplete_fields = ["kabupaten"]

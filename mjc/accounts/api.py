@@ -29,7 +29,8 @@ class RegisterSerializer(serializers.Serializer):
 
 class RegisterResponseSerializer(serializers.Serializer):
     id = serializers.IntegerField(
-        allow_null=True, help_text="null while e-mail verification is mandatory: the answer is the same for a taken address"
+        allow_null=True,
+        help_text="null while e-mail verification is mandatory: the answer is the same for a taken address",
     )
     email = serializers.EmailField()
     role = serializers.CharField()
@@ -121,8 +122,13 @@ class RegisterApi(APIView):
             raise
         if verification_required():
             # the same answer whether the address was new or taken (no token before verification)
-            body = {"id": None, "email": data["email"].strip().lower(), "role": data["role"], "token": None,
-                    "verification_sent": True}
+            body = {
+                "id": None,
+                "email": data["email"].strip().lower(),
+                "role": data["role"],
+                "token": None,
+                "verification_sent": True,
+            }
         else:
             key = user_token_issue(user=user, client=request.META.get("HTTP_USER_AGENT", ""))
             body = {"id": user.pk, "email": user.email, "role": data["role"], "token": key, "verification_sent": False}
@@ -159,7 +165,8 @@ class TokenApi(APIView):
         serializer = TokenRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         key = token_login(
-            request=request._request, email=serializer.validated_data["email"],
+            request=request._request,
+            email=serializer.validated_data["email"],
             password=serializer.validated_data["password"],
         )
         return Response({"token": key})

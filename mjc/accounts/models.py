@@ -51,7 +51,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     kabupaten = models.ForeignKey(
         "regions.Kabupaten", null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("kabupaten/kota")
     )
-    language = models.CharField(_("language"), max_length=8, default="id", choices=[("id", "Bahasa Indonesia"), ("en", "English")])
+    language = models.CharField(
+        _("language"), max_length=8, default="id", choices=[("id", "Bahasa Indonesia"), ("en", "English")]
+    )
     is_owner = models.BooleanField(_("UMKM owner"), default=False)
     is_creative = models.BooleanField(_("creative"), default=False)
     bakorwil = models.ForeignKey(
@@ -99,7 +101,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         if not self.session_epoch:
             return super()._get_session_auth_hash(secret=secret)
         return salted_hmac(
-            "mjc.accounts.User.session_auth_hash", f"{self.password}:{self.session_epoch}", secret=secret,
+            "mjc.accounts.User.session_auth_hash",
+            f"{self.password}:{self.session_epoch}",
+            secret=secret,
             algorithm="sha256",
         ).hexdigest()
 

@@ -144,7 +144,11 @@ def user_token_issue(*, user: User, client: str = "") -> str:
     now = timezone.now()
     ApiToken.objects.filter(user=user, expires_at__lte=now).delete()
     key = token_issue(user=user, client=client)
-    stale = list(ApiToken.objects.filter(user=user).order_by("-last_used_at", "-id").values_list("pk", flat=True)[MAX_TOKENS_PER_USER:])
+    stale = list(
+        ApiToken.objects.filter(user=user)
+        .order_by("-last_used_at", "-id")
+        .values_list("pk", flat=True)[MAX_TOKENS_PER_USER:]
+    )
     if stale:
         ApiToken.objects.filter(pk__in=stale).delete()
     return key

@@ -47,8 +47,13 @@ def token_issue(*, user: User, client: str = "") -> str:
     key = secrets.token_hex(20)
     now = timezone.now()
     ApiToken.objects.create(
-        user=user, digest=token_digest(key), prefix=key[:8], client=(client or "")[:200],
-        created_at=now, last_used_at=now, expires_at=now + settings.MJC_TOKEN_LIFETIME,
+        user=user,
+        digest=token_digest(key),
+        prefix=key[:8],
+        client=(client or "")[:200],
+        created_at=now,
+        last_used_at=now,
+        expires_at=now + settings.MJC_TOKEN_LIFETIME,
     )
     return key
 

@@ -25,13 +25,18 @@ def set_language(request):
     """Switch the language for this browser and, when signed in, for the account."""
     language = request.POST.get("language", "")
     next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         next_url = "/"
     response = HttpResponseRedirect(next_url)
     if language in SUPPORTED:
         user_set_language(user=request.user, language=language)
         response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax",
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
             secure=settings.SESSION_COOKIE_SECURE,
         )
     return response
@@ -45,19 +50,27 @@ def security(request):
         if action == "everywhere":
             revoked = user_log_out_everywhere(user=request.user)
             update_session_auth_hash(request, request.user)  # this browser stays signed in
-            messages.success(request, ngettext(
-                "Logged out everywhere: %(count)s app sign-in ended, and every other browser session.",
-                "Logged out everywhere: %(count)s app sign-ins ended, and every other browser session.",
-                revoked,
-            ) % {"count": revoked})
+            messages.success(
+                request,
+                ngettext(
+                    "Logged out everywhere: %(count)s app sign-in ended, and every other browser session.",
+                    "Logged out everywhere: %(count)s app sign-ins ended, and every other browser session.",
+                    revoked,
+                )
+                % {"count": revoked},
+            )
         elif action == "revoke" and (request.POST.get("token") or "").isdigit():
             user_token_revoke(user=request.user, token_id=int(request.POST["token"]))
             messages.success(request, _("The app is logged out."))
         return redirect("account_security")
-    return render(request, "accounts/security.html", {
-        "tokens": list(request.user.api_tokens.filter(expires_at__gt=timezone.now())[:MAX_TOKENS_PER_USER]),
-        "token_days": settings.MJC_TOKEN_LIFETIME.days,
-    })
+    return render(
+        request,
+        "accounts/security.html",
+        {
+            "tokens": list(request.user.api_tokens.filter(expires_at__gt=timezone.now())[:MAX_TOKENS_PER_USER]),
+            "token_days": settings.MJC_TOKEN_LIFETIME.days,
+        },
+    )
 
 
 @login_required
@@ -67,6 +80,8 @@ def calendar_token_rotate(request):
     user_calendar_token_rotate(user=request.user)
     messages.success(request, _("Your calendar feed has a new address. Update it in your calendar app."))
     next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         next_url = "/"
     return HttpResponseRedirect(next_url)

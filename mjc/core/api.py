@@ -91,7 +91,8 @@ class Pagination(pagination.PageNumberPagination):
             return number
         if too_deep:
             raise exceptions.NotFound(
-                _("Only the first %(pages)s pages can be opened. Narrow the list with a filter.") % {"pages": self.MAX_PAGE}
+                _("Only the first %(pages)s pages can be opened. Narrow the list with a filter.")
+                % {"pages": self.MAX_PAGE}
             )
         return number
 

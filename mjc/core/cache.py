@@ -46,7 +46,9 @@ class _State:
 
 def _fallback_for(alias: str) -> LocMemCache:
     # LocMemCache instances of one name share their store across threads (module-level dicts)
-    return LocMemCache(f"mjc-redis-fallback-{alias}", {"OPTIONS": {"MAX_ENTRIES": FALLBACK_ENTRIES, "CULL_FREQUENCY": 4}})
+    return LocMemCache(
+        f"mjc-redis-fallback-{alias}", {"OPTIONS": {"MAX_ENTRIES": FALLBACK_ENTRIES, "CULL_FREQUENCY": 4}}
+    )
 
 
 class ResilientRedisCache(RedisCache):

@@ -60,7 +60,17 @@ class ProvinceFigures:
     refreshed_at: datetime | None = None
 
 
-NUMERIC = ["umkm_served", "businesses", "creatives", "gigs", "open_gigs", "contracts", "completed", "cancelled", "contract_value"]
+NUMERIC = [
+    "umkm_served",
+    "businesses",
+    "creatives",
+    "gigs",
+    "open_gigs",
+    "contracts",
+    "completed",
+    "cancelled",
+    "contract_value",
+]
 
 
 # --- the direct computation (the refresh, and the reference the tests compare with) -------
@@ -143,7 +153,11 @@ def figures_refresh(refreshed_at: datetime) -> None:
         rows, update_conflicts=True, unique_fields=["kabupaten"], update_fields=[*NUMERIC, "refreshed_at"]
     )
     PlatformFigures.objects.bulk_create(
-        [PlatformFigures(id=1, umkm_served=umkm_served_direct(), refreshed_at=refreshed_at, **platform_figures_direct())],
+        [
+            PlatformFigures(
+                id=1, umkm_served=umkm_served_direct(), refreshed_at=refreshed_at, **platform_figures_direct()
+            )
+        ],
         update_conflicts=True,
         unique_fields=["id"],
         update_fields=["businesses", "creatives", "open_gigs", "hubs", "umkm_served", "refreshed_at"],

@@ -40,16 +40,36 @@ def province_export(request):
     writer = csv.writer(response)
     writer.writerow(
         [
-            _("BPS code"), _("Kabupaten/kota"), _("Bakorwil"), _("UMKM served"), _("Businesses"), _("Creatives"),
-            _("Gigs"), _("Open gigs"), _("Contracts"), _("Completed"), _("Cancelled"), _("Contract value (Rp)"),
+            _("BPS code"),
+            _("Kabupaten/kota"),
+            _("Bakorwil"),
+            _("UMKM served"),
+            _("Businesses"),
+            _("Creatives"),
+            _("Gigs"),
+            _("Open gigs"),
+            _("Contracts"),
+            _("Completed"),
+            _("Cancelled"),
+            _("Contract value (Rp)"),
             _("Completion rate (%)"),
         ]
     )
     for row in figures.kabupaten:
         writer.writerow(
             [
-                row.code, row.name, row.bakorwil, row.umkm_served, row.businesses, row.creatives, row.gigs,
-                row.open_gigs, row.contracts, row.completed, row.cancelled, row.contract_value,
+                row.code,
+                row.name,
+                row.bakorwil,
+                row.umkm_served,
+                row.businesses,
+                row.creatives,
+                row.gigs,
+                row.open_gigs,
+                row.contracts,
+                row.completed,
+                row.cancelled,
+                row.contract_value,
                 "" if row.completion_rate is None else row.completion_rate,
             ]
         )

@@ -36,9 +36,26 @@ ALLOWED_METHODS = "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE"
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
-        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen", "geolocation",
-        "gyroscope", "magnetometer", "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
-        "screen-wake-lock", "sync-xhr", "usb", "xr-spatial-tracking", "interest-cohort", "browsing-topics",
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "sync-xhr",
+        "usb",
+        "xr-spatial-tracking",
+        "interest-cohort",
+        "browsing-topics",
     )
 )
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -67,7 +84,11 @@ def nul_fields(raw: str) -> list[str]:
 
 
 def _refusal(request, status: int, message, code: str, extra: dict | None = None) -> HttpResponse:
-    if request.path.startswith("/api/") or "json" in request.headers.get("Accept", "") or "json" in request.content_type:
+    if (
+        request.path.startswith("/api/")
+        or "json" in request.headers.get("Accept", "")
+        or "json" in request.content_type
+    ):
         return JsonResponse(error_body(message, code, extra), status=status)
     return HttpResponse(str(message), status=status, content_type="text/plain; charset=utf-8")
 
@@ -133,7 +154,9 @@ class GuardMiddleware:
         message = _("The request contains a character that is not allowed (NUL).")
         names = fields or [where]
         extra = {"fields": {name: [str(message)] for name in names}, "in": where}
-        return _refusal(request, 400, _("%(field)s: %(message)s") % {"field": names[0], "message": message}, "invalid", extra)
+        return _refusal(
+            request, 400, _("%(field)s: %(message)s") % {"field": names[0], "message": message}, "invalid", extra
+        )
 
     def _nul_in_form(self, request) -> HttpResponse | None:
         if request.method != "POST" or not request.content_type.startswith(FORM_TYPES):
@@ -146,5 +169,7 @@ class GuardMiddleware:
                 body = request.body.decode("latin-1")
                 fields = nul_fields(body) if has_nul(body) else []
         except MultiPartParserError:
-            return _refusal(request, 400, _("The request body could not be read. Send valid JSON or form data."), "parse_error")
+            return _refusal(
+                request, 400, _("The request body could not be read. Send valid JSON or form data."), "parse_error"
+            )
         return self._nul(request, "body", fields) if fields else None

@@ -84,7 +84,9 @@ def _send(app, outbox_id: int) -> bool:
 def sweep(limit: int = 500) -> int:
     """Send every unsent job, oldest first; returns how many were sent."""
     sent = 0
-    for pk in JobOutbox.objects.filter(sent_at__isnull=True).order_by("created_at", "pk").values_list("pk", flat=True)[:limit]:
+    for pk in (
+        JobOutbox.objects.filter(sent_at__isnull=True).order_by("created_at", "pk").values_list("pk", flat=True)[:limit]
+    ):
         if pk in _in_flight:
             continue  # an inline job of this very row is sweeping
         if send(pk):

@@ -53,7 +53,11 @@ def _walk(node):
 def _fix_schema_objects(document: dict) -> None:
     for node in _walk(document):
         pattern = node.get("pattern")
-        if isinstance(pattern, str) and isinstance(node.get("default"), str) and not re.search(pattern, node["default"]):
+        if (
+            isinstance(pattern, str)
+            and isinstance(node.get("default"), str)
+            and not re.search(pattern, node["default"])
+        ):
             del node["default"]
         if node.get("format") == "time" and node.get("type") == "string":
             del node["format"]
@@ -70,6 +74,8 @@ def document_errors(result, generator, request, public):
                 continue
             responses = operation.setdefault("responses", {})
             for status, description in ERROR_STATUSES.items():
-                responses.setdefault(status, {"description": description, "content": {"application/json": {"schema": reference}}})
+                responses.setdefault(
+                    status, {"description": description, "content": {"application/json": {"schema": reference}}}
+                )
     _fix_schema_objects(result)
     return result

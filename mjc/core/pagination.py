@@ -231,8 +231,10 @@ class KeysetPagination(pagination.BasePagination):
         self.request = request
         try:
             self.page = keyset_page(
-                queryset, cursor=request.query_params.get(CURSOR_PARAM) or None,
-                size=self.get_page_size(request), with_count=True,
+                queryset,
+                cursor=request.query_params.get(CURSOR_PARAM) or None,
+                size=self.get_page_size(request),
+                with_count=True,
             )
         except InvalidCursor as exc:
             raise ValidationError(
@@ -266,7 +268,8 @@ class KeysetPagination(pagination.BasePagination):
             "required": ["count", "count_capped", "next", "previous", "results"],
             "properties": {
                 "count": {
-                    "type": "integer", "example": 123,
+                    "type": "integer",
+                    "example": 123,
                     "description": f"Exact up to {COUNT_CAP}; when count_capped is true there are more.",
                 },
                 "count_capped": {"type": "boolean", "example": False},
@@ -279,12 +282,16 @@ class KeysetPagination(pagination.BasePagination):
     def get_schema_operation_parameters(self, view):
         return [
             {
-                "name": CURSOR_PARAM, "required": False, "in": "query",
+                "name": CURSOR_PARAM,
+                "required": False,
+                "in": "query",
                 "description": "Opaque position from a previous answer's next or previous link.",
                 "schema": {"type": "string"},
             },
             {
-                "name": self.page_size_query_param, "required": False, "in": "query",
+                "name": self.page_size_query_param,
+                "required": False,
+                "in": "query",
                 "description": f"Rows per page (1–{self.max_page_size}, default {self.page_size}).",
                 "schema": {"type": "integer"},
             },

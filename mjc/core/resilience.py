@@ -59,7 +59,10 @@ def is_lost_connection(exc: BaseException | None) -> bool:
 
 
 def is_deadlock(exc: BaseException | None) -> bool:
-    return isinstance(exc, DatabaseError | connections["default"].Database.DatabaseError) and _pgcode(exc) in DEADLOCK_CODES
+    return (
+        isinstance(exc, DatabaseError | connections["default"].Database.DatabaseError)
+        and _pgcode(exc) in DEADLOCK_CODES
+    )
 
 
 def _pgcode(exc: BaseException) -> str | None:

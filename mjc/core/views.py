@@ -97,11 +97,15 @@ def error_500(request):
     if answer is not None:
         return answer
     if _wants_json(request):
-        return JsonResponse(error_body(_("Something went wrong on our side. Please try again."), "server_error"), status=500)
+        return JsonResponse(
+            error_body(_("Something went wrong on our side. Please try again."), "server_error"), status=500
+        )
     return render(request, "500.html", status=500)
 
 
 def csrf_failure(request, reason=""):
     if _wants_json(request):
-        return JsonResponse(error_body(_("Your session expired. Reload the page and try again."), "csrf_failed"), status=403)
+        return JsonResponse(
+            error_body(_("Your session expired. Reload the page and try again."), "csrf_failed"), status=403
+        )
     return render(request, "403_csrf.html", status=403)

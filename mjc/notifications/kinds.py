@@ -11,13 +11,19 @@ KINDS = {
     # marketplace
     "bid.new": (_("New bid on “%(gig)s”"), _("%(creative)s offered %(amount)s in %(days)s days.")),
     "bid.accepted": (_("Your bid on “%(gig)s” was accepted"), _("The contract is ready. Agreed amount: %(amount)s.")),
-    "bid.rejected": (_("Your bid on “%(gig)s” was not chosen"), _("The owner chose another offer. Keep bidding: new gigs open every day.")),
+    "bid.rejected": (
+        _("Your bid on “%(gig)s” was not chosen"),
+        _("The owner chose another offer. Keep bidding: new gigs open every day."),
+    ),
     "bid.shortlisted": (_("Your bid on “%(gig)s” was shortlisted"), _("The owner is considering your offer.")),
     "gig.invitation": (_("Invitation to bid on “%(gig)s”"), _("%(owner)s invites you to send an offer.")),
     "gig.match": (_("A new gig for you: “%(gig)s”"), _("%(reason)s")),
     "gig.expired": (_("Your gig “%(gig)s” has expired"), _("The closing date passed without an accepted bid.")),
     "message.new": (_("New message about “%(gig)s”"), _("%(sender)s: %(excerpt)s")),
-    "contract.delivered": (_("Work delivered for “%(gig)s”"), _("Review the delivery, then complete the contract or ask for a revision.")),
+    "contract.delivered": (
+        _("Work delivered for “%(gig)s”"),
+        _("Review the delivery, then complete the contract or ask for a revision."),
+    ),
     "contract.revision_requested": (_("Revision requested for “%(gig)s”"), _("%(note)s")),
     "contract.completed": (_("Contract for “%(gig)s” completed"), _("Thank you! Please leave a review.")),
     "contract.cancelled": (_("Contract for “%(gig)s” cancelled"), _("Reason: %(reason)s")),
@@ -26,12 +32,18 @@ KINDS = {
         _("Reason: %(reason)s. The gig is open for bids again."),
     ),
     "contract.disputed": (_("Dispute opened on “%(gig)s”"), _("%(by)s asks MJC to settle the contract: %(reason)s")),
-    "review.received": (_("You received a review for “%(gig)s”"), _("It is shown once both sides have reviewed, or after 14 days.")),
+    "review.received": (
+        _("You received a review for “%(gig)s”"),
+        _("It is shown once both sides have reviewed, or after 14 days."),
+    ),
     # EJSC
     "booking.requested": (_("New booking request: %(room)s"), _("%(requester)s asks for %(when)s.")),
     "booking.approved": (_("Booking approved: %(room)s"), _("%(when)s. See you at %(space)s!")),
     "booking.rejected": (_("Booking not approved: %(room)s"), _("%(when)s. Reason: %(reason)s")),
-    "booking.cancelled": (_("Booking cancelled: %(room)s"), _("%(when)s was cancelled by the Bakorwil staff. %(reason)s")),
+    "booking.cancelled": (
+        _("Booking cancelled: %(room)s"),
+        _("%(when)s was cancelled by the Bakorwil staff. %(reason)s"),
+    ),
     "booking.expired": (_("Booking request expired: %(room)s"), _("It was not decided before %(when)s.")),
     "booking.reminder": (_("Reminder: %(room)s"), _("Your booking starts %(when)s at %(space)s.")),
     "booking.no_show": (_("Marked as no-show: %(room)s"), _("You did not check in for %(when)s.")),

@@ -40,7 +40,9 @@ class NotificationPreference(models.Model):
     A user without a row gets the defaults (every e-mail group on, no digest).
     """
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
     email_gigs = models.BooleanField(_("gigs for you, invitations and expiry"), default=True)
     email_bids = models.BooleanField(_("bids"), default=True)
     email_contracts = models.BooleanField(_("contracts, deliveries and reviews"), default=True)
@@ -63,4 +65,3 @@ class NotificationPreference(models.Model):
             return self.daily_digest
         group = group_of(kind)
         return True if group is None else getattr(self, f"email_{group}")
-

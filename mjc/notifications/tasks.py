@@ -65,7 +65,9 @@ def build_email(notification: Notification) -> EmailMultiAlternatives:
     return message
 
 
-@shared_task(name="notifications.deliver_email", bind=True, ignore_result=True, acks_late=True, max_retries=EMAIL_MAX_RETRIES)
+@shared_task(
+    name="notifications.deliver_email", bind=True, ignore_result=True, acks_late=True, max_retries=EMAIL_MAX_RETRIES
+)
 def deliver_email(self, notification_id: int) -> bool:
     """E-mail one notification if the recipient wants it; at most once.
 

@@ -22,7 +22,11 @@ def notification_list(request):
 def notification_open(request, pk: int):
     notification = get_object_or_404(notifications_for(user=request.user), pk=pk)
     notification_mark_read(notification=notification)
-    target = notification.url if url_has_allowed_host_and_scheme(notification.url, allowed_hosts={request.get_host()}) else ""
+    target = (
+        notification.url
+        if url_has_allowed_host_and_scheme(notification.url, allowed_hosts={request.get_host()})
+        else ""
+    )
     return redirect(target or "notifications:list")
 
 

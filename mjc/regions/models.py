@@ -23,7 +23,9 @@ class Kabupaten(models.Model):
 
     code = models.CharField(_("BPS code"), max_length=4, unique=True)
     name = models.CharField(_("name"), max_length=100)
-    bakorwil = models.ForeignKey(Bakorwil, on_delete=models.PROTECT, related_name="kabupaten", verbose_name=_("Bakorwil"))
+    bakorwil = models.ForeignKey(
+        Bakorwil, on_delete=models.PROTECT, related_name="kabupaten", verbose_name=_("Bakorwil")
+    )
 
     class Meta:
         ordering = ["name"]

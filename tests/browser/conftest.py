@@ -49,7 +49,9 @@ def new_page(browser, live_server):
     contexts = []
 
     def make(*, width: int = 390, height: int = 844, locale: str = "en-US"):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale=locale, base_url=live_server.url)
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, locale=locale, base_url=live_server.url
+        )
         context.set_default_timeout(15_000)
         contexts.append(context)
         return context.new_page()

@@ -17,7 +17,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_book_approve_and_see_it(page, new_page, login, screenshot):
     # given EJSC Malang with a meeting room, a creative and two staff members
     space = Space.objects.create(
-        slug="ejsc-malang", name="EJSC Malang", bakorwil=bakorwil("III"), kabupaten=kabupaten("3573"), address="Jl. Simpang Ijen No. 2, Kota Malang"
+        slug="ejsc-malang",
+        name="EJSC Malang",
+        bakorwil=bakorwil("III"),
+        kabupaten=kabupaten("3573"),
+        address="Jl. Simpang Ijen No. 2, Kota Malang",
     )
     for weekday in range(7):
         OpeningHours.objects.create(space=space, weekday=weekday, opens=time(8), closes=time(20))
@@ -74,10 +78,16 @@ def test_book_approve_and_see_it(page, new_page, login, screenshot):
     assert other.locator(f"#request-{booking.pk}").count() == 0
 
 
-def test_reject_with_a_reason_then_cancel_after_confirming_without_javascript(browser, live_server, new_page, login, screenshot):
+def test_reject_with_a_reason_then_cancel_after_confirming_without_javascript(
+    browser, live_server, new_page, login, screenshot
+):
     # given a meeting room at EJSC Malang and two requests of one creative
     space = Space.objects.create(
-        slug="ejsc-malang", name="EJSC Malang", bakorwil=bakorwil("III"), kabupaten=kabupaten("3573"), address="Jl. Simpang Ijen No. 2, Kota Malang"
+        slug="ejsc-malang",
+        name="EJSC Malang",
+        bakorwil=bakorwil("III"),
+        kabupaten=kabupaten("3573"),
+        address="Jl. Simpang Ijen No. 2, Kota Malang",
     )
     for weekday in range(7):
         OpeningHours.objects.create(space=space, weekday=weekday, opens=time(8), closes=time(20))
@@ -109,7 +119,9 @@ def test_reject_with_a_reason_then_cancel_after_confirming_without_javascript(br
     assert refused.status == BookingStatus.REJECTED and refused.decision_reason == "Ruangan dipakai rapat dinas"
 
     # then the creative, in a browser without JavaScript, reads the reason and cancels the other one after confirming
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server.url, java_script_enabled=False)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, base_url=live_server.url, java_script_enabled=False
+    )
     page = context.new_page()
     login(page, creative.email, PASSWORD)
     page.goto(f"/ejsc/bookings/{refused.pk}/")

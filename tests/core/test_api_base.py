@@ -121,7 +121,9 @@ def test_registering_twice_is_400_not_500(api):
 
 
 def test_register_answers_in_english_when_asked(api):
-    response = api.post("/api/v1/auth/register/", {**REGISTER, "role": "raja"}, format="json", HTTP_ACCEPT_LANGUAGE="en")
+    response = api.post(
+        "/api/v1/auth/register/", {**REGISTER, "role": "raja"}, format="json", HTTP_ACCEPT_LANGUAGE="en"
+    )
 
     assert "is not a valid choice" in response.json()["message"]
 

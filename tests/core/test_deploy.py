@@ -83,7 +83,8 @@ def test_deploy_check_with_production_values_prints_no_warning():
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"MJC_TESTING", "DJANGO_DEBUG", "MJC_EMAIL_VERIFICATION", "DJANGO_ALLOW_ASYNC_UNSAFE", "MJC_SERVING"}
+        if key
+        not in {"MJC_TESTING", "DJANGO_DEBUG", "MJC_EMAIL_VERIFICATION", "DJANGO_ALLOW_ASYNC_UNSAFE", "MJC_SERVING"}
     }
     env.update(
         DJANGO_DEBUG="0",
@@ -91,12 +92,20 @@ def test_deploy_check_with_production_values_prints_no_warning():
         DJANGO_ALLOWED_HOSTS="mjc.jatimprov.go.id",
     )
     db = settings.DATABASES["default"]
-    host = quote(db["HOST"], safe="") if db["HOST"].startswith("/") else f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
+    host = (
+        quote(db["HOST"], safe="")
+        if db["HOST"].startswith("/")
+        else f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
+    )
     env.setdefault("DATABASE_URL", f"postgres://{db['USER']}@{host}/{db['NAME']}")
 
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -105,9 +114,17 @@ def test_deploy_check_with_production_values_prints_no_warning():
 
 
 def _env_without_key():
-    env = {k: v for k, v in os.environ.items() if k not in {"MJC_TESTING", "DJANGO_DEBUG", "DJANGO_SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "MJC_SERVING"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"MJC_TESTING", "DJANGO_DEBUG", "DJANGO_SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "MJC_SERVING"}
+    }
     db = settings.DATABASES["default"]
-    host = quote(db["HOST"], safe="") if db["HOST"].startswith("/") else f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
+    host = (
+        quote(db["HOST"], safe="")
+        if db["HOST"].startswith("/")
+        else f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
+    )
     env.setdefault("DATABASE_URL", f"postgres://{db['USER']}@{host}/{db['NAME']}")
     return env
 
@@ -115,10 +132,19 @@ def _env_without_key():
 def test_the_web_server_refuses_to_start_without_a_secret_key_but_commands_run():
     env = _env_without_key()
 
-    served = subprocess.run([sys.executable, "-c", "import mjc.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
-    command = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    served = subprocess.run(
+        [sys.executable, "-c", "import mjc.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    command = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     deploy = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
     assert served.returncode != 0 and "Set DJANGO_SECRET_KEY" in served.stderr

@@ -14,8 +14,11 @@ def test_landing_is_indonesian_with_live_figures_even_for_an_english_browser(cli
     from mjc.regions.models import Bakorwil, Kabupaten
 
     Space.objects.create(
-        slug="ejsc-malang", name="EJSC Malang", bakorwil=Bakorwil.objects.get(code="III"),
-        kabupaten=Kabupaten.objects.get(code="3573"), address="Jl. Ijen, Malang",
+        slug="ejsc-malang",
+        name="EJSC Malang",
+        bakorwil=Bakorwil.objects.get(code="III"),
+        kabupaten=Kabupaten.objects.get(code="3573"),
+        address="Jl. Ijen, Malang",
     )
 
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")

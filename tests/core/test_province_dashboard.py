@@ -17,16 +17,30 @@ pytestmark = pytest.mark.django_db
 
 def _gig(business, code, status="open"):
     return Gig.objects.create(
-        business=business, title="Desain kemasan", description="Brief", category=Category.objects.get(slug="kemasan"),
-        budget_min=500_000, budget_max=1_500_000, deadline=date(2027, 1, 31), kabupaten=kabupaten(code),
-        status=status, created_by=business.owner,
+        business=business,
+        title="Desain kemasan",
+        description="Brief",
+        category=Category.objects.get(slug="kemasan"),
+        budget_min=500_000,
+        budget_max=1_500_000,
+        deadline=date(2027, 1, 31),
+        kabupaten=kabupaten(code),
+        status=status,
+        created_by=business.owner,
     )
 
 
 def _contract(gig, creative, amount, status):
-    bid = Bid.objects.create(gig=gig, creative=creative, amount=amount, delivery_days=7, proposal="Siap", status="accepted")
+    bid = Bid.objects.create(
+        gig=gig, creative=creative, amount=amount, delivery_days=7, proposal="Siap", status="accepted"
+    )
     return Contract.objects.create(
-        gig=gig, bid=bid, owner=gig.business.owner, creative=creative, amount=amount, due_date=date(2027, 1, 31),
+        gig=gig,
+        bid=bid,
+        owner=gig.business.owner,
+        creative=creative,
+        amount=amount,
+        due_date=date(2027, 1, 31),
         status=status,
     )
 
@@ -34,8 +48,12 @@ def _contract(gig, creative, amount, status):
 @pytest.fixture
 def province():
     owner = OwnerFactory()
-    malang = Business.objects.create(owner=owner, name="Keripik Tempe Sanan", sector="Makanan", kabupaten=kabupaten("3573"))
-    madura = Business.objects.create(owner=OwnerFactory(), name="Batik Tulis", sector="Batik", kabupaten=kabupaten("3528"))
+    malang = Business.objects.create(
+        owner=owner, name="Keripik Tempe Sanan", sector="Makanan", kabupaten=kabupaten("3573")
+    )
+    madura = Business.objects.create(
+        owner=OwnerFactory(), name="Batik Tulis", sector="Batik", kabupaten=kabupaten("3528")
+    )
     creative = CreativeProfile.objects.create(user=CreativeUserFactory(), kabupaten=kabupaten("3573"))
     _contract(_gig(malang, "3573", "completed"), creative, 1_000_000, "completed")
     _contract(_gig(malang, "3573", "cancelled"), creative, 400_000, "cancelled")

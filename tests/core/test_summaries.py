@@ -30,16 +30,30 @@ def _tasks_loaded():
 
 def _gig(business, code, status="open", category="kemasan"):
     return Gig.objects.create(
-        business=business, title="Desain kemasan", description="Brief", category=Category.objects.get(slug=category),
-        budget_min=500_000, budget_max=1_500_000, deadline=date(2027, 1, 31), kabupaten=kabupaten(code),
-        status=status, created_by=business.owner,
+        business=business,
+        title="Desain kemasan",
+        description="Brief",
+        category=Category.objects.get(slug=category),
+        budget_min=500_000,
+        budget_max=1_500_000,
+        deadline=date(2027, 1, 31),
+        kabupaten=kabupaten(code),
+        status=status,
+        created_by=business.owner,
     )
 
 
 def _contract(gig, creative, amount, status):
-    bid = Bid.objects.create(gig=gig, creative=creative, amount=amount, delivery_days=7, proposal="Siap", status="accepted")
+    bid = Bid.objects.create(
+        gig=gig, creative=creative, amount=amount, delivery_days=7, proposal="Siap", status="accepted"
+    )
     return Contract.objects.create(
-        gig=gig, bid=bid, owner=gig.business.owner, creative=creative, amount=amount, due_date=date(2027, 1, 31),
+        gig=gig,
+        bid=bid,
+        owner=gig.business.owner,
+        creative=creative,
+        amount=amount,
+        due_date=date(2027, 1, 31),
         status=status,
     )
 
@@ -47,9 +61,15 @@ def _contract(gig, creative, amount, status):
 @pytest.fixture
 def province():
     """Businesses, creatives, gigs and contracts in several kabupaten of three Bakorwil."""
-    malang = Business.objects.create(owner=OwnerFactory(), name="Keripik Sanan", sector="Makanan", kabupaten=kabupaten("3573"))
-    madura = Business.objects.create(owner=OwnerFactory(), name="Batik Tulis", sector="Batik", kabupaten=kabupaten("3528"))
-    kediri = Business.objects.create(owner=OwnerFactory(), name="Tahu Kuning", sector="Makanan", kabupaten=kabupaten("3571"))
+    malang = Business.objects.create(
+        owner=OwnerFactory(), name="Keripik Sanan", sector="Makanan", kabupaten=kabupaten("3573")
+    )
+    madura = Business.objects.create(
+        owner=OwnerFactory(), name="Batik Tulis", sector="Batik", kabupaten=kabupaten("3528")
+    )
+    kediri = Business.objects.create(
+        owner=OwnerFactory(), name="Tahu Kuning", sector="Makanan", kabupaten=kabupaten("3571")
+    )
     creative = CreativeProfile.objects.create(user=CreativeUserFactory(), kabupaten=kabupaten("3573"))
     CreativeProfile.objects.create(user=CreativeUserFactory(), kabupaten=kabupaten("3528"))
     CreativeProfile.objects.create(user=CreativeUserFactory(), kabupaten=None)  # has not said where
@@ -126,7 +146,10 @@ def test_the_pages_show_the_stored_figures_and_when_they_were_computed(client, p
 
     assert 'data-figure="open_gigs">2<' in html  # figures lag until the next refresh
     assert "Diperbarui 5\xa0menit yang lalu" in html
-    assert "Updated 5\xa0minutes ago" in client.get("/", HTTP_COOKIE=f"{settings.LANGUAGE_COOKIE_NAME}=en").content.decode()
+    assert (
+        "Updated 5\xa0minutes ago"
+        in client.get("/", HTTP_COOKIE=f"{settings.LANGUAGE_COOKIE_NAME}=en").content.decode()
+    )
     refresh_summaries()
     assert 'data-figure="open_gigs">0<' in client.get("/").content.decode()
 
@@ -143,7 +166,9 @@ def test_the_landing_page_reads_a_fixed_number_of_queries(client, django_assert_
 
 
 @pytest.mark.parametrize("extra_gigs", [0, 30])
-def test_the_province_dashboard_reads_a_fixed_number_of_queries(client, province, django_assert_max_num_queries, extra_gigs):
+def test_the_province_dashboard_reads_a_fixed_number_of_queries(
+    client, province, django_assert_max_num_queries, extra_gigs
+):
     GigFactory.create_batch(extra_gigs)
     refresh_summaries()
     client.force_login(AdminFactory())

@@ -37,7 +37,13 @@ def client(api, as_user, people, who):
 
 def test_request_a_booking(api, as_user, room, people):
     start, end = slot()
-    body = {"room": room.pk, "start": start.isoformat(), "end": end.isoformat(), "attendees": 3, "purpose": "Rapat klien"}
+    body = {
+        "room": room.pk,
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "attendees": 3,
+        "purpose": "Rapat klien",
+    }
     assert api.post("/api/v1/bookings/", body, format="json").status_code in (401, 403)
     response = as_user(people["requester"]).post("/api/v1/bookings/", body, format="json")
     assert response.status_code == 201, response.json()
@@ -48,11 +54,15 @@ def test_request_a_booking(api, as_user, room, people):
 def test_bad_input_is_a_400_in_the_shared_shape(as_user, room, people):
     start, _ = slot()
     response = as_user(people["requester"]).post(
-        "/api/v1/bookings/", {"room": room.pk, "start": start.isoformat(), "end": start.isoformat(), "purpose": "x"}, format="json"
+        "/api/v1/bookings/",
+        {"room": room.pk, "start": start.isoformat(), "end": start.isoformat(), "purpose": "x"},
+        format="json",
     )
     assert response.status_code == 400
     assert response.json()["code"] == "booking_invalid_range" and response.json()["message"]
-    response = as_user(people["requester"]).post("/api/v1/bookings/", {"room": 999999, "start": "kemarin"}, format="json")
+    response = as_user(people["requester"]).post(
+        "/api/v1/bookings/", {"room": 999999, "start": "kemarin"}, format="json"
+    )
     assert response.status_code == 400 and response.json()["code"] == "invalid"
 
 
@@ -74,7 +84,9 @@ def test_approve(api, as_user, room, people, who, status):
 )
 def test_reject(api, as_user, room, people, who, status):
     booking = BookingFactory(room=room, requester=people["requester"])
-    response = client(api, as_user, people, who).post(f"/api/v1/bookings/{booking.pk}/reject/", {"reason": "Penuh"}, format="json")
+    response = client(api, as_user, people, who).post(
+        f"/api/v1/bookings/{booking.pk}/reject/", {"reason": "Penuh"}, format="json"
+    )
     assert response.status_code in ((401, 403) if status == 401 else (status,))
 
 
@@ -97,7 +109,9 @@ def test_cancel(api, as_user, room, people, who, status):
 def test_check_in(api, as_user, room, people, who, status):
     start = timezone.now() - timedelta(minutes=10)
     end = start + timedelta(hours=2)
-    booking = BookingFactory(room=room, requester=people["requester"], start=start, end=end, status=BookingStatus.APPROVED)
+    booking = BookingFactory(
+        room=room, requester=people["requester"], start=start, end=end, status=BookingStatus.APPROVED
+    )
     response = client(api, as_user, people, who).post(f"/api/v1/bookings/{booking.pk}/check-in/")
     assert response.status_code in ((401, 403) if status == 401 else (status,))
 
@@ -178,7 +192,14 @@ def make_event(people, status=EventStatus.REQUESTED, public=True):
 def test_event_request_by_api(as_user, people):
     hall = RoomFactory(kind=RoomKind.EVENT_HALL, capacity=50)
     start, end = slot(days=5, hour=13)
-    body = {"room": hall.pk, "title": "Temu komunitas", "description": "Bincang", "start": start.isoformat(), "end": end.isoformat(), "expected_attendees": 60}
+    body = {
+        "room": hall.pk,
+        "title": "Temu komunitas",
+        "description": "Bincang",
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "expected_attendees": 60,
+    }
     response = as_user(people["requester"]).post("/api/v1/events/", body, format="json")
     assert response.status_code == 400 and response.json()["code"] == "event_over_capacity"
     body["expected_attendees"] = 40
@@ -206,7 +227,9 @@ def test_event_approve(api, as_user, people, who, status):
 )
 def test_event_reject(api, as_user, people, who, status):
     event = make_event(people)
-    response = client(api, as_user, people, who).post(f"/api/v1/events/{event.pk}/reject/", {"reason": "Bentrok acara dinas"}, format="json")
+    response = client(api, as_user, people, who).post(
+        f"/api/v1/events/{event.pk}/reject/", {"reason": "Bentrok acara dinas"}, format="json"
+    )
     assert response.status_code in ((401, 403) if status == 401 else (status,))
 
 
@@ -232,8 +255,13 @@ def test_event_list_public_and_own(api, as_user, people):
     approved = make_event(people, status=EventStatus.APPROVED)
     pending = make_event(people)
     assert {e["id"] for e in api.get("/api/v1/events/").json()["results"]} == {approved.pk}
-    assert {e["id"] for e in as_user(people["requester"]).get("/api/v1/events/").json()["results"]} == {approved.pk, pending.pk}
-    assert {e["id"] for e in as_user(people["outsider_staff"]).get("/api/v1/events/").json()["results"]} == {approved.pk}
+    assert {e["id"] for e in as_user(people["requester"]).get("/api/v1/events/").json()["results"]} == {
+        approved.pk,
+        pending.pk,
+    }
+    assert {e["id"] for e in as_user(people["outsider_staff"]).get("/api/v1/events/").json()["results"]} == {
+        approved.pk
+    }
     assert {e["id"] for e in api.get("/api/v1/events/?bakorwil=I").json()["results"]} == set()
 
 

@@ -37,7 +37,9 @@ def staff():
 
 
 def request(room, user, start, end, attendees=2, purpose="Rapat klien"):
-    return services.booking_request(requester=user, room=room, start=start, end=end, attendees=attendees, purpose=purpose)
+    return services.booking_request(
+        requester=user, room=room, start=start, end=end, attendees=attendees, purpose=purpose
+    )
 
 
 def broken(code, room, user, start, end, **kwargs):
@@ -131,7 +133,13 @@ def test_weekly_quota_of_hours(creative):
     today = wib(timezone.now()).date()
     monday = today + timedelta(days=7 - today.weekday())
     request(room, creative, at_wib(monday, time(9)), at_wib(monday, time(11)))
-    error = broken(BookingCode.QUOTA_EXCEEDED, room, creative, at_wib(monday + timedelta(days=1), time(9)), at_wib(monday + timedelta(days=1), time(11)))
+    error = broken(
+        BookingCode.QUOTA_EXCEEDED,
+        room,
+        creative,
+        at_wib(monday + timedelta(days=1), time(9)),
+        at_wib(monday + timedelta(days=1), time(11)),
+    )
     assert "3" in str(error.message)
     # one more hour still fits, and the next week starts afresh
     request(room, creative, at_wib(monday + timedelta(days=2), time(9)), at_wib(monday + timedelta(days=2), time(10)))
@@ -199,7 +207,9 @@ def test_staff_block_holds_the_room_and_refuses_over_approved_bookings(room, cre
     with pytest.raises(Conflict):
         services.booking_block(actor=staff, room=room, start=start, end=end, reason="Lagi")
     with pytest.raises(PermissionDenied):
-        services.booking_block(actor=StaffFactory(bakorwil=bakorwil("V")), room=room, start=end, end=end + timedelta(hours=1), reason="x")
+        services.booking_block(
+            actor=StaffFactory(bakorwil=bakorwil("V")), room=room, start=end, end=end + timedelta(hours=1), reason="x"
+        )
     # removing the block frees the room
     services.booking_cancel(actor=staff, booking=block)
     assert services.booking_approve(actor=staff, booking=pending).status == BookingStatus.APPROVED
@@ -220,8 +230,17 @@ def test_lifecycle_allowed_moves_are_recorded_and_notified(room, creative, staff
     assert services.booking_complete_past(now=end) == 1
     booking.refresh_from_db()
     assert booking.status == BookingStatus.COMPLETED
-    moves = list(StatusChange.objects.filter(object_id=booking.pk, content_type__model="booking").values_list("from_status", "to_status"))
-    assert moves == [("", "requested"), ("requested", "approved"), ("approved", "checked_in"), ("checked_in", "completed")]
+    moves = list(
+        StatusChange.objects.filter(object_id=booking.pk, content_type__model="booking").values_list(
+            "from_status", "to_status"
+        )
+    )
+    assert moves == [
+        ("", "requested"),
+        ("requested", "approved"),
+        ("approved", "checked_in"),
+        ("checked_in", "completed"),
+    ]
 
 
 def test_the_same_move_twice_is_a_no_op(room, creative, staff):

@@ -28,7 +28,9 @@ def test_room_feed_lists_busy_periods_in_wib_without_personal_data(api):
     room = RoomFactory()
     requester = CreativeUserFactory(full_name="Rina Kusuma")
     start, end = slot(hour=9)
-    BookingFactory(room=room, requester=requester, start=start, end=end, status=BookingStatus.APPROVED, purpose="Rahasia klien")
+    BookingFactory(
+        room=room, requester=requester, start=start, end=end, status=BookingStatus.APPROVED, purpose="Rahasia klien"
+    )
     BookingFactory(room=room, start=end, end=end + timedelta(hours=1), status=BookingStatus.REQUESTED)
     response = api.get(f"/api/v1/rooms/{room.pk}/calendar.ics")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")

@@ -65,7 +65,10 @@ def test_reject_and_cancel(hall, staff):
         services.event_reject(actor=StaffFactory(bakorwil=bakorwil("I")), event=event, reason="x")
     services.event_reject(actor=staff, event=event, reason="Aula dipakai dinas")
     event.refresh_from_db()
-    assert event.status == EventStatus.REJECTED and Booking.objects.get(pk=event.booking_id).status == BookingStatus.REJECTED
+    assert (
+        event.status == EventStatus.REJECTED
+        and Booking.objects.get(pk=event.booking_id).status == BookingStatus.REJECTED
+    )
     with pytest.raises(IllegalTransition):
         services.event_approve(actor=staff, event=event)
     other = host(hall, organizer)
@@ -108,7 +111,9 @@ def test_availability_of_a_full_desk_area(api):
     BookingFactory(room=desk, start=start, end=end, attendees=1, status=BookingStatus.APPROVED)
     BookingFactory(room=desk, start=start + timedelta(hours=1), end=end, attendees=1, status=BookingStatus.APPROVED)
     day = api.get(f"/api/v1/rooms/{desk.pk}/availability/?date={start.date().isoformat()}").json()
-    assert day["busy"] == [{"start": (start + timedelta(hours=1)).isoformat(), "end": end.isoformat(), "status": "full"}]
+    assert day["busy"] == [
+        {"start": (start + timedelta(hours=1)).isoformat(), "end": end.isoformat(), "status": "full"}
+    ]
 
 
 def test_booking_list_costs_the_same_with_more_rows(as_user, django_assert_max_num_queries):

@@ -39,7 +39,9 @@ def test_room_week_calendar_marks_states_and_moves_by_week(client):
     start, end = slot(days=7, hour=9)
     BookingFactory(room=room, start=start, end=end, status=BookingStatus.APPROVED)
     BookingFactory(room=room, start=end, end=end + timedelta(hours=1), status=BookingStatus.REQUESTED)
-    BookingFactory(room=room, start=end + timedelta(hours=2), end=end + timedelta(hours=3), status=BookingStatus.BLOCKED)
+    BookingFactory(
+        room=room, start=end + timedelta(hours=2), end=end + timedelta(hours=3), status=BookingStatus.BLOCKED
+    )
     monday = wib(start).date() - timedelta(days=wib(start).weekday())
     response = client.get(f"{room.get_absolute_url()}?week={monday.isoformat()}")
     body = response.content.decode()
@@ -47,7 +49,10 @@ def test_room_week_calendar_marks_states_and_moves_by_week(client):
     assert body.count('<td class="slot--booked"') == 4  # 09.00–11.00 in half hours
     assert body.count('<td class="slot--requested"') == 2
     assert body.count('<td class="slot--blocked"') == 2
-    assert f"?week={(monday + timedelta(days=7)).isoformat()}" in body and f"?week={(monday - timedelta(days=7)).isoformat()}" in body
+    assert (
+        f"?week={(monday + timedelta(days=7)).isoformat()}" in body
+        and f"?week={(monday - timedelta(days=7)).isoformat()}" in body
+    )
     assert client.get(f"{room.get_absolute_url()}?week=bukan-tanggal").status_code == 200
 
 
@@ -56,7 +61,13 @@ def test_booking_form_without_js_then_requester_sees_it(client):
     creative = CreativeUserFactory()
     client.force_login(creative)
     start, end = slot(days=2, hour=10)
-    data = {"date": wib(start).date().isoformat(), "start_time": "10:00", "end_time": "12:00", "attendees": 3, "purpose": "Rapat klien"}
+    data = {
+        "date": wib(start).date().isoformat(),
+        "start_time": "10:00",
+        "end_time": "12:00",
+        "attendees": 3,
+        "purpose": "Rapat klien",
+    }
     response = client.post(room.get_absolute_url(), data)
     booking = Booking.objects.get(room=room)
     assert response.status_code == 302 and response["Location"] == booking.get_absolute_url()
@@ -69,7 +80,13 @@ def test_booking_form_shows_rule_errors_not_500(client):
     room = RoomFactory()
     client.force_login(CreativeUserFactory())
     start, _ = slot(days=2)
-    data = {"date": wib(start).date().isoformat(), "start_time": "22:00", "end_time": "01:00", "attendees": 3, "purpose": "Lembur"}
+    data = {
+        "date": wib(start).date().isoformat(),
+        "start_time": "22:00",
+        "end_time": "01:00",
+        "attendees": 3,
+        "purpose": "Lembur",
+    }
     response = client.post(room.get_absolute_url(), data)
     assert response.status_code == 200
     assert "tengah malam" in response.content.decode()
@@ -79,7 +96,10 @@ def test_booking_form_shows_rule_errors_not_500(client):
 
 def test_staff_queue_only_own_region_and_decisions(client, django_assert_max_num_queries):
     room = RoomFactory()
-    mine = [BookingFactory(room=room, start=slot(days=3, hour=8 + 2 * i)[0], end=slot(days=3, hour=9 + 2 * i)[0]) for i in range(3)]
+    mine = [
+        BookingFactory(room=room, start=slot(days=3, hour=8 + 2 * i)[0], end=slot(days=3, hour=9 + 2 * i)[0])
+        for i in range(3)
+    ]
     other = BookingFactory(room=RoomFactory(space=SpaceFactory(bakorwil=bakorwil("V"))))
     staff = StaffFactory(bakorwil=bakorwil("III"))
     client.force_login(staff)
@@ -87,11 +107,15 @@ def test_staff_queue_only_own_region_and_decisions(client, django_assert_max_num
         body = client.get(reverse("ejsc:staff_queue")).content.decode()
     assert all(f"/ejsc/bookings/{b.pk}/" in body for b in mine) and f"/ejsc/bookings/{other.pk}/" not in body
     assert client.get(other.get_absolute_url()).status_code == 404
-    response = client.post(reverse("ejsc:booking_action", args=[mine[0].pk]), {"action": "approve", "next": reverse("ejsc:staff_queue")})
+    response = client.post(
+        reverse("ejsc:booking_action", args=[mine[0].pk]), {"action": "approve", "next": reverse("ejsc:staff_queue")}
+    )
     assert response.status_code == 302
     mine[0].refresh_from_db()
     assert mine[0].status == BookingStatus.APPROVED
-    client.post(reverse("ejsc:booking_action", args=[mine[1].pk]), {"action": "reject", "reason": "Dipakai rapat dinas"})
+    client.post(
+        reverse("ejsc:booking_action", args=[mine[1].pk]), {"action": "reject", "reason": "Dipakai rapat dinas"}
+    )
     mine[1].refresh_from_db()
     assert mine[1].status == BookingStatus.REJECTED and mine[1].decision_reason == "Dipakai rapat dinas"
     # a rejection without a reason is refused with a message, not a 500
@@ -116,7 +140,13 @@ def test_staff_block_form(client):
     staff = StaffFactory(bakorwil=bakorwil("III"))
     client.force_login(staff)
     start, _ = slot(days=4)
-    data = {"room": room.pk, "date": wib(start).date().isoformat(), "start_time": "08:00", "end_time": "12:00", "reason": "Libur"}
+    data = {
+        "room": room.pk,
+        "date": wib(start).date().isoformat(),
+        "start_time": "08:00",
+        "end_time": "12:00",
+        "reason": "Libur",
+    }
     client.post(reverse("ejsc:staff_block"), data)
     assert Booking.objects.filter(room=room, status=BookingStatus.BLOCKED).count() == 1
     # a room of another region is not in the form's choices

@@ -19,7 +19,9 @@ def test_twenty_staff_approvals_of_overlapping_requests_leave_exactly_one_approv
     room = RoomFactory(kind=RoomKind.MEETING_ROOM)
     staff = StaffFactory(bakorwil=bakorwil("III"))
     start, end = slot(days=4, hour=10)
-    bookings = [BookingFactory(room=room, start=start + timedelta(minutes=i), end=end + timedelta(minutes=i)) for i in range(20)]
+    bookings = [
+        BookingFactory(room=room, start=start + timedelta(minutes=i), end=end + timedelta(minutes=i)) for i in range(20)
+    ]
 
     # when twenty threads approve one each at the same moment
     def approve(pk):
@@ -41,11 +43,21 @@ def test_desk_area_never_holds_more_than_its_capacity():
 
     def book(index, user):
         start = base + timedelta(minutes=30 * (index % 4))
-        return lambda: client_for(user).post(
-            "/api/v1/bookings/",
-            {"room": room.pk, "start": start.isoformat(), "end": (start + timedelta(hours=2)).isoformat(), "attendees": 1, "purpose": "Kerja"},
-            format="json",
-        ).status_code
+        return lambda: (
+            client_for(user)
+            .post(
+                "/api/v1/bookings/",
+                {
+                    "room": room.pk,
+                    "start": start.isoformat(),
+                    "end": (start + timedelta(hours=2)).isoformat(),
+                    "attendees": 1,
+                    "purpose": "Kerja",
+                },
+                format="json",
+            )
+            .status_code
+        )
 
     # when they all book at the same moment
     codes = race([book(i, user) for i, user in enumerate(people)])
@@ -63,7 +75,9 @@ def test_twenty_rsvps_race_for_ten_places():
     room = RoomFactory(kind=RoomKind.EVENT_HALL, capacity=10)
     organizer = UserFactory()
     start, end = slot(days=6, hour=13)
-    booking = BookingFactory(room=room, requester=organizer, start=start, end=end, status=BookingStatus.APPROVED, attendees=10)
+    booking = BookingFactory(
+        room=room, requester=organizer, start=start, end=end, status=BookingStatus.APPROVED, attendees=10
+    )
     event = Event.objects.create(
         room=room, booking=booking, organizer=organizer, title="Temu kreator", description="Bincang", start=start, end=end,
         expected_attendees=10, public=True, status=EventStatus.APPROVED,
@@ -71,7 +85,9 @@ def test_twenty_rsvps_race_for_ten_places():
     people = [UserFactory() for _ in range(20)]
 
     # when twenty people RSVP at the same moment
-    codes = race([(lambda user=user: client_for(user).post(f"/api/v1/events/{event.pk}/rsvp/").status_code) for user in people])
+    codes = race(
+        [(lambda user=user: client_for(user).post(f"/api/v1/events/{event.pk}/rsvp/").status_code) for user in people]
+    )
 
     # then exactly ten got a place, ten got 409 event_full
     assert sorted(codes) == [200] * 10 + [409] * 10, codes

@@ -67,7 +67,10 @@ def test_booking_form_bad_input_is_a_form_error(client, data):
     room = RoomFactory()
     client.force_login(CreativeUserFactory())
     day = wib(slot(days=2)[0]).date().isoformat()
-    response = client.post(room.get_absolute_url(), {"date": day, "start_time": "10:00", "end_time": "11:00", "attendees": 1, "purpose": "Rapat", **data})
+    response = client.post(
+        room.get_absolute_url(),
+        {"date": day, "start_time": "10:00", "end_time": "11:00", "attendees": 1, "purpose": "Rapat", **data},
+    )
     assert response.status_code == (400 if any("\x00" in str(v) for v in data.values()) else 200)
     assert not Booking.objects.exists()
 
@@ -86,7 +89,16 @@ def test_event_form_bad_input_is_a_form_error(client, data):
     hall = RoomFactory(kind=RoomKind.EVENT_HALL, capacity=40)
     client.force_login(CreativeUserFactory())
     day = wib(slot(days=5)[0]).date().isoformat()
-    base = {"room": hall.pk, "title": "Workshop", "description": "Praktik", "date": day, "start_time": "13:00", "end_time": "15:00", "expected_attendees": 20, "public": "on"}
+    base = {
+        "room": hall.pk,
+        "title": "Workshop",
+        "description": "Praktik",
+        "date": day,
+        "start_time": "13:00",
+        "end_time": "15:00",
+        "expected_attendees": 20,
+        "public": "on",
+    }
     response = client.post(reverse("ejsc:event_new"), {**base, **data})
     assert response.status_code == (400 if any("\x00" in str(v) for v in data.values()) else 200)
     assert not Booking.objects.exists()
@@ -96,7 +108,9 @@ def test_reasons_with_nul_bytes_or_too_long_are_refused_with_a_message(client, s
     booking = BookingFactory()
     client.force_login(staff)
     for reason in ("a\x00b", "x" * 301):
-        response = client.post(reverse("ejsc:booking_action", args=[booking.pk]), {"action": "reject", "reason": reason}, follow=True)
+        response = client.post(
+            reverse("ejsc:booking_action", args=[booking.pk]), {"action": "reject", "reason": reason}, follow=True
+        )
         assert response.status_code == (400 if "\x00" in reason else 200)
         booking.refresh_from_db()
         assert booking.status == BookingStatus.REQUESTED
@@ -113,7 +127,9 @@ def test_reasons_with_nul_bytes_or_too_long_are_refused_with_a_message(client, s
 )
 def test_api_absurd_times_are_400(as_user, start, end):
     room = RoomFactory()
-    response = as_user(CreativeUserFactory()).post("/api/v1/bookings/", {"room": room.pk, "start": start, "end": end, "purpose": "x"}, format="json")
+    response = as_user(CreativeUserFactory()).post(
+        "/api/v1/bookings/", {"room": room.pk, "start": start, "end": end, "purpose": "x"}, format="json"
+    )
     assert response.status_code == 400
     assert set(response.json()) == {"message", "code", "extra"}
 
@@ -121,7 +137,11 @@ def test_api_absurd_times_are_400(as_user, start, end):
 def test_api_room_ids_that_do_not_exist_are_400(as_user):
     client = as_user(CreativeUserFactory())
     for room in (BIG, "abc", -1):
-        response = client.post("/api/v1/bookings/", {"room": room, "start": "2026-12-01T10:00", "end": "2026-12-01T11:00", "purpose": "x"}, format="json")
+        response = client.post(
+            "/api/v1/bookings/",
+            {"room": room, "start": "2026-12-01T10:00", "end": "2026-12-01T11:00", "purpose": "x"},
+            format="json",
+        )
         assert response.status_code == 400
 
 
@@ -129,7 +149,9 @@ def test_api_naive_times_are_wib(as_user):
     room = RoomFactory()
     day = wib(slot(days=2)[0]).date()
     response = as_user(CreativeUserFactory()).post(
-        "/api/v1/bookings/", {"room": room.pk, "start": f"{day}T10:00:00", "end": f"{day}T11:30:00", "purpose": "Rapat"}, format="json"
+        "/api/v1/bookings/",
+        {"room": room.pk, "start": f"{day}T10:00:00", "end": f"{day}T11:30:00", "purpose": "Rapat"},
+        format="json",
     )
     assert response.status_code == 201, response.json()
     booking = Booking.objects.get()
@@ -142,7 +164,12 @@ def test_api_booking_across_midnight_wib_is_refused_with_its_code(as_user):
     day = wib(slot(days=2)[0]).date()
     response = as_user(CreativeUserFactory()).post(
         "/api/v1/bookings/",
-        {"room": room.pk, "start": f"{day}T23:30:00+07:00", "end": f"{day + timedelta(days=1)}T00:30:00+07:00", "purpose": "Lembur"},
+        {
+            "room": room.pk,
+            "start": f"{day}T23:30:00+07:00",
+            "end": f"{day + timedelta(days=1)}T00:30:00+07:00",
+            "purpose": "Lembur",
+        },
         format="json",
     )
     assert response.status_code == 400 and response.json()["code"] == "booking_crosses_midnight"
@@ -150,7 +177,13 @@ def test_api_booking_across_midnight_wib_is_refused_with_its_code(as_user):
 
 def test_huge_ids_in_urls_are_404(client, staff):
     client.force_login(staff)
-    for url in (f"/ejsc/bookings/{BIG}/", f"/ejsc/bookings/{BIG}/cancel/", f"/ejsc/events/{BIG}/", f"/ejsc/rooms/{BIG}/", f"/ejsc/events/{BIG}/cancel/"):
+    for url in (
+        f"/ejsc/bookings/{BIG}/",
+        f"/ejsc/bookings/{BIG}/cancel/",
+        f"/ejsc/events/{BIG}/",
+        f"/ejsc/rooms/{BIG}/",
+        f"/ejsc/events/{BIG}/cancel/",
+    ):
         assert client.get(url).status_code == 404, url
 
 
@@ -164,14 +197,17 @@ def test_cancel_goes_through_a_confirmation_page(client):
     confirm_url = reverse("ejsc:booking_cancel", args=[booking.pk])
     assert confirm_url in detail
     # a POST without the confirmation (an old form, a double tap) only leads to the question
-    response = client.post(reverse("ejsc:booking_action", args=[booking.pk]), {"action": "cancel", "next": "/ejsc/my-bookings/"})
+    response = client.post(
+        reverse("ejsc:booking_action", args=[booking.pk]), {"action": "cancel", "next": "/ejsc/my-bookings/"}
+    )
     assert response.status_code == 302 and response["Location"].startswith(confirm_url)
     booking.refresh_from_db()
     assert booking.status == BookingStatus.APPROVED
     page = client.get(confirm_url).content.decode()
     assert 'name="confirm" value="yes"' in page and "WIB" in page
     response = client.post(
-        reverse("ejsc:booking_action", args=[booking.pk]), {"action": "cancel", "confirm": "yes", "reason": "Klien batal", "next": "/ejsc/my-bookings/"}
+        reverse("ejsc:booking_action", args=[booking.pk]),
+        {"action": "cancel", "confirm": "yes", "reason": "Klien batal", "next": "/ejsc/my-bookings/"},
     )
     assert response["Location"] == "/ejsc/my-bookings/"
     booking.refresh_from_db()
@@ -210,7 +246,10 @@ def test_organizer_cancels_and_each_rsvp_is_told_once(client, staff):
     page = client.get(reverse("ejsc:event_cancel", args=[event.pk])).content.decode()
     assert "3" in page and 'name="confirm" value="yes"' in page
     for _ in range(2):  # a double submit tells nobody twice
-        client.post(reverse("ejsc:event_decide", args=[event.pk]), {"action": "cancel", "confirm": "yes", "reason": "Pembicara sakit"})
+        client.post(
+            reverse("ejsc:event_decide", args=[event.pk]),
+            {"action": "cancel", "confirm": "yes", "reason": "Pembicara sakit"},
+        )
     event.refresh_from_db()
     event.booking.refresh_from_db()
     assert event.status == EventStatus.CANCELLED and event.booking.status == BookingStatus.CANCELLED
@@ -250,11 +289,22 @@ def test_block_a_holiday_over_several_days_shows_in_the_room_week(client, staff)
     room = RoomFactory()
     first = wib(slot(days=3)[0]).date()
     client.force_login(staff)
-    data = {"room": room.pk, "date": first.isoformat(), "start_time": "07:00", "end_date": (first + timedelta(days=2)).isoformat(), "end_time": "21:00", "reason": "Cuti bersama"}
+    data = {
+        "room": room.pk,
+        "date": first.isoformat(),
+        "start_time": "07:00",
+        "end_date": (first + timedelta(days=2)).isoformat(),
+        "end_time": "21:00",
+        "reason": "Cuti bersama",
+    }
     response = client.post(reverse("ejsc:staff_block"), data)
     assert response.status_code == 302
     block = Booking.objects.get(room=room, status=BookingStatus.BLOCKED)
-    assert wib(block.start).date() == first and wib(block.end).date() == first + timedelta(days=2) and wib(block.end).hour == 21
+    assert (
+        wib(block.start).date() == first
+        and wib(block.end).date() == first + timedelta(days=2)
+        and wib(block.end).hour == 21
+    )
     week = client.get(room.get_absolute_url(), {"week": first.isoformat()}).content.decode()
     assert week.count('<td class="slot--blocked"') >= 28  # 07.00–21.00 on at least the first day
     # nobody can request a slot inside the block: the service refuses it at approval, the calendar shows it grey
@@ -269,7 +319,13 @@ def test_block_over_an_approved_booking_is_refused_on_the_form(client, staff):
     start, end = slot(days=3, hour=10)
     BookingFactory(room=room, start=start, end=end, status=BookingStatus.APPROVED)
     client.force_login(staff)
-    data = {"room": room.pk, "date": wib(start).date().isoformat(), "start_time": "08:00", "end_time": "20:00", "reason": "Rapat dinas"}
+    data = {
+        "room": room.pk,
+        "date": wib(start).date().isoformat(),
+        "start_time": "08:00",
+        "end_time": "20:00",
+        "reason": "Rapat dinas",
+    }
     response = client.post(reverse("ejsc:staff_block"), data)
     assert response.status_code == 200 and "Rapat dinas" in response.content.decode()
     assert not Booking.objects.filter(status=BookingStatus.BLOCKED).exists()
@@ -308,7 +364,9 @@ def test_booking_notifications_say_wib(staff):
     room = RoomFactory()
     requester = CreativeUserFactory()
     start, end = slot(days=2, hour=10)
-    booking = services.booking_request(requester=requester, room=room, start=start, end=end, attendees=2, purpose="Rapat")
+    booking = services.booking_request(
+        requester=requester, room=room, start=start, end=end, attendees=2, purpose="Rapat"
+    )
     services.booking_approve(actor=staff, booking=booking)
     for note in Notification.objects.filter(kind__startswith="booking."):
         assert "WIB" in note.body and "10.00–12.00" in note.body
@@ -318,7 +376,9 @@ def test_event_ics_and_waiting_notice(client, staff):
     organizer = CreativeUserFactory()
     hall = RoomFactory(kind=RoomKind.EVENT_HALL, capacity=30, max_minutes=480)
     start, end = slot(days=5, hour=13, minutes=180)
-    event = services.event_request(organizer=organizer, room=hall, start=start, end=end, title="Temu", description="Diskusi", expected_attendees=10)
+    event = services.event_request(
+        organizer=organizer, room=hall, start=start, end=end, title="Temu", description="Diskusi", expected_attendees=10
+    )
     client.force_login(organizer)
     assert "notice" in client.get(event.get_absolute_url()).content.decode()
     services.event_approve(actor=staff, event=event)
@@ -326,7 +386,11 @@ def test_event_ics_and_waiting_notice(client, staff):
     body = client.get(event.get_absolute_url()).content.decode()
     assert reverse("ejsc:event_ics", args=[event.pk]) in body
     item = Calendar.from_ical(client.get(reverse("ejsc:event_ics", args=[event.pk])).content).walk("VEVENT")[0]
-    assert str(item["SUMMARY"]) == "Temu" and item["DTSTART"].params["TZID"] == "Asia/Jakarta" and str(item["STATUS"]) == "CONFIRMED"
+    assert (
+        str(item["SUMMARY"]) == "Temu"
+        and item["DTSTART"].params["TZID"] == "Asia/Jakarta"
+        and str(item["STATUS"]) == "CONFIRMED"
+    )
     assert hall.space.address in str(item["LOCATION"])
 
 
@@ -353,10 +417,23 @@ def test_occupancy_counts_opening_hours_only_and_desk_places(staff):
     desk = DeskAreaFactory(space=space, capacity=5)
     monday = week_start(wib(slot(days=7)[0]).date())
     thursday = monday + timedelta(days=3)
-    BookingFactory(room=room, start=at_wib(monday, clock(9)), end=at_wib(monday, clock(11)), status=BookingStatus.APPROVED)
+    BookingFactory(
+        room=room, start=at_wib(monday, clock(9)), end=at_wib(monday, clock(11)), status=BookingStatus.APPROVED
+    )
     # a holiday block from Thursday 07.00 to Saturday 21.00 fills 3 × 14 opening hours, not the nights between
-    BookingFactory(room=room, start=at_wib(thursday, clock(7)), end=at_wib(thursday + timedelta(days=2), clock(21)), status=BookingStatus.BLOCKED)
-    BookingFactory(room=desk, start=at_wib(monday, clock(8)), end=at_wib(monday, clock(13)), attendees=2, status=BookingStatus.APPROVED)
+    BookingFactory(
+        room=room,
+        start=at_wib(thursday, clock(7)),
+        end=at_wib(thursday + timedelta(days=2), clock(21)),
+        status=BookingStatus.BLOCKED,
+    )
+    BookingFactory(
+        room=desk,
+        start=at_wib(monday, clock(8)),
+        end=at_wib(monday, clock(13)),
+        attendees=2,
+        status=BookingStatus.APPROVED,
+    )
     rows = {row["room"].pk: row for row in selectors.staff_dashboard(staff, monday)["occupancy"]}
     assert rows[room.pk]["hours"] == 44 and rows[room.pk]["percent"] == round(100 * 44 / 98)
     assert rows[desk.pk]["hours"] == 10 and rows[desk.pk]["percent"] == round(100 * 2 / 98)
@@ -367,7 +444,13 @@ def test_blocking_over_waiting_requests_says_so_and_flags_them(client, staff):
     start, end = slot(days=3, hour=10)
     waiting = BookingFactory(room=room, start=start, end=end)
     client.force_login(staff)
-    data = {"room": room.pk, "date": wib(start).date().isoformat(), "start_time": "07:00", "end_time": "21:00", "reason": "Rapat dinas"}
+    data = {
+        "room": room.pk,
+        "date": wib(start).date().isoformat(),
+        "start_time": "07:00",
+        "end_time": "21:00",
+        "reason": "Rapat dinas",
+    }
     response = client.post(reverse("ejsc:staff_block"), data, follow=True)
     body = response.content.decode()
     assert "message--warning" in body
@@ -392,7 +475,10 @@ def test_staff_cancelling_a_booking_tells_the_requester_why(client, staff):
     client.force_login(staff)
     page = client.get(reverse("ejsc:booking_cancel", args=[booking.pk])).content.decode()
     assert booking.requester.full_name in page  # the staffer is told who will hear of it
-    client.post(reverse("ejsc:booking_action", args=[booking.pk]), {"action": "cancel", "confirm": "yes", "reason": "Listrik padam"})
+    client.post(
+        reverse("ejsc:booking_action", args=[booking.pk]),
+        {"action": "cancel", "confirm": "yes", "reason": "Listrik padam"},
+    )
     note = Notification.objects.get(recipient=booking.requester, kind="booking.cancelled")
     assert "Listrik padam" in note.body and "WIB" in note.body
 
@@ -402,10 +488,19 @@ def test_event_cancel_api_for_organizer_and_staff_only(as_user, staff):
     guest = UserFactory()
     services.event_rsvp(user=guest, event=event)
     assert as_user(guest).post(f"/api/v1/events/{event.pk}/cancel/", {}, format="json").status_code == 403
-    assert as_user(StaffFactory(bakorwil=bakorwil("V"))).post(f"/api/v1/events/{event.pk}/cancel/", {}, format="json").status_code == 403
-    response = as_user(event.organizer).post(f"/api/v1/events/{event.pk}/cancel/", {"reason": "Hujan badai"}, format="json")
+    assert (
+        as_user(StaffFactory(bakorwil=bakorwil("V")))
+        .post(f"/api/v1/events/{event.pk}/cancel/", {}, format="json")
+        .status_code
+        == 403
+    )
+    response = as_user(event.organizer).post(
+        f"/api/v1/events/{event.pk}/cancel/", {"reason": "Hujan badai"}, format="json"
+    )
     assert response.status_code == 200 and response.json()["status"] == "cancelled"
-    assert as_user(event.organizer).post(f"/api/v1/events/{event.pk}/cancel/", {}, format="json").status_code == 200  # twice: no-op
+    assert (
+        as_user(event.organizer).post(f"/api/v1/events/{event.pk}/cancel/", {}, format="json").status_code == 200
+    )  # twice: no-op
     assert Notification.objects.filter(recipient=guest, kind="event.cancelled").count() == 1
 
 
@@ -413,7 +508,9 @@ def test_queue_flags_started_requests_and_event_conflicts(client, staff):
     from django.utils import timezone
 
     room = RoomFactory(kind=RoomKind.EVENT_HALL, capacity=40, max_minutes=480)
-    late = BookingFactory(room=room, start=timezone.now() - timedelta(minutes=5), end=timezone.now() + timedelta(hours=1))
+    late = BookingFactory(
+        room=room, start=timezone.now() - timedelta(minutes=5), end=timezone.now() + timedelta(hours=1)
+    )
     event = services.event_request(
         organizer=CreativeUserFactory(), room=room, start=slot(days=5, hour=13)[0], end=slot(days=5, hour=15)[0], title="Temu",
         description="Diskusi", expected_attendees=10,

@@ -53,8 +53,12 @@ def walk(client, url):
 def test_a_request_and_a_block_carry_their_hubs_bakorwil():
     room = RoomFactory(space__bakorwil=bakorwil("V"))
     start, end = slot(days=2, hour=9)
-    booking = services.booking_request(requester=UserFactory(), room=room, start=start, end=end, attendees=2, purpose="Rapat")
-    block = services.booking_block(actor=StaffFactory(bakorwil=bakorwil("V")), room=room, start=end, end=end + timedelta(hours=1), reason="Libur")
+    booking = services.booking_request(
+        requester=UserFactory(), room=room, start=start, end=end, attendees=2, purpose="Rapat"
+    )
+    block = services.booking_block(
+        actor=StaffFactory(bakorwil=bakorwil("V")), room=room, start=end, end=end + timedelta(hours=1), reason="Libur"
+    )
     assert booking.bakorwil_id == block.bakorwil_id == bakorwil("V").pk  # on the object returned, without a reload
     assert set(Booking.objects.values_list("bakorwil__code", flat=True)) == {"V"}
 
@@ -62,7 +66,9 @@ def test_a_request_and_a_block_carry_their_hubs_bakorwil():
 def test_a_writer_that_forgets_the_bakorwil_still_gets_it_from_the_room():
     # bulk SQL, the admin, an old script: the database derives the column on every insert
     room = RoomFactory(space__bakorwil=bakorwil("II"))
-    booking = Booking.objects.create(room=room, requester=UserFactory(), start=slot()[0], end=slot()[1], purpose="Rapat")
+    booking = Booking.objects.create(
+        room=room, requester=UserFactory(), start=slot()[0], end=slot()[1], purpose="Rapat"
+    )
     booking.refresh_from_db()
     assert booking.bakorwil == bakorwil("II")
 
@@ -89,22 +95,42 @@ def test_the_migration_fills_the_bakorwil_of_existing_bookings_and_makes_it_requ
         # given bookings written before the column existed, in hubs of two regions
         old = executor.loader.project_state(before).apps
         Bakorwil, Kabupaten = old.get_model("regions", "Bakorwil"), old.get_model("regions", "Kabupaten")
-        Space, Room, Booking0002 = old.get_model("ejsc", "Space"), old.get_model("ejsc", "Room"), old.get_model("ejsc", "Booking")
-        user = old.get_model("accounts", "User").objects.create(email="lama@example.com", calendar_token="migrasi-uji-0001")
+        Space, Room, Booking0002 = (
+            old.get_model("ejsc", "Space"),
+            old.get_model("ejsc", "Room"),
+            old.get_model("ejsc", "Booking"),
+        )
+        user = old.get_model("accounts", "User").objects.create(
+            email="lama@example.com", calendar_token="migrasi-uji-0001"
+        )
         kab = Kabupaten.objects.get(code="3573")
         rooms = {}
         for code in ("III", "V"):
-            space = Space.objects.create(slug=f"lama-{code}", name=f"Lama {code}", bakorwil=Bakorwil.objects.get(code=code), kabupaten=kab, address="-")
+            space = Space.objects.create(
+                slug=f"lama-{code}",
+                name=f"Lama {code}",
+                bakorwil=Bakorwil.objects.get(code=code),
+                kabupaten=kab,
+                address="-",
+            )
             rooms[code] = Room.objects.create(space=space, name=f"Ruang {code}")
         start = timezone.now() + timedelta(days=2)
         for i, code in enumerate(["III", "V", "III"]):
-            Booking0002.objects.create(room=rooms[code], requester=user, start=start + timedelta(hours=i), end=start + timedelta(hours=i, minutes=30), purpose="x")
+            Booking0002.objects.create(
+                room=rooms[code],
+                requester=user,
+                start=start + timedelta(hours=i),
+                end=start + timedelta(hours=i, minutes=30),
+                purpose="x",
+            )
         # when the migration runs
         MigrationExecutor(connection).migrate(after)
         # then every booking has its hub's Bakorwil, and the column is required
         assert sorted(Booking.objects.values_list("bakorwil__code", flat=True)) == ["III", "III", "V"]
         with connection.cursor() as cursor:
-            cursor.execute("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'ejsc_booking' AND column_name = 'bakorwil_id'")
+            cursor.execute(
+                "SELECT is_nullable FROM information_schema.columns WHERE table_name = 'ejsc_booking' AND column_name = 'bakorwil_id'"
+            )
             assert cursor.fetchone() == ("NO",)
     finally:
         MigrationExecutor(connection).migrate(after)
@@ -169,7 +195,9 @@ def test_the_deepest_page_is_reachable_and_the_count_stops_at_1000(as_user):
     rows = many(RoomFactory(), user, 1030, step=timedelta(minutes=40))
     pages = walk(as_user(user), "/api/v1/bookings/?page_size=100")
     assert len(pages) == 11 and len(pages[-1]["results"]) == 30
-    assert [row["id"] for page in pages for row in page["results"]] == [b.pk for b in sorted(rows, key=lambda b: (b.start, b.pk), reverse=True)]
+    assert [row["id"] for page in pages for row in page["results"]] == [
+        b.pk for b in sorted(rows, key=lambda b: (b.start, b.pk), reverse=True)
+    ]
     assert pages[0]["count"] == 1000 and pages[0]["count_capped"] is True
     # and back again from the last page
     back = as_user(user).get(pages[-1]["previous"]).json()
@@ -218,7 +246,11 @@ def test_the_queue_shows_25_at_a_time_and_flags_clashes_on_every_page(client):
     flagged = {pk: block for pk, block in re.findall(r'id="request-(\d+)"(.*?)</li>', second, re.S)}
     assert "Bentrok" in flagged[str(clash.pk)] and "Tumpang tindih" not in flagged[str(clash.pk)]
     assert "Tumpang tindih" in flagged[str(rival_a.pk)] and "Tumpang tindih" in flagged[str(rival_b.pk)]
-    assert not any("Bentrok" in block or "Tumpang tindih" in block for pk, block in flagged.items() if int(pk) not in (clash.pk, rival_a.pk, rival_b.pk))
+    assert not any(
+        "Bentrok" in block or "Tumpang tindih" in block
+        for pk, block in flagged.items()
+        if int(pk) not in (clash.pk, rival_a.pk, rival_b.pk)
+    )
     third = _follow(client, second, "next")
     assert _queue_ids(third) == [b.pk for b in waiting[50:]]
     assert 'rel="next"' not in third
@@ -276,7 +308,9 @@ def _assert_uses_indexes(plan_json: str):
     for node in _nodes(plan):
         assert not (node["Node Type"] == "Seq Scan" and node.get("Relation Name") == "ejsc_booking"), plan_json
         assert "external" not in node.get("Sort Method", ""), plan_json
-        assert not (node["Node Type"] == "Sort" and node.get("Actual Rows", 0) > 100), plan_json  # no sort of the region
+        assert not (node["Node Type"] == "Sort" and node.get("Actual Rows", 0) > 100), (
+            plan_json
+        )  # no sort of the region
 
 
 def _explain(sql: str) -> str:
@@ -295,7 +329,14 @@ def busy_province():
     start = timezone.now() - timedelta(days=300)
     for index, room in enumerate(rooms):
         for n, person in enumerate(people):
-            many(room, person, 40, first=start + timedelta(minutes=31 * n), step=timedelta(days=7), status=BookingStatus.COMPLETED)
+            many(
+                room,
+                person,
+                40,
+                first=start + timedelta(minutes=31 * n),
+                step=timedelta(days=7),
+                status=BookingStatus.COMPLETED,
+            )
         many(room, people[index], 30, first=timezone.now() + timedelta(days=2, minutes=index))
     many(rooms[2], staff, 5, first=timezone.now() + timedelta(days=3))
     with connection.cursor() as cursor:
@@ -321,14 +362,22 @@ def test_the_staff_list_pages_use_the_indexes(as_user, busy_province):
     for query in [*first.captured_queries, *deep.captured_queries]:
         if "ejsc_booking" in query["sql"] and query["sql"].lstrip().startswith("SELECT"):
             _assert_uses_indexes(_explain(query["sql"]))
-    _assert_uses_indexes(selectors.bookings_visible_to(busy_province).order_by("-start", "-id")[:21].explain(format="json", analyze=True))
+    _assert_uses_indexes(
+        selectors.bookings_visible_to(busy_province).order_by("-start", "-id")[:21].explain(format="json", analyze=True)
+    )
     _assert_uses_indexes(selectors.staff_queue(busy_province)[:26].explain(format="json", analyze=True))
-    _assert_uses_indexes(selectors.bookings_visible_to(AdminFactory()).order_by("-start", "-id")[:21].explain(format="json", analyze=True))
+    _assert_uses_indexes(
+        selectors.bookings_visible_to(AdminFactory())
+        .order_by("-start", "-id")[:21]
+        .explain(format="json", analyze=True)
+    )
 
 
 def test_the_staff_list_prefers_the_indexes_without_being_told(busy_province):
     # Without any planner setting: the first page of the list and the queue never read the whole table.
-    _assert_uses_indexes(selectors.bookings_visible_to(busy_province).order_by("-start", "-id")[:21].explain(format="json", analyze=True))
+    _assert_uses_indexes(
+        selectors.bookings_visible_to(busy_province).order_by("-start", "-id")[:21].explain(format="json", analyze=True)
+    )
     _assert_uses_indexes(selectors.staff_queue(busy_province)[:26].explain(format="json", analyze=True))
 
 
@@ -342,7 +391,9 @@ def test_a_page_in_the_middle_reads_about_its_own_rows(as_user, busy_province):
     page_query = next(q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "ejsc_booking"."id"'))
     plan = json.loads(_explain(page_query))[0]["Plan"]
     read = sum(
-        node.get("Actual Rows", 0) + node.get("Rows Removed by Filter", 0) + node.get("Rows Removed by Index Recheck", 0)
+        node.get("Actual Rows", 0)
+        + node.get("Rows Removed by Filter", 0)
+        + node.get("Rows Removed by Index Recheck", 0)
         for node in _nodes(plan)
         if node.get("Relation Name") == "ejsc_booking"
     )

@@ -24,13 +24,26 @@ def test_owner_and_creative_through_the_api(as_user, api, run_on_commit):
     template = templates[0]
     assert template["slug"] == "desain-kemasan-keripik" and template["questions"]
     deadline = (timezone.localdate() + timedelta(days=21)).isoformat()
-    response = owner.post("/api/v1/gigs/", {
-        "title": "Desain kemasan keripik tempe", "category": "kemasan", "template": template["slug"],
-        "answers": {"product": "Keripik tempe balado", "size": "100 g", "medium": "Cetak",
-                    "deliverables": ["File siap cetak (PDF/AI)", "Mockup 3D"]},
-        "description": "Standing pouch, warna hangat.", "budget_min": 750_000, "budget_max": 1_500_000,
-        "deadline": deadline, "work_mode": "remote",
-    }, format="json")
+    response = owner.post(
+        "/api/v1/gigs/",
+        {
+            "title": "Desain kemasan keripik tempe",
+            "category": "kemasan",
+            "template": template["slug"],
+            "answers": {
+                "product": "Keripik tempe balado",
+                "size": "100 g",
+                "medium": "Cetak",
+                "deliverables": ["File siap cetak (PDF/AI)", "Mockup 3D"],
+            },
+            "description": "Standing pouch, warna hangat.",
+            "budget_min": 750_000,
+            "budget_max": 1_500_000,
+            "deadline": deadline,
+            "work_mode": "remote",
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.content
     gig = response.json()
     assert gig["status"] == "draft" and gig["kabupaten"] == "3507" and gig["bakorwil"] == "III"
@@ -48,11 +61,21 @@ def test_owner_and_creative_through_the_api(as_user, api, run_on_commit):
     # and bids
     guidance = api.get("/api/v1/price-guidance/", {"category": "kemasan"}).json()
     assert guidance["count"] == 0
-    response = creative_api.post(f"/api/v1/gigs/{gig['id']}/bids/", {"amount": 1_200_000, "delivery_days": 7, "proposal": "Tiga konsep."})
+    response = creative_api.post(
+        f"/api/v1/gigs/{gig['id']}/bids/", {"amount": 1_200_000, "delivery_days": 7, "proposal": "Tiga konsep."}
+    )
     assert response.status_code == 201, response.content
     bid = response.json()
-    assert creative_api.post(f"/api/v1/gigs/{gig['id']}/bids/", {"amount": 1, "delivery_days": 1, "proposal": "x"}).json()["code"] == "bid_exists"
-    assert creative_api.post(f"/api/v1/bids/{bid['id']}/messages/", {"body": "Ada contoh kemasan lama?"}).status_code == 201
+    assert (
+        creative_api.post(f"/api/v1/gigs/{gig['id']}/bids/", {"amount": 1, "delivery_days": 1, "proposal": "x"}).json()[
+            "code"
+        ]
+        == "bid_exists"
+    )
+    assert (
+        creative_api.post(f"/api/v1/bids/{bid['id']}/messages/", {"body": "Ada contoh kemasan lama?"}).status_code
+        == 201
+    )
 
     # the owner compares and accepts
     bids = owner.get(f"/api/v1/gigs/{gig['id']}/bids/").json()["results"]
@@ -122,7 +145,9 @@ def test_thirty_megabytes_is_too_large(contract, as_user):
 
 
 def test_deliver_without_files_names_the_field(contract, as_user):
-    response = as_user(contract.creative.user).post(f"/api/v1/contracts/{contract.pk}/deliver/", {"note": "x"}, format="multipart")
+    response = as_user(contract.creative.user).post(
+        f"/api/v1/contracts/{contract.pk}/deliver/", {"note": "x"}, format="multipart"
+    )
     assert response.status_code == 400
     assert "files" in response.json()["extra"]["fields"]
 
@@ -139,16 +164,29 @@ def test_deliver_without_files_names_the_field(contract, as_user):
     ],
 )
 def test_bad_gig_input_is_400_naming_the_field(owner, as_user, payload, field):
-    body = {"title": "Logo", "category": "logo-branding", "description": "Logo baru", "budget_min": 100_000,
-            "budget_max": 200_000, "deadline": (timezone.localdate() + timedelta(days=5)).isoformat(), **payload}
+    body = {
+        "title": "Logo",
+        "category": "logo-branding",
+        "description": "Logo baru",
+        "budget_min": 100_000,
+        "budget_max": 200_000,
+        "deadline": (timezone.localdate() + timedelta(days=5)).isoformat(),
+        **payload,
+    }
     response = as_user(owner).post("/api/v1/gigs/", body, format="json")
     assert response.status_code == 400, response.content
     assert field in response.json()["extra"]["fields"]
 
 
 def test_a_creative_without_business_cannot_post(creative, as_user):
-    body = {"title": "Logo", "category": "logo-branding", "description": "Logo baru", "budget_min": 100_000,
-            "budget_max": 200_000, "deadline": (timezone.localdate() + timedelta(days=5)).isoformat()}
+    body = {
+        "title": "Logo",
+        "category": "logo-branding",
+        "description": "Logo baru",
+        "budget_min": 100_000,
+        "budget_max": 200_000,
+        "deadline": (timezone.localdate() + timedelta(days=5)).isoformat(),
+    }
     response = as_user(creative.user).post("/api/v1/gigs/", body, format="json")
     assert response.status_code == 400 and response.json()["code"] == "no_business"
 
@@ -160,6 +198,13 @@ def test_report_and_schema(gig, creative, as_user, api):
     schema = api.get("/api/schema/?format=json")
     assert schema.status_code == 200
     paths = schema.json()["paths"]
-    for path in ["/api/v1/gigs/", "/api/v1/gigs/{id}/bids/", "/api/v1/bids/{id}/accept/", "/api/v1/contracts/{id}/deliver/",
-                 "/api/v1/contracts/{id}/request-revision/", "/api/v1/contracts/{id}/reviews/", "/api/v1/price-guidance/"]:
+    for path in [
+        "/api/v1/gigs/",
+        "/api/v1/gigs/{id}/bids/",
+        "/api/v1/bids/{id}/accept/",
+        "/api/v1/contracts/{id}/deliver/",
+        "/api/v1/contracts/{id}/request-revision/",
+        "/api/v1/contracts/{id}/reviews/",
+        "/api/v1/price-guidance/",
+    ]:
         assert path in paths, path

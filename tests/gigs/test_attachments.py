@@ -21,7 +21,9 @@ def test_owner_adds_files_from_the_gig_page_and_removes_one(client, gig, owner):
     page = client.get(f"/gigs/{gig.pk}/").content.decode()
     assert f'action="/gigs/{gig.pk}/attachments/"' in page and 'enctype="multipart/form-data"' in page
 
-    response = client.post(f"/gigs/{gig.pk}/attachments/", {"files": [pdf("kemasan-lama.pdf"), pdf("logo.pdf")]}, follow=True)
+    response = client.post(
+        f"/gigs/{gig.pk}/attachments/", {"files": [pdf("kemasan-lama.pdf"), pdf("logo.pdf")]}, follow=True
+    )
     html = response.content.decode()
     assert "2 berkas dilampirkan" in html and "kemasan-lama.pdf" in html
     first = GigAttachment.objects.get(gig=gig, original_name="kemasan-lama.pdf")
@@ -83,8 +85,15 @@ def test_at_most_ten_attachments(gig, owner):
 @pytest.mark.parametrize(
     ("who", "status"),
     [
-        ("owner", 200), ("pending", 200), ("shortlisted", 200), ("withdrawn", 404), ("rejected", 404),
-        ("other_creative", 404), ("other_owner", 404), ("admin", 404), ("anonymous", 302),
+        ("owner", 200),
+        ("pending", 200),
+        ("shortlisted", 200),
+        ("withdrawn", 404),
+        ("rejected", 404),
+        ("other_creative", 404),
+        ("other_owner", 404),
+        ("admin", 404),
+        ("anonymous", 302),
     ],
 )
 def test_who_may_download_a_brief_file(client, gig, owner, who, status):

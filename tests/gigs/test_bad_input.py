@@ -18,7 +18,11 @@ def signed_in(client, owner):
 @pytest.mark.parametrize(
     "url",
     [
-        "/report/?gig=abc", "/report/?bid=abc", "/report/?user=abc", f"/report/?gig={HUGE}", f"/report/?user={HUGE}",
+        "/report/?gig=abc",
+        "/report/?bid=abc",
+        "/report/?user=abc",
+        f"/report/?gig={HUGE}",
+        f"/report/?user={HUGE}",
         "/report/?gig=-3",
     ],
 )
@@ -84,8 +88,14 @@ def test_bids_with_bad_numbers_are_refused_with_a_message(client, gig, creative,
 )
 def test_posting_and_editing_with_bad_fields_rerenders_the_form(signed_in, gig, data):
     fields = {
-        "title": "Desain label", "category": "kemasan", "budget_min": "500000", "budget_max": "1000000",
-        "deadline": "2030-01-01", "kabupaten": "3507", "work_mode": "remote", **data,
+        "title": "Desain label",
+        "category": "kemasan",
+        "budget_min": "500000",
+        "budget_max": "1000000",
+        "deadline": "2030-01-01",
+        "kabupaten": "3507",
+        "work_mode": "remote",
+        **data,
     }
     assert signed_in.post(f"/gigs/{gig.pk}/edit/", fields).status_code == 200
     assert signed_in.post("/gigs/post/", {"blank": "1", **fields}).status_code == 200
@@ -95,5 +105,8 @@ def test_a_nul_in_a_bid_or_a_gig_form_is_refused_and_nothing_is_saved(signed_in,
     gig.status = "open"
     gig.save(update_fields=["status"])
     client.force_login(creative.user)
-    assert client.post(f"/gigs/{gig.pk}/bid/", {"amount": "1000", "delivery_days": "3", "proposal": "nul\x00"}).status_code == 400
+    assert (
+        client.post(f"/gigs/{gig.pk}/bid/", {"amount": "1000", "delivery_days": "3", "proposal": "nul\x00"}).status_code
+        == 400
+    )
     assert not gig.bids.exists()

@@ -58,7 +58,12 @@ def test_withdrawing_twice_is_a_no_op(bid):
     again = services.contract_withdraw(contract=contract, user=bid.creative.user, reason="Sakit")
 
     assert again.status == ContractStatus.WITHDRAWN
-    assert StatusChange.objects.filter(content_type__model="contract", object_id=contract.pk, to_status="withdrawn").count() == 1
+    assert (
+        StatusChange.objects.filter(
+            content_type__model="contract", object_id=contract.pk, to_status="withdrawn"
+        ).count()
+        == 1
+    )
 
 
 def test_not_after_a_delivery(bid):
@@ -93,7 +98,9 @@ def test_through_the_api_the_creative_withdraws_and_cannot_cancel(bid, as_user):
 
     cancel = creative.post(f"/api/v1/contracts/{contract.pk}/cancel/", {"reason": "Sakit"}, format="json")
     withdraw = creative.post(f"/api/v1/contracts/{contract.pk}/withdraw/", {"reason": "Sakit"}, format="json")
-    again_on_a_done_contract = creative.post(f"/api/v1/contracts/{contract.pk}/withdraw/", {"reason": "x"}, format="json")
+    again_on_a_done_contract = creative.post(
+        f"/api/v1/contracts/{contract.pk}/withdraw/", {"reason": "x"}, format="json"
+    )
 
     assert cancel.status_code == 403 and cancel.json()["code"] == "not_gig_owner"
     assert withdraw.status_code == 200 and withdraw.json()["status"] == "withdrawn"
@@ -108,7 +115,10 @@ def test_the_contract_page_offers_withdraw_to_the_creative_and_cancel_to_the_own
     client.force_login(owner)
     owner_page = client.get(f"/contracts/{contract.pk}/").content.decode()
 
-    assert f"/contracts/{contract.pk}/withdraw/" in creative_page and f"/contracts/{contract.pk}/cancel/" not in creative_page
+    assert (
+        f"/contracts/{contract.pk}/withdraw/" in creative_page
+        and f"/contracts/{contract.pk}/cancel/" not in creative_page
+    )
     assert f"/contracts/{contract.pk}/cancel/" in owner_page and f"/contracts/{contract.pk}/withdraw/" not in owner_page
 
     client.force_login(bid.creative.user)

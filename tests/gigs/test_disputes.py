@@ -110,7 +110,9 @@ def test_admin_completes_for_the_creative(contract):
 def test_admin_cancels(contract):
     admin = AdminFactory()
     services.contract_dispute(contract=contract, user=contract.creative.user, reason="Pemilik tidak membalas")
-    result = services.contract_dispute_settle(contract=contract, admin=admin, outcome=DisputeOutcome.CANCEL, note="Dana kembali")
+    result = services.contract_dispute_settle(
+        contract=contract, admin=admin, outcome=DisputeOutcome.CANCEL, note="Dana kembali"
+    )
     assert result.status == ContractStatus.CANCELLED and result.cancel_reason == "Dana kembali"
     assert result.gig.__class__.objects.get(pk=result.gig_id).status == GigStatus.CANCELLED
 
@@ -169,7 +171,9 @@ def test_workspace_form_opens_a_dispute_and_shows_it(client, contract):
     assert f'action="/contracts/{contract.pk}/dispute/"' in page
     empty = client.post(f"/contracts/{contract.pk}/dispute/", {"reason": ""})
     assert empty.status_code == 400
-    response = client.post(f"/contracts/{contract.pk}/dispute/", {"reason": "Pemilik tidak membalas pesan"}, follow=True)
+    response = client.post(
+        f"/contracts/{contract.pk}/dispute/", {"reason": "Pemilik tidak membalas pesan"}, follow=True
+    )
     html = response.content.decode()
     assert "Pemilik tidak membalas pesan" in html and "Sengketa dibuka" in html
     assert f'action="/contracts/{contract.pk}/dispute/"' not in html
@@ -195,7 +199,7 @@ def test_the_creative_reads_the_revision_request_under_next_step(client, contrac
     _to(contract, "revision_requested")
     client.force_login(contract.creative.user)
     html = client.get(f"/contracts/{contract.pk}/").content.decode()
-    next_step = html[html.index("Langkah selanjutnya"):html.index("Pengiriman hasil")]
+    next_step = html[html.index("Langkah selanjutnya") : html.index("Pengiriman hasil")]
     assert "Yang perlu diubah" in next_step and "Warna lebih cerah" in next_step
 
 

@@ -95,7 +95,9 @@ class TestBid:
             services.bid_place(gig=gig, user=owner, amount=1, delivery_days=1, proposal="x")
         assert error.value.code == "own_gig"
 
-    @pytest.mark.parametrize("field,values", [("amount", (0, 3, "p")), ("delivery_days", (100, 0, "p")), ("proposal", (100, 3, " "))])
+    @pytest.mark.parametrize(
+        "field,values", [("amount", (0, 3, "p")), ("delivery_days", (100, 0, "p")), ("proposal", (100, 3, " "))]
+    )
     def test_invalid_fields_are_400_naming_the_field(self, gig, creative, field, values):
         amount, days, proposal = values
         with pytest.raises(ValidationFailed) as error:
@@ -174,9 +176,17 @@ class TestContract:
         assert contract.gig.status == GigStatus.COMPLETED
         bid.creative.refresh_from_db()
         assert bid.creative.completed_count == 1
-        moves = [(c.from_status, c.to_status) for c in StatusChange.objects.filter(object_id=contract.pk, content_type__model="contract")]
-        assert moves == [("", "active"), ("active", "delivered"), ("delivered", "revision_requested"),
-                         ("revision_requested", "delivered"), ("delivered", "completed")]
+        moves = [
+            (c.from_status, c.to_status)
+            for c in StatusChange.objects.filter(object_id=contract.pk, content_type__model="contract")
+        ]
+        assert moves == [
+            ("", "active"),
+            ("active", "delivered"),
+            ("delivered", "revision_requested"),
+            ("revision_requested", "delivered"),
+            ("delivered", "completed"),
+        ]
 
     def test_deliver_twice_is_409(self, bid):
         contract = delivered_contract(bid)

@@ -46,12 +46,24 @@ def test_post_a_job_from_a_template(client, owner):
     step2 = client.get("/gigs/post/?template=desain-kemasan-keripik")
     assert step2.status_code == 200 and "answer_product" in step2.content.decode()
     deadline = (timezone.localdate() + timedelta(days=10)).isoformat()
-    response = client.post("/gigs/post/?template=desain-kemasan-keripik", {
-        "template": "desain-kemasan-keripik", "answer_product": "Keripik tempe", "answer_medium": "Cetak",
-        "answer_deliverables": ["Mockup 3D"], "title": "Kemasan keripik tempe", "category": "kemasan",
-        "description": "", "budget_min": 500000, "budget_max": 1000000, "deadline": deadline, "kabupaten": "3507",
-        "work_mode": "remote", "attachments": [pdf("kemasan-lama.pdf")],
-    })
+    response = client.post(
+        "/gigs/post/?template=desain-kemasan-keripik",
+        {
+            "template": "desain-kemasan-keripik",
+            "answer_product": "Keripik tempe",
+            "answer_medium": "Cetak",
+            "answer_deliverables": ["Mockup 3D"],
+            "title": "Kemasan keripik tempe",
+            "category": "kemasan",
+            "description": "",
+            "budget_min": 500000,
+            "budget_max": 1000000,
+            "deadline": deadline,
+            "kabupaten": "3507",
+            "work_mode": "remote",
+            "attachments": [pdf("kemasan-lama.pdf")],
+        },
+    )
     gig = Gig.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/gigs/{gig.pk}/"
     assert gig.status == "draft" and "Keripik tempe" in gig.description and gig.attachments.count() == 1
@@ -62,10 +74,20 @@ def test_post_a_job_from_a_template(client, owner):
 
 def test_post_a_job_with_bad_budget_shows_the_form_again(client, owner):
     client.force_login(owner)
-    response = client.post("/gigs/post/?category=logo-branding", {
-        "blank": "1", "title": "Logo", "category": "logo-branding", "description": "Logo baru",
-        "budget_min": 900000, "budget_max": 100000, "deadline": "2020-01-01", "kabupaten": "3507", "work_mode": "remote",
-    })
+    response = client.post(
+        "/gigs/post/?category=logo-branding",
+        {
+            "blank": "1",
+            "title": "Logo",
+            "category": "logo-branding",
+            "description": "Logo baru",
+            "budget_min": 900000,
+            "budget_max": 100000,
+            "deadline": "2020-01-01",
+            "kabupaten": "3507",
+            "work_mode": "remote",
+        },
+    )
     assert response.status_code == 200
     assert Gig.objects.count() == 0
     assert response.context["form"].errors.keys() >= {"budget_max", "deadline"}
@@ -132,7 +154,7 @@ def test_the_comparison_marks_the_lowest_price_and_the_quickest_delivery(client,
     quick = BidFactory(gig=gig, amount=900_000, delivery_days=3)
     client.force_login(owner)
     html = client.get(f"/gigs/{gig.pk}/").content.decode()
-    cheap_row = html[html.index(f'id="bid-{cheap.pk}"'):html.index(f'id="bid-{quick.pk}"')]
-    quick_row = html[html.index(f'id="bid-{quick.pk}"'):]
+    cheap_row = html[html.index(f'id="bid-{cheap.pk}"') : html.index(f'id="bid-{quick.pk}"')]
+    quick_row = html[html.index(f'id="bid-{quick.pk}"') :]
     assert "termurah" in cheap_row and "tercepat" not in cheap_row
     assert "tercepat" in quick_row and "termurah" not in quick_row

@@ -126,7 +126,9 @@ def test_contract_visible_to_the_two_parties_only(contract_world, actor):
 @pytest.mark.parametrize("actor", ACTORS)
 def test_deliver_only_by_the_contracted_creative(contract_world, actor):
     response = contract_world["client"](actor).post(
-        f"/api/v1/contracts/{contract_world['contract'].pk}/deliver/", {"note": "v1", "files": [pdf()]}, format="multipart"
+        f"/api/v1/contracts/{contract_world['contract'].pk}/deliver/",
+        {"note": "v1", "files": [pdf()]},
+        format="multipart",
     )
     expect(response, {"bidder"}, actor, 200, HIDDEN)
     if actor == "owner":

@@ -29,8 +29,12 @@ def accepted_bids():
     ]
     for category, code, amounts in plan:
         for amount in amounts:
-            BidFactory(amount=amount, status=BidStatus.ACCEPTED, gig=GigFactory(category=category, kabupaten=kabupaten(code)))
-    BidFactory(amount=9_000_000, status=BidStatus.PENDING, gig=GigFactory(category=kemasan, kabupaten=kabupaten("3573")))
+            BidFactory(
+                amount=amount, status=BidStatus.ACCEPTED, gig=GigFactory(category=category, kabupaten=kabupaten(code))
+            )
+    BidFactory(
+        amount=9_000_000, status=BidStatus.PENDING, gig=GigFactory(category=kemasan, kabupaten=kabupaten("3573"))
+    )
 
 
 def _scopes():
@@ -50,7 +54,13 @@ def test_the_summary_gives_the_same_guidance_as_the_direct_computation(accepted_
             price_guidance_direct(category=category, bakorwil=code)
         ), (category, code)
     region = price_guidance(category="kemasan", bakorwil="III")
-    assert (region.scope, region.count, region.median, region.low, region.high) == ("bakorwil", 6, 750_000, 500_000, 1_250_000)
+    assert (region.scope, region.count, region.median, region.low, region.high) == (
+        "bakorwil",
+        6,
+        750_000,
+        500_000,
+        1_250_000,
+    )
     assert region.refreshed_at is not None
     assert price_guidance(category="kemasan", bakorwil="V").scope == "province"
 

@@ -13,8 +13,12 @@ pytestmark = pytest.mark.django_db
 def test_brief_attachments_for_the_owner_and_bidders_only(client, gig, owner, bid):
     attachment = services.gig_attachment_add(gig=gig, user=owner, upload=pdf("kemasan-lama.pdf"))
     url = f"/files/briefs/{attachment.pk}/"
-    for user, status in [(owner, 200), (bid.creative.user, 200), (CreativeProfileFactory().user, 404),
-                         (BusinessFactory().owner, 404)]:
+    for user, status in [
+        (owner, 200),
+        (bid.creative.user, 200),
+        (CreativeProfileFactory().user, 404),
+        (BusinessFactory().owner, 404),
+    ]:
         client.force_login(user)
         assert client.get(url).status_code == status
     client.logout()

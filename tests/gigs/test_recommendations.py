@@ -1,4 +1,4 @@
-""""Rekomendasi kreator" on the owner's gig page: the top five, the rest folded away, no
+""" "Rekomendasi kreator" on the owner's gig page: the top five, the rest folded away, no
 invite button for creatives who already bid or were invited, names linking to profiles."""
 
 import pytest
@@ -11,7 +11,8 @@ from tests.gigs.factories import BidFactory, CreativeProfileFactory
 pytestmark = pytest.mark.django_db
 
 REASONS = [
-    {"code": "skill", "category": "kemasan"}, {"code": "rating", "avg": "5.0", "count": 1},
+    {"code": "skill", "category": "kemasan"},
+    {"code": "rating", "avg": "5.0", "count": 1},
     {"code": "completed", "count": 3},
 ]
 
@@ -34,7 +35,7 @@ def test_the_owner_sees_five_then_more_with_bid_and_invited_marked(client, owner
 
     html = client.get(f"/gigs/{gig.pk}/").content.decode()
 
-    section = html[html.index('id="recommendations-title"'):]
+    section = html[html.index('id="recommendations-title"') :]
     top, more = section.split("<details", 1)
     for profile in people[:5]:
         assert f'href="/kreator/{profile.pk}/"' in top

@@ -31,12 +31,17 @@ def many_gigs(count, *, status=GigStatus.OPEN, seed=7):
     now = timezone.now()
     gigs = [
         Gig(
-            business=business, created_by=business.owner, category=category, kabupaten=kabupaten("3507"),
+            business=business,
+            created_by=business.owner,
+            category=category,
+            kabupaten=kabupaten("3507"),
             title=" ".join(rng.sample(WORDS, 3)).capitalize(),
             description="Butuh " + " ".join(rng.sample(WORDS, 6)) + " untuk usaha kami.",
-            budget_min=500_000, budget_max=rng.choice([1_000_000, 1_500_000, 2_000_000]),
+            budget_min=500_000,
+            budget_max=rng.choice([1_000_000, 1_500_000, 2_000_000]),
             deadline=timezone.localdate() + timedelta(days=rng.randint(5, 60)),
-            status=status, published_at=now - timedelta(minutes=i) if status == GigStatus.OPEN else None,
+            status=status,
+            published_at=now - timedelta(minutes=i) if status == GigStatus.OPEN else None,
         )
         for i in range(count)
     ]
@@ -90,7 +95,9 @@ def test_a_word_in_every_brief_answers_a_bounded_list(api, django_assert_max_num
 def test_bid_counts_follow_the_services_and_the_repair_finds_nothing(as_user):
     gig = GigFactory()
     creatives = CreativeProfileFactory.create_batch(4)
-    bids = [services.bid_place(gig=gig, user=c.user, amount=900_000, delivery_days=5, proposal="Siap") for c in creatives]
+    bids = [
+        services.bid_place(gig=gig, user=c.user, amount=900_000, delivery_days=5, proposal="Siap") for c in creatives
+    ]
     services.bid_withdraw(bid=bids[0], user=creatives[0].user)
     services.bid_reject(bid=bids[1], user=gig.business.owner)
     gig.refresh_from_db()
@@ -126,9 +133,17 @@ def test_bid_counts_stay_true_under_concurrent_bids_and_withdrawals():
     leaving = [BidFactory(gig=gig) for _ in range(6)]
     newcomers = CreativeProfileFactory.create_batch(12)
     calls = [
-        (lambda c=c: client_for(c.user).post(
-            f"/api/v1/gigs/{gig.pk}/bids/", {"amount": 800_000, "delivery_days": 4, "proposal": "Siap"}, format="json"
-        ).status_code)
+        (
+            lambda c=c: (
+                client_for(c.user)
+                .post(
+                    f"/api/v1/gigs/{gig.pk}/bids/",
+                    {"amount": 800_000, "delivery_days": 4, "proposal": "Siap"},
+                    format="json",
+                )
+                .status_code
+            )
+        )
         for c in newcomers
     ] + [(lambda b=b: client_for(b.creative.user).post(f"/api/v1/bids/{b.pk}/withdraw/").status_code) for b in leaving]
     codes = race(calls)

@@ -20,14 +20,29 @@ def catalogue():
     malang = BusinessFactory(kabupaten=kabupaten("3507"))
     jember = BusinessFactory(kabupaten=kabupaten("3509"))
     return {
-        "keripik": GigFactory(business=malang, title="Desain kemasan keripik tempe", budget_min=500_000, budget_max=1_000_000),
-        "batik": GigFactory(business=jember, title="Foto produk batik tulis", description="Foto katalog kain batik",
-                            category=Category.objects.get(slug="foto-produk"), kabupaten=kabupaten("3509"),
-                            budget_min=1_500_000, budget_max=3_000_000, work_mode="onsite",
-                            deadline=timezone.localdate() + timedelta(days=5)),
-        "kopi": GigFactory(business=jember, title="Kelola Instagram kopi Ijen", description="Konten mingguan untuk kedai kopi",
-                           category=Category.objects.get(slug="media-sosial"), kabupaten=kabupaten("3511"),
-                           budget_min=1_000_000, budget_max=2_000_000),
+        "keripik": GigFactory(
+            business=malang, title="Desain kemasan keripik tempe", budget_min=500_000, budget_max=1_000_000
+        ),
+        "batik": GigFactory(
+            business=jember,
+            title="Foto produk batik tulis",
+            description="Foto katalog kain batik",
+            category=Category.objects.get(slug="foto-produk"),
+            kabupaten=kabupaten("3509"),
+            budget_min=1_500_000,
+            budget_max=3_000_000,
+            work_mode="onsite",
+            deadline=timezone.localdate() + timedelta(days=5),
+        ),
+        "kopi": GigFactory(
+            business=jember,
+            title="Kelola Instagram kopi Ijen",
+            description="Konten mingguan untuk kedai kopi",
+            category=Category.objects.get(slug="media-sosial"),
+            kabupaten=kabupaten("3511"),
+            budget_min=1_000_000,
+            budget_max=2_000_000,
+        ),
         "draft": GigFactory(business=malang, title="Kemasan keripik singkong", status=GigStatus.DRAFT),
     }
 
@@ -112,13 +127,23 @@ def test_list_api_query_budget(api, django_assert_max_num_queries, count):
 def test_price_guidance_uses_the_bakorwil_once_it_has_enough(api):
     kemasan = Category.objects.get(slug="kemasan")
     for amount in (1_000_000, 2_000_000, 3_000_000):
-        BidFactory(amount=amount, status=BidStatus.ACCEPTED, gig=GigFactory(category=kemasan, kabupaten=kabupaten("3509")))
+        BidFactory(
+            amount=amount, status=BidStatus.ACCEPTED, gig=GigFactory(category=kemasan, kabupaten=kabupaten("3509"))
+        )
     for amount in (500_000, 600_000, 700_000, 800_000, 900_000):
-        BidFactory(amount=amount, status=BidStatus.ACCEPTED, gig=GigFactory(category=kemasan, kabupaten=kabupaten("3573")))
+        BidFactory(
+            amount=amount, status=BidStatus.ACCEPTED, gig=GigFactory(category=kemasan, kabupaten=kabupaten("3573"))
+        )
     BidFactory(amount=9_000_000, status=BidStatus.PENDING, gig=GigFactory(category=kemasan))
 
     region = selectors.price_guidance(category=kemasan, bakorwil="III")
-    assert (region.scope, region.count, region.median, region.low, region.high) == ("bakorwil", 5, 700_000, 500_000, 900_000)
+    assert (region.scope, region.count, region.median, region.low, region.high) == (
+        "bakorwil",
+        5,
+        700_000,
+        500_000,
+        900_000,
+    )
     sparse = selectors.price_guidance(category="kemasan", bakorwil="V")
     assert (sparse.scope, sparse.count, sparse.median) == ("province", 8, 850_000)
     body = api.get("/api/v1/price-guidance/", {"category": "kemasan", "bakorwil": "III"}).json()

@@ -72,17 +72,32 @@ def test_aggregates_count_completed_contracts_and_visible_reviews():
     profile = CreativeProfileFactory()
     for rating in (4, 5):
         gig = GigFactory(status=GigStatus.COMPLETED)
-        bid = Bid.objects.create(gig=gig, creative=profile, amount=1_000_000, delivery_days=5, proposal="-",
-                                 status="accepted")
+        bid = Bid.objects.create(
+            gig=gig, creative=profile, amount=1_000_000, delivery_days=5, proposal="-", status="accepted"
+        )
         contract = Contract.objects.create(
-            gig=gig, bid=bid, owner=gig.business.owner, creative=profile, amount=bid.amount,
-            due_date=timezone.localdate(), status="completed", completed_at=timezone.now() - timedelta(days=30),
+            gig=gig,
+            bid=bid,
+            owner=gig.business.owner,
+            creative=profile,
+            amount=bid.amount,
+            due_date=timezone.localdate(),
+            status="completed",
+            completed_at=timezone.now() - timedelta(days=30),
         )
         Review.objects.create(contract=contract, author=gig.business.owner, subject=profile.user, rating=rating)
     active_gig = GigFactory(status=GigStatus.IN_PROGRESS)
-    active_bid = Bid.objects.create(gig=active_gig, creative=profile, amount=1, delivery_days=1, proposal="-", status="accepted")
-    Contract.objects.create(gig=active_gig, bid=active_bid, owner=active_gig.business.owner, creative=profile, amount=1,
-                            due_date=timezone.localdate())
+    active_bid = Bid.objects.create(
+        gig=active_gig, creative=profile, amount=1, delivery_days=1, proposal="-", status="accepted"
+    )
+    Contract.objects.create(
+        gig=active_gig,
+        bid=active_bid,
+        owner=active_gig.business.owner,
+        creative=profile,
+        amount=1,
+        due_date=timezone.localdate(),
+    )
     assert creative_aggregates_refresh() == 1
     assert creative_aggregates_refresh() == 0
     profile.refresh_from_db()

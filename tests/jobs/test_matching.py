@@ -23,25 +23,50 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def field():
     """An onsite packaging gig in Kab. Malang and five creatives around East Java."""
-    gig = GigFactory(kabupaten=kabupaten("3507"), category=category("kemasan"), work_mode=WorkMode.ONSITE,
-                     budget_max=3_000_000)
+    gig = GigFactory(
+        kabupaten=kabupaten("3507"), category=category("kemasan"), work_mode=WorkMode.ONSITE, budget_max=3_000_000
+    )
     packaging = category("kemasan")
     people = {
         # same kabupaten, the skill, 4.8 ★ from 12 projects, available, affordable
-        "best": CreativeProfileFactory(kabupaten=kabupaten("3507"), skills=[packaging], rating_avg=Decimal("4.80"),
-                                       rating_count=12, completed_count=12, day_rate=600_000),
+        "best": CreativeProfileFactory(
+            kabupaten=kabupaten("3507"),
+            skills=[packaging],
+            rating_avg=Decimal("4.80"),
+            rating_count=12,
+            completed_count=12,
+            day_rate=600_000,
+        ),
         # the skill and a perfect rating, but far away (Bakorwil V)
-        "far": CreativeProfileFactory(kabupaten=kabupaten("3509"), skills=[packaging], rating_avg=Decimal("5.00"),
-                                      rating_count=20, completed_count=20, day_rate=600_000),
+        "far": CreativeProfileFactory(
+            kabupaten=kabupaten("3509"),
+            skills=[packaging],
+            rating_avg=Decimal("5.00"),
+            rating_count=20,
+            completed_count=20,
+            day_rate=600_000,
+        ),
         # same Bakorwil (Kota Malang), the skill, fewer reviews
-        "near": CreativeProfileFactory(kabupaten=kabupaten("3573"), skills=[packaging], rating_avg=Decimal("4.20"),
-                                       rating_count=3, completed_count=3, day_rate=600_000),
+        "near": CreativeProfileFactory(
+            kabupaten=kabupaten("3573"),
+            skills=[packaging],
+            rating_avg=Decimal("4.20"),
+            rating_count=3,
+            completed_count=3,
+            day_rate=600_000,
+        ),
         # next door but another trade
-        "photographer": CreativeProfileFactory(kabupaten=kabupaten("3507"), skills=[category("foto-produk")],
-                                               rating_avg=Decimal("4.90"), rating_count=30, completed_count=30),
+        "photographer": CreativeProfileFactory(
+            kabupaten=kabupaten("3507"),
+            skills=[category("foto-produk")],
+            rating_avg=Decimal("4.90"),
+            rating_count=30,
+            completed_count=30,
+        ),
         # the skill and next door, but not taking work and too dear
-        "busy": CreativeProfileFactory(kabupaten=kabupaten("3507"), skills=[packaging], available=False,
-                                       day_rate=9_000_000),
+        "busy": CreativeProfileFactory(
+            kabupaten=kabupaten("3507"), skills=[packaging], available=False, day_rate=9_000_000
+        ),
     }
     return gig, people
 
@@ -66,7 +91,10 @@ def test_a_nearby_skilled_well_rated_available_creative_ranks_first_and_the_reas
         ]
     with translation.override("en"):
         assert reasons_text(best.reasons)[:4] == [
-            "Expert in Packaging design", "Also in Kab. Malang", "4.8 ★ from 12 projects", "Day rate fits the budget",
+            "Expert in Packaging design",
+            "Also in Kab. Malang",
+            "4.8 ★ from 12 projects",
+            "Day rate fits the budget",
         ]
     near = GigMatch.objects.get(gig=gig, creative=people["near"])
     with translation.override("id"):
@@ -89,12 +117,17 @@ def test_the_database_and_the_naive_python_agree():
     codes = ["3507", "3573", "3509", "3578", "3528"]
     for _n in range(60):
         profile = CreativeProfileFactory(
-            kabupaten=kabupaten(rng.choice(codes)), skills=rng.sample(categories, rng.randint(0, 2)),
-            rating_avg=Decimal(rng.randint(0, 500)) / 100, rating_count=rng.randint(0, 9),
-            completed_count=rng.randint(0, 30), available=rng.random() < 0.7,
+            kabupaten=kabupaten(rng.choice(codes)),
+            skills=rng.sample(categories, rng.randint(0, 2)),
+            rating_avg=Decimal(rng.randint(0, 500)) / 100,
+            rating_count=rng.randint(0, 9),
+            completed_count=rng.randint(0, 30),
+            available=rng.random() < 0.7,
             day_rate=rng.choice([None, 300_000, 1_500_000, 5_000_000]),
         )
-        type(profile).objects.filter(pk=profile.pk).update(updated_at=timezone.now() - timedelta(days=rng.randint(0, 200)))
+        type(profile).objects.filter(pk=profile.pk).update(
+            updated_at=timezone.now() - timedelta(days=rng.randint(0, 200))
+        )
     gig = GigFactory(category=categories[0], work_mode=WorkMode.HYBRID)
     facts = GigFacts.of(gig)
     in_sql = [(profile.pk, profile.points) for profile in scored_creatives(facts)[:10]]
@@ -113,7 +146,9 @@ def test_the_number_of_queries_does_not_grow_with_the_creatives(field):
     with CaptureQueriesContext(connection) as many:
         match_gig(gig.pk, notify_best=False)
     assert len(many) == len(few) <= 16
-    scoring = [query["sql"] for query in many if "ORDER BY" in query["sql"] and "creatives_creativeprofile" in query["sql"]]
+    scoring = [
+        query["sql"] for query in many if "ORDER BY" in query["sql"] and "creatives_creativeprofile" in query["sql"]
+    ]
     assert 1 <= len(scoring) <= 2 and all("LIMIT 20" in sql for sql in scoring)
 
 
@@ -125,11 +160,21 @@ def test_the_skilled_first_shortcut_gives_the_same_top_as_scoring_everyone():
 
     gig = GigFactory(kabupaten=kabupaten("3507"), category=category("kemasan"), work_mode=WorkMode.ONSITE)
     for n in range(25):  # plenty of strong, skilled creatives …
-        CreativeProfileFactory(kabupaten=kabupaten("3507"), skills=[category("kemasan")], rating_avg=Decimal("4.50"),
-                               completed_count=n, day_rate=500_000)
+        CreativeProfileFactory(
+            kabupaten=kabupaten("3507"),
+            skills=[category("kemasan")],
+            rating_avg=Decimal("4.50"),
+            completed_count=n,
+            day_rate=500_000,
+        )
     for _n in range(10):  # … and the best possible creatives without the skill
-        CreativeProfileFactory(kabupaten=kabupaten("3507"), skills=[category("foto-produk")], rating_avg=Decimal("5.00"),
-                               completed_count=40, day_rate=500_000)
+        CreativeProfileFactory(
+            kabupaten=kabupaten("3507"),
+            skills=[category("foto-produk")],
+            rating_avg=Decimal("5.00"),
+            completed_count=40,
+            day_rate=500_000,
+        )
     facts = GigFacts.of(gig)
     with CaptureQueriesContext(connection) as queries:
         best = top_matches(facts)
@@ -213,8 +258,9 @@ def test_a_creative_busy_with_contracts_ranks_below_an_equal_free_one():
     for _n in range(2):
         other = GigFactory(status=GigStatus.IN_PROGRESS)
         bid = Bid.objects.create(gig=other, creative=busy, amount=1, delivery_days=1, proposal="-", status="accepted")
-        Contract.objects.create(gig=other, bid=bid, owner=other.business.owner, creative=busy, amount=1,
-                                due_date=timezone.localdate())
+        Contract.objects.create(
+            gig=other, bid=bid, owner=other.business.owner, creative=busy, amount=1, due_date=timezone.localdate()
+        )
     matches = {match.creative_id: match for match in match_gig(gig.pk)}
     assert matches[free.pk].score > matches[busy.pk].score
     with translation.override("id"):

@@ -36,7 +36,9 @@ CLOSED_PORT_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1: "Redis i
 
 pytestmark = [
     pytest.mark.worker,
-    pytest.mark.skipif(not REDIS_URL, reason="set REDIS_URL (e.g. redis://127.0.0.1:6379/5) to run a real Celery worker"),
+    pytest.mark.skipif(
+        not REDIS_URL, reason="set REDIS_URL (e.g. redis://127.0.0.1:6379/5) to run a real Celery worker"
+    ),
     pytest.mark.django_db(transaction=True),
 ]
 
@@ -155,9 +157,23 @@ def start_worker(transactional_db, redis_url, mailbox, tmp_path):
         )
         env.update({key: str(value) for key, value in extra_env.items()})
         process = subprocess.Popen(
-            [CELERY, "-A", "mjc", "worker", "--pool=solo", "--loglevel=INFO", "--without-gossip", "--without-mingle",
-             "--without-heartbeat", "-n", f"test{len(workers)}-{os.getpid()}@%h"],
-            cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+            [
+                CELERY,
+                "-A",
+                "mjc",
+                "worker",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "-n",
+                f"test{len(workers)}-{os.getpid()}@%h",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
         )
         worker = Worker(process, log)
         workers.append(worker)
@@ -186,10 +202,15 @@ def text_of(message) -> str:
 
 def owner_gig_and_creatives(**gig_fields):
     gig = GigFactory(status=GigStatus.DRAFT, published_at=None, kabupaten=kabupaten("3507"), **gig_fields)
-    english = CreativeProfileFactory(kabupaten=kabupaten("3507"), skills=[category("kemasan")],
-                                     user__language="en", user__full_name="Rina English")
-    indonesian = CreativeProfileFactory(kabupaten=kabupaten("3573"), skills=[category("kemasan")],
-                                        user__language="id", user__full_name="Dimas Indonesia")
+    english = CreativeProfileFactory(
+        kabupaten=kabupaten("3507"), skills=[category("kemasan")], user__language="en", user__full_name="Rina English"
+    )
+    indonesian = CreativeProfileFactory(
+        kabupaten=kabupaten("3573"),
+        skills=[category("kemasan")],
+        user__language="id",
+        user__full_name="Dimas Indonesia",
+    )
     bystander = CreativeProfileFactory(kabupaten=kabupaten("3509"), skills=[category("foto-produk")])
     return gig, english, indonesian, bystander
 
@@ -199,7 +220,10 @@ def assert_matched_and_told_once(gig, english, indonesian, bystander, mailbox):
     assert set(matches) == {english.pk, indonesian.pk, bystander.pk}
     notices = list(Notification.objects.filter(kind="gig.match").values_list("recipient_id", "dedupe_key"))
     assert sorted(notices) == sorted(
-        [(english.user_id, f"gig.match:{gig.pk}:{english.pk}"), (indonesian.user_id, f"gig.match:{gig.pk}:{indonesian.pk}")]
+        [
+            (english.user_id, f"gig.match:{gig.pk}:{english.pk}"),
+            (indonesian.user_id, f"gig.match:{gig.pk}:{indonesian.pk}"),
+        ]
     )
     mails = messages_in(mailbox)
     assert sorted(message["To"] for message in mails) == sorted([english.user.email, indonesian.user.email])
@@ -217,8 +241,11 @@ def test_publishing_a_gig_produces_matches_and_emails_in_each_language(broker, s
     response = as_user(gig.business.owner).post(f"/api/v1/gigs/{gig.pk}/publish/")
     assert response.status_code == 200, response.content
     # then the worker matches it and e-mails the two creatives with the skill, each in their language
-    wait_for(lambda: Notification.objects.filter(kind="gig.match", emailed_at__isnull=False).count() == 2, 30,
-             what="both match e-mails")
+    wait_for(
+        lambda: Notification.objects.filter(kind="gig.match", emailed_at__isnull=False).count() == 2,
+        30,
+        what="both match e-mails",
+    )
     assert_matched_and_told_once(gig, english, indonesian, bystander, mailbox)
     assert not JobOutbox.objects.filter(sent_at__isnull=True).exists()
 
@@ -241,9 +268,15 @@ def test_accepting_a_bid_tells_the_winner_and_every_other_bidder_once(broker, st
     time.sleep(1.5)  # give a duplicate, if any, the time to show up
     kinds = sorted(Notification.objects.values_list("recipient_id", "kind"))
     assert kinds == sorted(
-        [(bidders[1].user_id, "bid.accepted"), (bidders[0].user_id, "bid.rejected"), (bidders[2].user_id, "bid.rejected")]
+        [
+            (bidders[1].user_id, "bid.accepted"),
+            (bidders[0].user_id, "bid.rejected"),
+            (bidders[2].user_id, "bid.rejected"),
+        ]
     )
-    assert sorted(message["To"] for message in messages_in(mailbox)) == sorted(profile.user.email for profile in bidders)
+    assert sorted(message["To"] for message in messages_in(mailbox)) == sorted(
+        profile.user.email for profile in bidders
+    )
 
 
 def test_a_worker_killed_in_the_middle_of_matching_runs_it_again_once(broker, start_worker, mailbox, as_user):
@@ -259,8 +292,11 @@ def test_a_worker_killed_in_the_middle_of_matching_runs_it_again_once(broker, st
     # a new worker gets the job back once the visibility timeout (5 s here) has passed
     started = time.monotonic()
     second = start_worker()
-    wait_for(lambda: Notification.objects.filter(kind="gig.match", emailed_at__isnull=False).count() == 2, 60,
-             what="the job to run again")
+    wait_for(
+        lambda: Notification.objects.filter(kind="gig.match", emailed_at__isnull=False).count() == 2,
+        60,
+        what="the job to run again",
+    )
     assert "gigs.match_gig" in second.text()  # the second worker ran it
     time.sleep(1.5)
     assert_matched_and_told_once(gig, english, indonesian, bystander, mailbox)
@@ -287,8 +323,11 @@ def test_with_redis_down_publishing_succeeds_and_the_jobs_run_once_redis_is_back
     # when Redis is back: the worker sweeps the outbox as it starts
     broker(redis_url)
     start_worker()
-    wait_for(lambda: Notification.objects.filter(kind="gig.match", emailed_at__isnull=False).count() == 2, 30,
-             what="matching after Redis is back")
+    wait_for(
+        lambda: Notification.objects.filter(kind="gig.match", emailed_at__isnull=False).count() == 2,
+        30,
+        what="matching after Redis is back",
+    )
     # and a second sweep (beat's every minute) sends nothing again
     from mjc.core.jobs import sweep
 
@@ -311,8 +350,11 @@ def test_housekeeping_through_the_worker_runs_twice_without_a_second_effect(brok
     # (the first run also asks for a refresh of the figures it changed: core.refresh_summary)
     expiries = JobOutbox.objects.filter(task_name="gigs.expire_overdue", sent_at__isnull=False)
     wait_for(lambda: expiries.count() == 2, 10, what="both jobs sent")
-    wait_for(lambda: Notification.objects.filter(kind="gig.expired", emailed_at__isnull=False).exists(), 30,
-             what="the expiry e-mail")
+    wait_for(
+        lambda: Notification.objects.filter(kind="gig.expired", emailed_at__isnull=False).exists(),
+        30,
+        what="the expiry e-mail",
+    )
     time.sleep(1.5)
     overdue.refresh_from_db()
     assert overdue.status == GigStatus.EXPIRED

@@ -21,8 +21,13 @@ def test_notify_emails_the_recipient_in_their_language_as_text_and_html(run_on_c
     # when both are told their bid was accepted
     with run_on_commit(), transaction.atomic():
         for user in (english, indonesian):
-            notify(recipient=user, kind="bid.accepted", params={"gig": "Logo kopi", "amount": "Rp 1.500.000"},
-                   url="/contracts/1/", dedupe_key="bid.accepted:1")
+            notify(
+                recipient=user,
+                kind="bid.accepted",
+                params={"gig": "Logo kopi", "amount": "Rp 1.500.000"},
+                url="/contracts/1/",
+                dedupe_key="bid.accepted:1",
+            )
     # then each gets one e-mail in their own language, with plain text and HTML
     assert len(mail.outbox) == 2
     by_recipient = {message.to[0]: message for message in mail.outbox}
@@ -40,7 +45,9 @@ def test_notify_emails_the_recipient_in_their_language_as_text_and_html(run_on_c
 def test_a_second_delivery_sends_nothing(run_on_commit):
     user = UserFactory()
     with run_on_commit(), transaction.atomic():
-        notification = notify(recipient=user, kind="gig.expired", params={"gig": "Foto produk"}, dedupe_key="gig.expired:9")
+        notification = notify(
+            recipient=user, kind="gig.expired", params={"gig": "Foto produk"}, dedupe_key="gig.expired:9"
+        )
     assert len(mail.outbox) == 1
     # when the job runs again (a redelivery, a sweep duplicate)
     assert deliver_email.apply(args=[notification.pk]).get() is False
@@ -61,10 +68,18 @@ def test_email_respects_the_preferences_but_in_app_is_always_on(run_on_commit):
     user = UserFactory()
     preferences_update(user=user, email_bids=False)
     with run_on_commit(), transaction.atomic():
-        notify(recipient=user, kind="bid.new", params={"gig": "A", "creative": "Rina", "amount": "Rp 1", "days": 3},
-               dedupe_key="bid.new:1")
-        notify(recipient=user, kind="message.new", params={"gig": "A", "sender": "Rina", "excerpt": "Halo"},
-               dedupe_key="message.new:1")
+        notify(
+            recipient=user,
+            kind="bid.new",
+            params={"gig": "A", "creative": "Rina", "amount": "Rp 1", "days": 3},
+            dedupe_key="bid.new:1",
+        )
+        notify(
+            recipient=user,
+            kind="message.new",
+            params={"gig": "A", "sender": "Rina", "excerpt": "Halo"},
+            dedupe_key="message.new:1",
+        )
     assert Notification.objects.filter(recipient=user).count() == 2
     assert [message.subject for message in mail.outbox] == ["[MJC Jatim] Pesan baru tentang “A”"]
     assert Notification.objects.get(kind="bid.new").emailed_at is None

@@ -35,8 +35,12 @@ def test_preferences_api_reads_defaults_and_patches(as_user, api):
     user = UserFactory()
     client = as_user(user)
     assert client.get("/api/v1/notifications/preferences/").json() == {
-        "email_gigs": True, "email_bids": True, "email_contracts": True, "email_messages": True,
-        "email_bookings": True, "daily_digest": False,
+        "email_gigs": True,
+        "email_bids": True,
+        "email_contracts": True,
+        "email_messages": True,
+        "email_bookings": True,
+        "daily_digest": False,
     }
     response = client.patch("/api/v1/notifications/preferences/", {"email_bookings": False, "daily_digest": True})
     assert response.status_code == 200

@@ -72,7 +72,8 @@ def build() -> Scene:
     owner.is_creative = True
     owner.save(update_fields=["is_creative"])
     CreativeProfile.objects.get_or_create(
-        user=owner, defaults={"headline": "Pembatik dan fotografer", "kabupaten": kabupaten("3528"), "day_rate": 400_000}
+        user=owner,
+        defaults={"headline": "Pembatik dan fotografer", "kabupaten": kabupaten("3528"), "day_rate": 400_000},
     )
     creative = User.objects.get(email="rina@demo.mjc.id")
     staff = User.objects.get(email="staf3@demo.mjc.id")
@@ -81,15 +82,26 @@ def build() -> Scene:
     business = owner.businesses.order_by("id").first()
     gig = Gig.objects.filter(business=business, status="open").order_by("id").first()
     work = services.gig_create(
-        user=owner, business=business, title="Desain label batik premium", category=Category.objects.get(slug="kemasan"),
-        description="Label gantung untuk kain batik tulis.", budget_min=300_000, budget_max=800_000,
+        user=owner,
+        business=business,
+        title="Desain label batik premium",
+        category=Category.objects.get(slug="kemasan"),
+        description="Label gantung untuk kain batik tulis.",
+        budget_min=300_000,
+        budget_max=800_000,
         deadline=timezone.localdate() + timedelta(days=20),
     )
     services.gig_publish(gig=work, user=owner)
-    accepted = services.bid_place(gig=work, user=creative, amount=600_000, delivery_days=5, proposal="Dua konsep label.")
+    accepted = services.bid_place(
+        gig=work, user=creative, amount=600_000, delivery_days=5, proposal="Dua konsep label."
+    )
     contract = services.bid_accept(bid=accepted, user=owner)
     bid = gig.bids.order_by("id").first() or services.bid_place(
-        gig=gig, user=User.objects.get(email="ayu@demo.mjc.id"), amount=2_000_000, delivery_days=6, proposal="Foto katalog."
+        gig=gig,
+        user=User.objects.get(email="ayu@demo.mjc.id"),
+        amount=2_000_000,
+        delivery_days=6,
+        proposal="Foto katalog.",
     )
 
     room = Room.objects.filter(space__bakorwil=staff.bakorwil).order_by("id").first()
@@ -97,7 +109,10 @@ def build() -> Scene:
     event = Event.objects.order_by("id").first()
     own_booking = BookingFactory(room=room, requester=owner, purpose="Rapat desain label")
     portfolio_item = PortfolioItem.objects.create(
-        profile=owner.creative_profile, title="Katalog batik", image="public/portfolio/a.jpg", thumbnail="public/portfolio/a.jpg"
+        profile=owner.creative_profile,
+        title="Katalog batik",
+        image="public/portfolio/a.jpg",
+        thumbnail="public/portfolio/a.jpg",
     )
     product = Product.objects.filter(business=business).order_by("id").first() or Product.objects.create(
         business=business, name="Batik tulis motif sekar jagad", price=750_000
@@ -105,7 +120,9 @@ def build() -> Scene:
     notification = Notification.objects.filter(recipient=owner).order_by("id").first()
     creative_bid = creative.creative_profile.bids.filter(status="pending").order_by("id").first()
     if creative_bid is None and not gig.bids.filter(creative__user=creative).exists():
-        creative_bid = services.bid_place(gig=gig, user=creative, amount=1_900_000, delivery_days=4, proposal="Foto katalog.")
+        creative_bid = services.bid_place(
+            gig=gig, user=creative, amount=1_900_000, delivery_days=4, proposal="Foto katalog."
+        )
     token = user_token_issue(user=owner)
     return Scene(
         owner, creative, staff, admin, token, gig, bid, contract, room, booking, event,

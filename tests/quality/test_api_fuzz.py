@@ -79,7 +79,9 @@ class Recorder:
             try:
                 case.validate_response(response, checks=CONFORMANCE)
             except FailureGroup as group:
-                problem = "; ".join(f"{response.status_code}: {failure.title}: {failure.message[:1500]}" for failure in group.exceptions)
+                problem = "; ".join(
+                    f"{response.status_code}: {failure.title}: {failure.message[:1500]}" for failure in group.exceptions
+                )
         if problem:
             key = (label, problem)
             if key not in self.problems:

@@ -100,7 +100,10 @@ class Calls:
         if media == "application/json":
             kwargs = {"data": json.dumps(body), "content_type": media}
         elif media == "multipart/form-data":
-            kwargs = {"data": {k: v for k, v in body.items() if isinstance(v, str | int | float)}, "format": "multipart"}
+            kwargs = {
+                "data": {k: v for k, v in body.items() if isinstance(v, str | int | float)},
+                "format": "multipart",
+            }
         elif media:
             kwargs = {"data": body, "format": "json"}
         if query:
@@ -133,7 +136,13 @@ def hammer(schema: dict, data: scene.Scene, calls: Calls) -> None:
             media, base = body_fields(schema, operation)
             for name in ids:
                 for bad in HOSTILE_IDS:
-                    calls.send(method, label, template.replace("{" + name + "}", bad).replace("{id}", "1"), media=media, body=base or None)
+                    calls.send(
+                        method,
+                        label,
+                        template.replace("{" + name + "}", bad).replace("{id}", "1"),
+                        media=media,
+                        body=base or None,
+                    )
             for field in base:
                 for bad in HOSTILE:
                     calls.send(method, label, path, media=media, body={**base, field: bad})

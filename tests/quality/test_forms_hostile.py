@@ -18,7 +18,13 @@ from tests.quality.test_pages import pages_for
 pytestmark = pytest.mark.django_db
 
 HOSTILE = ["1" + "0" * 30, "-1", "", "\x00", "ü漢字🙂" * 500, "2026-02-30", "abc", "25:99"]
-PLAUSIBLE = {"number": "1", "date": "2026-12-20", "time": "10:00", "datetime-local": "2026-12-20T10:00", "email": "uji@contoh.id"}
+PLAUSIBLE = {
+    "number": "1",
+    "date": "2026-12-20",
+    "time": "10:00",
+    "datetime-local": "2026-12-20T10:00",
+    "email": "uji@contoh.id",
+}
 SKIP_ACTIONS = ("/accounts/logout/", "/language/")
 
 
@@ -63,7 +69,9 @@ def test_every_form_answers_a_hostile_value_in_any_field_without_a_500(who):
     if who != "anonymous":
         client.force_login({"owner": data.owner, "creative": data.creative, "staff": data.staff}[who])
     caught = []
-    got_request_exception.connect(lambda sender, **kw: caught.append(repr(kw.get("request"))), weak=False, dispatch_uid="q")
+    got_request_exception.connect(
+        lambda sender, **kw: caught.append(repr(kw.get("request"))), weak=False, dispatch_uid="q"
+    )
     broken, posts, seen = [], 0, set()
     try:
         for url in pages_for(who, data):

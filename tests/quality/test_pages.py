@@ -108,7 +108,9 @@ def our_english() -> frozenset:
     words = set()
     for catalog in root.glob("**/locale/id/LC_MESSAGES/django.po"):
         if ".venv" not in catalog.parts:
-            words |= {e.msgid for e in polib.pofile(str(catalog)) if e.msgstr and e.msgstr != e.msgid and "%" not in e.msgid}
+            words |= {
+                e.msgid for e in polib.pofile(str(catalog)) if e.msgstr and e.msgstr != e.msgid and "%" not in e.msgid
+            }
     return frozenset(words)
 
 
@@ -271,7 +273,11 @@ def test_no_word_of_ours_is_shadowed_by_a_third_party_catalog_that_leaves_it_in_
             for entry in polib.pofile(str(catalog)):
                 if entry.obsolete or entry.msgid_plural or not entry.msgstr or entry.msgstr == entry.msgid:
                     continue
-                shown = translation.pgettext(entry.msgctxt, entry.msgid) if entry.msgctxt else translation.gettext(entry.msgid)
+                shown = (
+                    translation.pgettext(entry.msgctxt, entry.msgid)
+                    if entry.msgctxt
+                    else translation.gettext(entry.msgid)
+                )
                 if shown == entry.msgid:
                     shadowed.append(f"{catalog.relative_to(root)}: {entry.msgid!r} shows in English")
 

@@ -184,7 +184,9 @@ def test_gunicorn_answers_every_read_while_its_backends_are_terminated(tmp_path)
 
     # then no response was a 5xx and none was lost
     failed = [code for code in codes if code >= 500]
-    print(f"\nDB kills (gunicorn): {kills} kills, {terminated} backends terminated, {len(codes)} requests, {len(failed)} failed")
+    print(
+        f"\nDB kills (gunicorn): {kills} kills, {terminated} backends terminated, {len(codes)} requests, {len(failed)} failed"
+    )
     assert errors == [], (errors, (tmp_path / "db-kills.log").read_text()[-6000:])
     assert terminated >= kills // 2
     assert len(codes) > 50

@@ -41,12 +41,16 @@ def sign_in(client: Client, user) -> int:
 def test_with_redis_stopped_every_user_facing_request_answers(cache_on_own_redis):
     # given an owner with a draft gig, a creative, and Redis answering
     owner = BusinessFactory().owner
-    drafts = [GigFactory(business=owner.businesses.first(), status=GigStatus.DRAFT, published_at=None) for _ in range(3)]
+    drafts = [
+        GigFactory(business=owner.businesses.first(), status=GigStatus.DRAFT, published_at=None) for _ in range(3)
+    ]
     creative = UserFactory()
     assert Client().get("/api/v1/gigs/").status_code == 200
     assert sign_in(Client(), creative) == 302
-    assert any(key.startswith(b":1:throttle_") or b"ratelimit" in key or b"rl:" in key
-               for key in cache._cache.get_client(None).keys("*")), "the throttles count in this Redis"
+    assert any(
+        key.startswith(b":1:throttle_") or b"ratelimit" in key or b"rl:" in key
+        for key in cache._cache.get_client(None).keys("*")
+    ), "the throttles count in this Redis"
     assert Client().get("/healthz").status_code == 200
 
     # when Redis stops
@@ -129,7 +133,9 @@ def test_the_cache_serves_from_the_process_while_redis_is_away(cache_on_own_redi
 def test_gunicorn_with_redis_stopped_answers_and_the_outbox_keeps_the_jobs(own_redis, tmp_path):
     # given a web node whose cache and broker are our own Redis (rate limits on, a real broker)
     owner = BusinessFactory().owner
-    drafts = [GigFactory(business=owner.businesses.first(), status=GigStatus.DRAFT, published_at=None) for _ in range(5)]
+    drafts = [
+        GigFactory(business=owner.businesses.first(), status=GigStatus.DRAFT, published_at=None) for _ in range(5)
+    ]
     creative = UserFactory()
     env = {"REDIS_URL": own_redis.url, "MJC_REAL_BROKER": "1", "MJC_DISABLE_RATE_LIMITS": "0"}
     with web_node(database_url_of_tests(), env, tmp_path, "redis-outage") as base:

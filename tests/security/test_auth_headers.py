@@ -20,8 +20,14 @@ def test_gig_titles_are_one_line_at_create_and_update():
     owner = gig.business.owner
 
     created = services.gig_create(
-        user=owner, business=gig.business, title="Desain\r\nBcc: semua@contoh.id\x00 logo\t baru",
-        category=gig.category, budget_min=500_000, budget_max=900_000, deadline=gig.deadline, description="Logo",
+        user=owner,
+        business=gig.business,
+        title="Desain\r\nBcc: semua@contoh.id\x00 logo\t baru",
+        category=gig.category,
+        budget_min=500_000,
+        budget_max=900_000,
+        deadline=gig.deadline,
+        description="Logo",
     )
     updated = services.gig_update(gig=created, user=owner, title="  Foto\nproduk\u2028keripik ")
 

@@ -28,8 +28,12 @@ def row(key) -> ApiToken:
 
 def test_each_sign_in_gets_its_own_token_and_only_a_digest_is_stored(api):
     OwnerFactory(email="budi@keripik.id")
-    first = api.post("/api/v1/auth/token/", {"email": "budi@keripik.id", "password": PASSWORD}, format="json").json()["token"]
-    second = api.post("/api/v1/auth/token/", {"email": "budi@keripik.id", "password": PASSWORD}, format="json").json()["token"]
+    first = api.post("/api/v1/auth/token/", {"email": "budi@keripik.id", "password": PASSWORD}, format="json").json()[
+        "token"
+    ]
+    second = api.post("/api/v1/auth/token/", {"email": "budi@keripik.id", "password": PASSWORD}, format="json").json()[
+        "token"
+    ]
 
     assert first != second
     assert not ApiToken.objects.filter(digest__in=[first, second]).exists()
@@ -60,7 +64,9 @@ def test_use_slides_the_expiry_but_writes_at_most_once_an_hour(django_assert_num
     assert row(key).last_used_at == fresh.last_used_at  # used a moment ago: no write
 
     two_hours_ago = timezone.now() - timedelta(hours=2)
-    ApiToken.objects.filter(pk=fresh.pk).update(last_used_at=two_hours_ago, expires_at=two_hours_ago + timedelta(days=1))
+    ApiToken.objects.filter(pk=fresh.pk).update(
+        last_used_at=two_hours_ago, expires_at=two_hours_ago + timedelta(days=1)
+    )
     assert api.get("/api/v1/me/").status_code == 200
 
     slid = row(key)

@@ -39,7 +39,11 @@ def test_sign_up_sends_the_link_and_gives_no_token_before_verification(api, mail
 
     assert response.status_code == 201
     assert response.json() == {
-        "id": None, "email": "siti@batikmadura.id", "role": "owner", "token": None, "verification_sent": True,
+        "id": None,
+        "email": "siti@batikmadura.id",
+        "role": "owner",
+        "token": None,
+        "verification_sent": True,
     }
     assert User.objects.filter(email="siti@batikmadura.id").exists()
     assert [m.to for m in mailoutbox] == [["siti@batikmadura.id"]]

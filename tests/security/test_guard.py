@@ -69,7 +69,9 @@ def test_nul_in_a_json_body_is_400(api):
 
 
 def test_nul_in_a_multipart_api_field_is_400(as_user):
-    response = as_user(CreativeProfileFactory().user).patch("/api/v1/creatives/me/", {"bio": "Batik\x00"}, format="multipart")
+    response = as_user(CreativeProfileFactory().user).patch(
+        "/api/v1/creatives/me/", {"bio": "Batik\x00"}, format="multipart"
+    )
 
     assert response.status_code == 400
     body = shape(response)
@@ -141,7 +143,10 @@ def test_a_body_over_the_limit_is_413_before_it_is_read(content_type, length):
     Untouchable.read_calls = 0
     client = Client()
     response = client.generic(
-        "POST", "/api/v1/auth/token/", content_type=content_type, **{"CONTENT_LENGTH": str(length), "wsgi.input": Untouchable()}
+        "POST",
+        "/api/v1/auth/token/",
+        content_type=content_type,
+        **{"CONTENT_LENGTH": str(length), "wsgi.input": Untouchable()},
     )
 
     assert response.status_code == 413
@@ -152,7 +157,9 @@ def test_a_body_over_the_limit_is_413_before_it_is_read(content_type, length):
 def test_an_upload_over_the_limit_on_a_page_is_413_before_it_is_read(client):
     Untouchable.read_calls = 0
     response = client.generic(
-        "POST", "/gigs/1/attachments/", content_type="multipart/form-data; boundary=x",
+        "POST",
+        "/gigs/1/attachments/",
+        content_type="multipart/form-data; boundary=x",
         **{"CONTENT_LENGTH": str(1024 * 1024 * 1024), "wsgi.input": Untouchable()},
     )
 
@@ -162,11 +169,15 @@ def test_an_upload_over_the_limit_on_a_page_is_413_before_it_is_read(client):
 
 def test_the_413_speaks_english_when_asked(api):
     response = api.generic(
-        "POST", "/api/v1/auth/token/", content_type="application/json",
+        "POST",
+        "/api/v1/auth/token/",
+        content_type="application/json",
         **{"CONTENT_LENGTH": str(6 * 1024 * 1024), "wsgi.input": Untouchable(), "HTTP_ACCEPT_LANGUAGE": "en"},
     )
     indonesian = api.generic(
-        "POST", "/api/v1/auth/token/", content_type="application/json",
+        "POST",
+        "/api/v1/auth/token/",
+        content_type="application/json",
         **{"CONTENT_LENGTH": str(6 * 1024 * 1024), "wsgi.input": Untouchable()},
     )
 

@@ -54,7 +54,11 @@ def test_no_template_holds_inline_code():
         if ".venv" in template.parts or "email" in template.parts:
             continue  # e-mails are not pages: mail clients need inline styles
         text = template.read_text()
-        if re.search(r"<script\b(?![^>]*\bsrc=)[^>]*>", text) or "<style" in text or re.search(r"\s(style|on[a-z]+)=", text):
+        if (
+            re.search(r"<script\b(?![^>]*\bsrc=)[^>]*>", text)
+            or "<style" in text
+            or re.search(r"\s(style|on[a-z]+)=", text)
+        ):
             offenders.append(str(template.relative_to(ROOT)))
     assert offenders == []
 
@@ -76,7 +80,11 @@ def test_img_src_names_the_object_storage_when_media_sit_there():
 
     assert media_origins({}) == []
     assert media_origins(
-        {"MJC_S3_BUCKET": "mjc-media", "MJC_S3_PUBLIC_URL": "https://cdn.mjc.id/mjc-media", "MJC_S3_ENDPOINT_URL": "http://minio:9000"}
+        {
+            "MJC_S3_BUCKET": "mjc-media",
+            "MJC_S3_PUBLIC_URL": "https://cdn.mjc.id/mjc-media",
+            "MJC_S3_ENDPOINT_URL": "http://minio:9000",
+        }
     ) == ["https://cdn.mjc.id", "http://minio:9000"]
     assert media_origins({"MJC_S3_BUCKET": "mjc-media"}) == ["https://mjc-media.s3.amazonaws.com"]
 

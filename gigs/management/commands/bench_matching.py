@@ -150,20 +150,41 @@ class Command(BaseCommand):
         busy = rng.sample(list(CreativeProfile.objects.values_list("pk", flat=True)), min(3000, count))
         gigs = Gig.objects.bulk_create(
             [
-                Gig(business=business, title=f"Gig {i}", description="-", category_id=rng.choice(categories),
-                    budget_min=500_000, budget_max=2_000_000, deadline=now.date() + timedelta(days=30),
-                    kabupaten_id=kabupaten[0], status="in_progress", created_by=owner, published_at=now)
+                Gig(
+                    business=business,
+                    title=f"Gig {i}",
+                    description="-",
+                    category_id=rng.choice(categories),
+                    budget_min=500_000,
+                    budget_max=2_000_000,
+                    deadline=now.date() + timedelta(days=30),
+                    kabupaten_id=kabupaten[0],
+                    status="in_progress",
+                    created_by=owner,
+                    published_at=now,
+                )
                 for i in range(len(busy))
             ]
         )
         bids = Bid.objects.bulk_create(
-            [Bid(gig=gig, creative_id=pk, amount=1_000_000, delivery_days=7, proposal="-", status="accepted")
-             for gig, pk in zip(gigs, busy, strict=True)]
+            [
+                Bid(gig=gig, creative_id=pk, amount=1_000_000, delivery_days=7, proposal="-", status="accepted")
+                for gig, pk in zip(gigs, busy, strict=True)
+            ]
         )
         Contract.objects.bulk_create(
-            [Contract(gig=bid.gig, bid=bid, owner=owner, creative_id=bid.creative_id, amount=bid.amount,
-                      due_date=now.date() + timedelta(days=7), status=rng.choice(["active", "delivered", "completed"]))
-             for bid in bids]
+            [
+                Contract(
+                    gig=bid.gig,
+                    bid=bid,
+                    owner=owner,
+                    creative_id=bid.creative_id,
+                    amount=bid.amount,
+                    due_date=now.date() + timedelta(days=7),
+                    status=rng.choice(["active", "delivered", "completed"]),
+                )
+                for bid in bids
+            ]
         )
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
@@ -199,10 +220,17 @@ class Command(BaseCommand):
         gig, _ = Gig.objects.get_or_create(
             title="Desain kemasan keripik tempe (bench)",
             defaults=dict(
-                business=owner_business, description="Kemasan standing pouch.", category=Category.objects.get(slug="kemasan"),
-                budget_min=1_000_000, budget_max=3_000_000, deadline=timezone.localdate() + timedelta(days=14),
-                kabupaten=Kabupaten.objects.get(code="3507"), work_mode="onsite", status="open",
-                created_by=owner_business.owner, published_at=timezone.now(),
+                business=owner_business,
+                description="Kemasan standing pouch.",
+                category=Category.objects.get(slug="kemasan"),
+                budget_min=1_000_000,
+                budget_max=3_000_000,
+                deadline=timezone.localdate() + timedelta(days=14),
+                kabupaten=Kabupaten.objects.get(code="3507"),
+                work_mode="onsite",
+                status="open",
+                created_by=owner_business.owner,
+                published_at=timezone.now(),
             ),
         )
         creatives = CreativeProfile.objects.count()
@@ -242,11 +270,19 @@ class Command(BaseCommand):
         )
         self.stdout.write("")
         self.stdout.write(f"creatives scored per gig:                {creatives}")
-        self.stdout.write(f"SQL matching (top 20, skilled first):    {median_sql:8.1f} ms per gig (median of {len(sql_ms)}; "
-                          f"min {min(sql_ms):.1f}, max {max(sql_ms):.1f})")
-        self.stdout.write(f"SQL, every creative scored (no shortcut):{median_full:8.1f} ms per gig (median of {len(full_ms)})")
-        self.stdout.write(f"full job (SQL + store {stored} GigMatch rows): {median_job:6.1f} ms per gig (median of {len(job_ms)})")
-        self.stdout.write(f"naive Python (one object per creative):  {median_python:8.1f} ms per gig (median of {len(python_ms)})")
+        self.stdout.write(
+            f"SQL matching (top 20, skilled first):    {median_sql:8.1f} ms per gig (median of {len(sql_ms)}; "
+            f"min {min(sql_ms):.1f}, max {max(sql_ms):.1f})"
+        )
+        self.stdout.write(
+            f"SQL, every creative scored (no shortcut):{median_full:8.1f} ms per gig (median of {len(full_ms)})"
+        )
+        self.stdout.write(
+            f"full job (SQL + store {stored} GigMatch rows): {median_job:6.1f} ms per gig (median of {len(job_ms)})"
+        )
+        self.stdout.write(
+            f"naive Python (one object per creative):  {median_python:8.1f} ms per gig (median of {len(python_ms)})"
+        )
         self.stdout.write(f"speed-up:                                {median_python / median_sql:8.1f} ×")
         self.stdout.write(f"same top 10 (SQL, SQL full scan, Python): {'yes' if same else 'NO'}")
         self.stdout.write(f"top 3 (creative id, points):             {in_sql[:3]}")
