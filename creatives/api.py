@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from creatives import selectors, services
 from creatives.errors import CreativeNotFound, NotACreative
 from creatives.models import CreativeProfile, PortfolioItem
-from gigs.models import Category
+from mjc.categories.models import Category
 from mjc.core.money import RupiahSerializerField
 from mjc.core.pagination import KeysetPagination
 from mjc.regions.models import Kabupaten

@@ -2,7 +2,7 @@
 
 from creatives import services
 from creatives.models import CreativeProfile
-from gigs.models import Category
+from mjc.categories.models import Category
 from mjc.regions.models import Kabupaten
 from umkm.demo import demo_user
 from umkm.demo_images import named_picture

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gigs.models import Category
+from mjc.categories.models import Category
 from mjc.core.money import RupiahField, RupiahInput
 from mjc.regions.models import Bakorwil, Kabupaten
 

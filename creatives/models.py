@@ -12,7 +12,9 @@ class CreativeProfile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="creative_profile")
     headline = models.CharField(_("headline"), max_length=140, blank=True)
     bio = models.TextField(_("about me"), blank=True)
-    skills = models.ManyToManyField("gigs.Category", blank=True, related_name="creatives", verbose_name=_("skills"))
+    skills = models.ManyToManyField(
+        "categories.Category", blank=True, related_name="creatives", verbose_name=_("skills")
+    )
     day_rate = models.PositiveBigIntegerField(_("day rate (Rp)"), null=True, blank=True)
     kabupaten = models.ForeignKey(
         "regions.Kabupaten", null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("kabupaten/kota")
@@ -63,7 +65,12 @@ class PortfolioItem(models.Model):
     )
     title = models.CharField(_("title"), max_length=140)
     category = models.ForeignKey(
-        "gigs.Category", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("category")
+        "categories.Category",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("category"),
     )
     # Both written by portfolio_add from mjc.core.files.clean_image under public/portfolio/.
     image = models.ImageField(_("image"), upload_to=keep_name, max_length=255)

@@ -5,7 +5,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from creatives.errors import CreativeNotFound
 from creatives.models import CreativeProfile, PortfolioItem
-from gigs.models import Category
+from mjc.categories.models import Category
 
 
 def _public() -> QuerySet[CreativeProfile]:

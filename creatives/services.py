@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from creatives.errors import PortfolioFull, PortfolioItemNotFound
 from creatives.models import CreativeProfile, PortfolioItem
-from gigs.models import Category
 from mjc.accounts.models import Role, User
 from mjc.accounts.services import user_add_role
+from mjc.categories.models import Category
 from mjc.core.errors import ValidationFailed
 from mjc.core.files import clean_image, save_clean_image
 from mjc.core.jobs import enqueue

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from gigs import services
 from gigs.models import (
     Bid,
-    Category,
     Contract,
     Delivery,
     DeliveryFile,
@@ -23,12 +22,6 @@ from gigs.models import (
 from gigs.services import DisputeOutcome
 from gigs.statuses import ContractStatus, ReportAction, ReportStatus
 from mjc.core.errors import ApplicationError
-
-
-@admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["slug", "name", "name_en", "position"]
-    list_editable = ["position"]
 
 
 @admin.register(GigTemplate)

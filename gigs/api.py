@@ -14,32 +14,15 @@ from rest_framework.views import APIView
 
 from creatives.models import CreativeProfile
 from gigs import selectors, services
-from gigs.models import Bid, Category, Contract, Gig, GigTemplate, Report, Review
+from gigs.models import Bid, Contract, Gig, GigTemplate, Report, Review
 from gigs.statuses import ReportAction, WorkMode
+from mjc.categories.models import Category
 from mjc.core.api import public_list_cached
 from mjc.core.errors import NotFound
 from mjc.core.money import RupiahFilter, RupiahSerializerField
 from mjc.core.pagination import KeysetPagination
 from mjc.regions.models import Bakorwil, Kabupaten
 from umkm.models import Business
-
-
-class CategorySerializer(serializers.ModelSerializer):
-    name = serializers.CharField(source="label", read_only=True)
-
-    class Meta:
-        model = Category
-        fields = ["slug", "name"]
-
-
-class CategoryListApi(generics.ListAPIView):
-    """The service categories, named in the caller's language."""
-
-    serializer_class = CategorySerializer
-    permission_classes = [permissions.AllowAny]
-    pagination_class = None
-    queryset = Category.objects.all()
-
 
 # --- serializers ---------------------------------------------------------------------------
 

@@ -7,8 +7,9 @@ from rest_framework import generics, permissions, serializers
 
 from creatives.models import CreativeProfile
 from gigs.matching import reasons_text
-from gigs.models import Category, Gig, GigMatch
+from gigs.models import Gig, GigMatch
 from gigs.statuses import GigStatus
+from mjc.categories.models import Category
 from mjc.core.errors import NotFound, PermissionDenied
 
 

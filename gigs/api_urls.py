@@ -3,7 +3,6 @@ from django.urls import include, path
 from gigs import api
 
 urlpatterns = [
-    path("categories/", api.CategoryListApi.as_view(), name="categories"),
     path("gig-templates/", api.GigTemplateListApi.as_view(), name="gig-templates"),
     path("price-guidance/", api.PriceGuidanceApi.as_view(), name="price-guidance"),
     path("gigs/", api.GigListCreateApi.as_view(), name="gigs"),

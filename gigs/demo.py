@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from gigs import services
-from gigs.models import Category, Contract, Gig, GigTemplate
+from gigs.models import Contract, Gig, GigTemplate
 from gigs.statuses import ContractStatus, GigStatus
+from mjc.categories.models import Category
 
 User = get_user_model()
 

@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gigs.models import Category
 from gigs.selectors import SORTS
 from gigs.statuses import WorkMode
+from mjc.categories.models import Category
 from mjc.core.money import RupiahField
 from mjc.regions.models import Bakorwil, Kabupaten
 

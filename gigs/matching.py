@@ -55,8 +55,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from creatives.models import CreativeProfile
-from gigs.models import Category, Gig, GigMatch
+from gigs.models import Gig, GigMatch
 from gigs.statuses import GigStatus, WorkMode
+from mjc.categories.models import Category
 from mjc.regions.models import Kabupaten
 
 logger = logging.getLogger(__name__)

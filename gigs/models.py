@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gigs.statuses import BidStatus, ContractStatus, GigStatus, ReportAction, ReportStatus, WorkMode
+from mjc.categories.models import Category
 
 # A review is shown when both sides have written theirs, or this long after completion.
 REVIEW_BLIND_DAYS = 14
@@ -28,31 +29,6 @@ def gig_search_vector():
     return SearchVector("title", config="indonesian", weight="A") + SearchVector(
         "description", config="indonesian", weight="B"
     )
-
-
-class Category(models.Model):
-    """A service category (SPEC section 3): what a gig asks for and what a creative offers."""
-
-    slug = models.SlugField(_("slug"), max_length=40, unique=True)
-    name = models.CharField(_("name (Indonesian)"), max_length=80)
-    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self) -> str:
-        from django.utils.translation import get_language
-
-        if (get_language() or "id").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name
 
 
 class Gig(models.Model):

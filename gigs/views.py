@@ -29,8 +29,9 @@ from gigs.forms import (
     RevisionForm,
     WithdrawForm,
 )
-from gigs.models import Category, DeliveryFile, GigAttachment, GigTemplate
+from gigs.models import DeliveryFile, GigAttachment, GigTemplate
 from gigs.statuses import BidStatus, ContractStatus, GigStatus
+from mjc.categories.models import Category
 from mjc.core import files
 from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "mjc.core",
     "mjc.accounts",
     "mjc.regions",
+    "mjc.categories",
     "mjc.notifications",
     "umkm",
     "creatives",

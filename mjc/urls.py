@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from mjc.accounts import api as accounts_api
 from mjc.accounts import views as accounts_views
+from mjc.categories.api import CategoryListApi
 from mjc.core import dashboard_views
 from mjc.core import views as core_views
 from mjc.core.api import api_not_found
@@ -18,6 +19,7 @@ api_v1 = [
     path("me/", accounts_api.MeApi.as_view(), name="me"),
     path("me/calendar-feed/rotate/", accounts_api.CalendarFeedRotateApi.as_view(), name="calendar-feed-rotate"),
     path("regions/", RegionListApi.as_view(), name="regions"),
+    path("categories/", CategoryListApi.as_view(), name="categories"),
     path("notifications/", notifications_api.NotificationListApi.as_view(), name="notifications"),
     path("notifications/<int:pk>/read/", notifications_api.NotificationReadApi.as_view(), name="notification-read"),
     path("", include("mjc.notifications.api_urls")),

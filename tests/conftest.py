@@ -93,8 +93,8 @@ def run_on_commit(django_capture_on_commit_callbacks):
 
 
 def _load_reference_data():
-    from gigs import categories
-    from gigs.models import Category
+    from mjc.categories import data as categories
+    from mjc.categories.models import Category
     from mjc.regions import data
     from mjc.regions.models import Bakorwil, Kabupaten
 

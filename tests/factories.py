@@ -56,7 +56,7 @@ class AdminFactory(UserFactory):
 
 
 def category(slug: str = "kemasan"):
-    from gigs.models import Category
+    from mjc.categories.models import Category
 
     return Category.objects.get(slug=slug)
 

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from gigs import categories
+from mjc.categories import data as categories
 
 
 def load(apps, schema_editor):

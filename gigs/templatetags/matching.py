@@ -7,8 +7,9 @@ from django import template
 from django.urls import reverse
 
 from gigs.matching import reasons_text
-from gigs.models import Bid, Category, GigInvitation, GigMatch
+from gigs.models import Bid, GigInvitation, GigMatch
 from gigs.statuses import GigStatus
+from mjc.categories.models import Category
 
 register = template.Library()
 

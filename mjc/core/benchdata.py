@@ -333,7 +333,7 @@ class Filler:
         """Regions and categories, as the migrations loaded them."""
         self.kabupaten = self.rows(f"SELECT id, name, bakorwil_id FROM {table('regions.Kabupaten')} ORDER BY code")
         self.bakorwil = self.rows(f"SELECT id, code FROM {table('regions.Bakorwil')} ORDER BY id")
-        self.categories = dict(self.rows(f"SELECT slug, id FROM {table('gigs.Category')} ORDER BY position, id"))
+        self.categories = dict(self.rows(f"SELECT slug, id FROM {table('categories.Category')} ORDER BY position, id"))
         if not self.kabupaten or not self.categories:
             raise RuntimeError("regions or categories are missing: did migrate run?")
         self.kab_ids = arr([k[0] for k in self.kabupaten], "::bigint[]")

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from gigs import gig_templates
-from gigs.models import Category, Contract, Gig, GigTemplate, Review
+from gigs.models import Contract, Gig, GigTemplate, Review
+from mjc.categories.models import Category
 from tests.factories import PASSWORD, CreativeUserFactory, OwnerFactory, kabupaten
 from tests.gigs.factories import BusinessFactory, CreativeProfileFactory
 

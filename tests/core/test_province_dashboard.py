@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from creatives.models import CreativeProfile
-from gigs.models import Bid, Category, Contract, Gig
+from gigs.models import Bid, Contract, Gig
+from mjc.categories.models import Category
 from mjc.core.summaries import refresh_summaries
 from tests.factories import AdminFactory, CreativeUserFactory, OwnerFactory, StaffFactory, kabupaten
 from umkm.models import Business

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from creatives.models import CreativeProfile
 from gigs import services as gig_services
-from gigs.models import Bid, Category, Contract, Gig
+from gigs.models import Bid, Contract, Gig
+from mjc.categories.models import Category
 from mjc.celery import app
 from mjc.core import summaries
 from mjc.core.dashboard import platform_figures, platform_figures_direct, province_figures, province_figures_direct

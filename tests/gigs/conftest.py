@@ -13,7 +13,8 @@ def _gig_templates(request):
     if marker is None:
         return
     from gigs import gig_templates
-    from gigs.models import Category, GigTemplate
+    from gigs.models import GigTemplate
+    from mjc.categories.models import Category
 
     if not GigTemplate.objects.exists():
         gig_templates.load(Category, GigTemplate)

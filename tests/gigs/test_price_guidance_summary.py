@@ -5,9 +5,10 @@ rewritten identically, and follow an accepted bid once its refresh job ran."""
 import pytest
 
 from gigs import selectors, services
-from gigs.models import Category, PriceGuidanceFigures
+from gigs.models import PriceGuidanceFigures
 from gigs.selectors import PRICE_GUIDANCE, price_guidance, price_guidance_direct
 from gigs.statuses import BidStatus
+from mjc.categories.models import Category
 from mjc.core.models import SummaryState
 from mjc.core.summaries import refresh_summaries, refresh_summary
 from mjc.regions.models import Bakorwil

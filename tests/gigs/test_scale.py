@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from gigs import selectors, services
 from gigs.housekeeping import gig_bid_counts_repair
-from gigs.models import Bid, Category, Gig
+from gigs.models import Bid, Gig
 from gigs.statuses import BidStatus, GigStatus
+from mjc.categories.models import Category
 from mjc.core.pagination import keyset_page
 from tests.conftest import client_for, race
 from tests.factories import BidFactory, BusinessFactory, CreativeProfileFactory, GigFactory, kabupaten

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from gigs import selectors
-from gigs.models import Category
 from gigs.statuses import BidStatus, GigStatus
+from mjc.categories.models import Category
 from tests.factories import kabupaten
 from tests.gigs.factories import BidFactory, BusinessFactory, GigFactory
 

@@ -57,7 +57,8 @@ def build() -> Scene:
     from creatives.models import CreativeProfile, PortfolioItem
     from ejsc.models import Booking, Event, Room
     from gigs import services
-    from gigs.models import Category, Gig
+    from gigs.models import Gig
+    from mjc.categories.models import Category
     from mjc.notifications.models import Notification
     from tests.ejsc.factories import BookingFactory
     from tests.factories import kabupaten

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from gigs import services
-from gigs.models import Category
+from mjc.categories.models import Category
 from mjc.core.errors import ValidationFailed
 from tests.factories import CreativeUserFactory
 from tests.gigs.factories import BusinessFactory, CreativeProfileFactory, GigFactory

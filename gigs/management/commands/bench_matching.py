@@ -95,7 +95,8 @@ class Command(BaseCommand):
         from django.contrib.auth import get_user_model
 
         from creatives.models import CreativeProfile
-        from gigs.models import Bid, Category, Contract, Gig
+        from gigs.models import Bid, Contract, Gig
+        from mjc.categories.models import Category
         from mjc.regions.models import Kabupaten
         from umkm.models import Business
 
@@ -212,7 +213,8 @@ class Command(BaseCommand):
     def bench(self, options, rng) -> None:
         from creatives.models import CreativeProfile
         from gigs.matching import GigFacts, match_gig, python_top, scored_creatives, top_matches
-        from gigs.models import Category, Gig, GigMatch
+        from gigs.models import Gig, GigMatch
+        from mjc.categories.models import Category
         from mjc.regions.models import Kabupaten
         from umkm.models import Business
 

@@ -1,0 +1,9 @@
+from django.contrib import admin
+
+from mjc.categories.models import Category
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name", "name_en", "position"]
+    list_editable = ["position"]

@@ -1,0 +1,31 @@
+"""The service categories of SPEC section 3: what a gig asks for, what a creative offers and
+what a package sells. A layer of its own so that every domain app can name a category without
+importing another domain app. The table keeps its first name (``gigs_category``)."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Category(models.Model):
+    """A service category (SPEC section 3)."""
+
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    name = models.CharField(_("name (Indonesian)"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        db_table = "gigs_category"
+        ordering = ["position", "id"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        if (get_language() or "id").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name
