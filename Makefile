@@ -49,6 +49,7 @@ test-browser: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 ## Rebuild the message catalogs of every app (English msgids, Indonesian catalogs) and compile them
 messages: install

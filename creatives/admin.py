@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from creatives.models import CreativeProfile, PortfolioItem
-from umkm.admin import thumbnail_preview
+from mjc.core.admin import thumbnail_preview
 
 
 class PortfolioInline(admin.TabularInline):

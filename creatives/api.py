@@ -16,10 +16,10 @@ from creatives import selectors, services
 from creatives.errors import CreativeNotFound, NotACreative
 from creatives.models import CreativeProfile, PortfolioItem
 from mjc.categories.models import Category
+from mjc.core.api import absolute_url
 from mjc.core.money import RupiahSerializerField
 from mjc.core.pagination import KeysetPagination
 from mjc.regions.models import Kabupaten
-from umkm.api import absolute_url
 
 
 class PortfolioItemSerializer(serializers.ModelSerializer):

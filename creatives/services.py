@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from creatives import signals
 from creatives.errors import PortfolioFull, PortfolioItemNotFound
 from creatives.models import CreativeProfile, PortfolioItem
 from mjc.accounts.models import Role, User
@@ -12,7 +13,6 @@ from mjc.accounts.services import user_add_role
 from mjc.categories.models import Category
 from mjc.core.errors import ValidationFailed
 from mjc.core.files import clean_image, save_clean_image
-from mjc.core.jobs import enqueue
 from mjc.core.summaries import FIGURES, summary_changed
 from mjc.regions.models import Kabupaten
 
@@ -81,8 +81,8 @@ def creative_profile_update(
     if not user.is_creative:
         user_add_role(user=user, role=Role.CREATIVE)
     if categories is not None or {"day_rate", "kabupaten", "available"} & set(changed):
-        # what matching scores changed: re-score this creative against the open gigs
-        enqueue("gigs.match_creative", profile.pk)
+        # what matching scores changed: the marketplace re-scores this creative (gigs/receivers.py)
+        signals.matching_inputs_changed.send(sender=CreativeProfile, profile=profile)
     if _created or "kabupaten" in changed:
         summary_changed(FIGURES)  # creatives per kabupaten on the landing page and the province dashboard
     return profile

@@ -12,7 +12,8 @@ from creatives.errors import NotACreative
 from creatives.forms import CreativeFilterForm, PortfolioForm, ProfileForm
 from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page
-from umkm.views import _form_error, html_errors
+from mjc.core.web import form_error as _form_error
+from mjc.core.web import html_errors
 
 PAGE_SIZE = 12
 

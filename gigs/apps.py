@@ -7,4 +7,4 @@ class GigsConfig(AppConfig):
     verbose_name = _("Gigs")
 
     def ready(self):
-        from gigs import summaries  # noqa: F401  registers the "price_guidance" summary
+        from gigs import receivers, summaries  # noqa: F401  the "price_guidance" summary; signals of lower apps

@@ -50,3 +50,11 @@ def refresh_price_guidance() -> bool:
     from mjc.core.summaries import refresh_summary
 
     return refresh_summary(PRICE_GUIDANCE)
+
+
+@shared_task(name="gigs.send_daily_digests", ignore_result=True, acks_late=True)
+def send_daily_digests() -> int:
+    """The optional daily digest: open gigs of the last day in a creative's skills (gigs/digest.py)."""
+    from gigs.digest import send_daily_digests as run
+
+    return run()

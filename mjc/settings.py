@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "creatives",
     "gigs",
     "ejsc",
+    "mjc.site",
     "allauth",
     "allauth.account",
 ]
@@ -108,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "mjc.core.context_processors.platform",
+                "mjc.notifications.context_processors.unread",
             ],
         },
     },
@@ -204,7 +206,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "ejsc-mark-no-shows": {"task": "ejsc.mark_no_shows", "schedule": timedelta(minutes=5)},
     "ejsc-send-reminders": {"task": "ejsc.send_reminders", "schedule": timedelta(minutes=10)},
     "ejsc-complete-past": {"task": "ejsc.complete_past", "schedule": timedelta(minutes=15)},
-    "notifications-daily-digest": {"task": "notifications.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
+    "gigs-daily-digest": {"task": "gigs.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
 }
 
 # Sessions live in PostgreSQL, never in Redis: a Redis outage signs nobody out (issue 10).

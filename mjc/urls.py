@@ -5,12 +5,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from mjc.accounts import api as accounts_api
 from mjc.accounts import views as accounts_views
 from mjc.categories.api import CategoryListApi
-from mjc.core import dashboard_views
 from mjc.core import views as core_views
 from mjc.core.api import api_not_found
 from mjc.core.media import public_media
 from mjc.notifications import api as notifications_api
 from mjc.regions.api import RegionListApi
+from mjc.site import views as site_views
 
 api_v1 = [
     path("auth/register/", accounts_api.RegisterApi.as_view(), name="register"),
@@ -30,16 +30,16 @@ api_v1 = [
 ]
 
 urlpatterns = [
-    path("", core_views.landing, name="landing"),
-    path("dashboard/", core_views.dashboard, name="dashboard"),
+    path("", site_views.landing, name="landing"),
+    path("dashboard/", site_views.dashboard, name="dashboard"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("provinsi/", dashboard_views.province_dashboard, name="province_dashboard"),
-    path("provinsi/export.csv", dashboard_views.province_export, name="province_export"),
+    path("provinsi/", site_views.province_dashboard, name="province_dashboard"),
+    path("provinsi/export.csv", site_views.province_export, name="province_export"),
     path("language/", accounts_views.set_language, name="set_language"),
     path("accounts/security/", accounts_views.security, name="account_security"),
     path("accounts/calendar-feed/rotate/", accounts_views.calendar_token_rotate, name="calendar_token_rotate"),
     path("accounts/", include("allauth.urls")),
-    path("", include("mjc.core.trust")),
+    path("", include("mjc.site.trust")),
     path("notifications/", include("mjc.notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_v1, "api"), namespace="api")),

@@ -2,15 +2,10 @@
 services (which clean them), so here they are shown, not uploaded."""
 
 from django.contrib import admin
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from mjc.core.admin import thumbnail_preview
 from umkm.models import Business, Product
-
-
-def thumbnail_preview(obj, field="thumbnail"):
-    image = getattr(obj, field)
-    return format_html('<img src="{}" alt="" style="max-height:80px">', image.url) if image else "–"
 
 
 class ProductInline(admin.TabularInline):

@@ -14,7 +14,7 @@ from rest_framework import parsers, permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from mjc.core.api import Pagination
+from mjc.core.api import Pagination, absolute_url
 from mjc.core.errors import PermissionDenied
 from mjc.core.formatting import rupiah
 from mjc.core.money import RupiahSerializerField
@@ -23,12 +23,6 @@ from umkm import selectors, services
 from umkm.models import NIB_PATTERN, Business, Product
 
 NIB_ERROR = _("The NIB must be exactly 13 digits.")
-
-
-def absolute_url(request, field_file) -> str | None:
-    if not field_file:
-        return None
-    return request.build_absolute_uri(field_file.url) if request else field_file.url
 
 
 class KabupatenRefSerializer(serializers.Serializer):

@@ -1,43 +1,17 @@
 """HTML pages for owners: their businesses and products. Thin: parse, call, render."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mjc.core.errors import ApplicationError, NotFound, PermissionDenied
+from mjc.core.errors import ApplicationError
+from mjc.core.web import form_error as _form_error
+from mjc.core.web import html_errors
 from umkm import selectors, services
 from umkm.forms import BusinessForm, ProductForm
-
-
-def html_errors(view):
-    """Domain 404/403 errors become Django's, so the usual error pages answer (never a 500)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(str(exc.message)) from exc
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied(str(exc.message)) from exc
-
-    return wrapper
-
-
-def _form_error(form, exc: ApplicationError, default_field=None) -> None:
-    fields = exc.extra.get("fields") if isinstance(exc.extra, dict) else None
-    if fields:
-        for name, errors in fields.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(default_field, str(exc.message))
 
 
 @login_required

@@ -168,3 +168,9 @@ def public_list_cached(compute):
     view.__name__ = compute.__name__
     view.__doc__ = compute.__doc__
     return view
+
+
+def absolute_url(request, field_file) -> str | None:
+    if not field_file:
+        return None
+    return request.build_absolute_uri(field_file.url) if request else field_file.url

@@ -25,7 +25,5 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from mjc.core import dashboard  # noqa: F401  registers the "figures" summary
-
         pre_migrate.connect(_migrate_without_statement_timeout, sender=self, dispatch_uid="mjc-migrate-no-timeout")
         post_migrate.connect(_restore_statement_timeout, sender=self, dispatch_uid="mjc-migrate-timeout-back")

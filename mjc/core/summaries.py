@@ -44,7 +44,7 @@ _LOCK_NAMESPACE = 8_000_008  # first key of pg_advisory_xact_lock(int, int): "su
 
 SUMMARIES: dict[str, Callable[[datetime], None]] = {}
 
-# The landing page's and province dashboard's figures (registered by mjc/core/dashboard.py;
+# The landing page's and province dashboard's figures (registered by mjc/site/figures.py;
 # named here so that the apps whose events move them can ask for a refresh).
 FIGURES = "figures"
 

@@ -1,40 +1,14 @@
 import logging
 import sys
 
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from mjc.core.api import error_body
-from mjc.core.dashboard import platform_figures
 
 logger = logging.getLogger(__name__)
-
-
-def landing(request):
-    return render(request, "core/landing.html", {"figures": platform_figures()})
-
-
-@login_required
-def dashboard(request):
-    """The signed-in home: one section per role the account holds."""
-    return render(request, "core/dashboard.html", {"sections": dashboard_sections(request)})
-
-
-def dashboard_sections(request) -> list[str]:
-    user = request.user
-    sections = []
-    if user.is_owner:
-        sections.append("owner")
-    if user.is_creative:
-        sections.append("creative")
-    if user.is_bakorwil_staff:
-        sections.append("staff")
-    if user.is_superuser:
-        sections.append("admin")
-    return sections
 
 
 def healthz(request):

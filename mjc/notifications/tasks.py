@@ -2,7 +2,6 @@
 
 import logging
 import smtplib
-from datetime import timedelta
 
 from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
@@ -10,7 +9,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from mjc.core.formatting import single_line
@@ -100,49 +99,3 @@ def deliver_email(self, notification_id: int) -> bool:
         )
         logger.warning("e-mail of notification %s failed (%s); retry in %ss", notification_id, exc, countdown)
         raise self.retry(exc=exc, countdown=countdown) from exc
-
-
-def gigs_url() -> str:
-    try:
-        return reverse("gigs:list")
-    except NoReverseMatch:
-        return "/gigs/"
-
-
-@shared_task(name="notifications.send_daily_digests", ignore_result=True, acks_late=True)
-def send_daily_digests() -> int:
-    """The optional daily digest: open gigs of the last day in a creative's skills.
-
-    Only for creatives who switched it on; once per user per day (the dedupe key holds
-    the date), so running it twice sends nothing new.
-    """
-    from creatives.models import CreativeProfile
-    from gigs.models import Gig
-    from gigs.statuses import GigStatus
-    from mjc.notifications.services import notify
-
-    now = timezone.now()
-    today = timezone.localdate(now)
-    since = now - timedelta(days=1)
-    sent = 0
-    profiles = CreativeProfile.objects.filter(
-        user__is_active=True, user__notification_preference__daily_digest=True
-    ).select_related("user")
-    for profile in profiles.iterator():
-        count = (
-            Gig.objects.filter(status=GigStatus.OPEN, published_at__gte=since, category__in=profile.skills.all())
-            .exclude(created_by=profile.user)
-            .count()
-        )
-        if not count:
-            continue
-        with transaction.atomic():
-            created = notify(
-                recipient=profile.user,
-                kind="digest.daily",
-                params={"count": count},
-                url=gigs_url(),
-                dedupe_key=f"digest.daily:{today.isoformat()}",
-            )
-        sent += created is not None
-    return sent

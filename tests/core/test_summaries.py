@@ -14,9 +14,9 @@ from gigs.models import Bid, Contract, Gig
 from mjc.categories.models import Category
 from mjc.celery import app
 from mjc.core import summaries
-from mjc.core.dashboard import platform_figures, platform_figures_direct, province_figures, province_figures_direct
 from mjc.core.models import PlatformFigures, RegionFigures, SummaryState
 from mjc.core.summaries import FIGURES, refresh_summaries, refresh_summary, refresh_summary_if_stale
+from mjc.site.figures import platform_figures, platform_figures_direct, province_figures, province_figures_direct
 from tests.factories import AdminFactory, CreativeUserFactory, OwnerFactory, kabupaten
 from tests.gigs.factories import BidFactory, GigFactory
 from umkm.models import Business

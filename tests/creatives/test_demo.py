@@ -4,9 +4,9 @@ import io
 
 import pytest
 
-from creatives import demo as creatives_demo
 from creatives.models import CreativeProfile, PortfolioItem
-from umkm import demo as umkm_demo
+from mjc.site.demo import creatives as creatives_demo
+from mjc.site.demo import umkm as umkm_demo
 from umkm.models import Business, Product
 
 pytestmark = pytest.mark.django_db

@@ -3,17 +3,17 @@ import io
 import pytest
 from allauth.account.models import EmailAddress
 
-from ejsc import demo
 from ejsc.models import Booking, Event, Room, Space
 from ejsc.statuses import RoomKind
+from mjc.site.demo import ejsc as ejsc_demo
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_seed_is_idempotent_and_complete():
-    demo.seed(io.StringIO())
+    ejsc_demo.seed(io.StringIO())
     counts = (Space.objects.count(), Room.objects.count(), Booking.objects.count(), Event.objects.count())
-    demo.seed(io.StringIO())
+    ejsc_demo.seed(io.StringIO())
     assert counts == (Space.objects.count(), Room.objects.count(), Booking.objects.count(), Event.objects.count())
     assert counts[0] == 6 and counts[3] == 6
     malang = Space.objects.get(slug="ejsc-malang")

@@ -48,7 +48,7 @@ def test_every_scheduled_job_exists():
     from mjc.celery import app
 
     app.loader.import_default_modules()
-    ours = {"core.outbox_sweep", "gigs.expire_overdue", "gigs.refresh_aggregates", "notifications.send_daily_digests"}
+    ours = {"core.outbox_sweep", "gigs.expire_overdue", "gigs.refresh_aggregates", "gigs.send_daily_digests"}
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert ours <= scheduled
     assert ours <= set(app.tasks)

@@ -5,9 +5,9 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
+from gigs.digest import send_daily_digests
 from mjc.notifications.models import Notification, NotificationPreference
 from mjc.notifications.services import notify, preferences_update
-from mjc.notifications.tasks import send_daily_digests
 from tests.factories import PASSWORD, UserFactory
 from tests.jobs.factories import CreativeProfileFactory, GigFactory, category
 

@@ -10,10 +10,10 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from mjc.accounts import demo as accounts_demo
 from mjc.accounts.services import user_token_issue
+from mjc.site.demo import accounts as accounts_demo
 
-DEMO_MODULES = ["umkm.demo", "creatives.demo", "gigs.demo", "ejsc.demo"]
+DEMO_MODULES = ["mjc.site.demo.umkm", "mjc.site.demo.creatives", "mjc.site.demo.gigs", "mjc.site.demo.ejsc"]
 User = get_user_model()
 
 

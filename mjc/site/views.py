@@ -1,11 +1,12 @@
 import csv
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mjc.core.dashboard import province_figures
+from mjc.site.figures import platform_figures, province_figures
 
 
 def _require_admin(request):
@@ -74,3 +75,27 @@ def province_export(request):
             ]
         )
     return response
+
+
+def landing(request):
+    return render(request, "core/landing.html", {"figures": platform_figures()})
+
+
+@login_required
+def dashboard(request):
+    """The signed-in home: one section per role the account holds."""
+    return render(request, "core/dashboard.html", {"sections": dashboard_sections(request)})
+
+
+def dashboard_sections(request) -> list[str]:
+    user = request.user
+    sections = []
+    if user.is_owner:
+        sections.append("owner")
+    if user.is_creative:
+        sections.append("creative")
+    if user.is_bakorwil_staff:
+        sections.append("staff")
+    if user.is_superuser:
+        sections.append("admin")
+    return sections

@@ -4,8 +4,8 @@ from creatives import services
 from creatives.models import CreativeProfile
 from mjc.categories.models import Category
 from mjc.regions.models import Kabupaten
-from umkm.demo import demo_user
-from umkm.demo_images import named_picture
+from mjc.site.demo.images import named_picture
+from mjc.site.demo.umkm import demo_user
 
 # email, name, kabupaten, headline, bio, skills, day rate, available, portfolio
 # (No made-up ratings: reputation comes from real reviews of the gigs demo and the aggregate job.)

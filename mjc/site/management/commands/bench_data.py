@@ -3,7 +3,7 @@
 The bench database is separate from the one the app uses: ``--database-url``, else
 ``BENCH_DATABASE_URL``, else ``postgres://postgres@127.0.0.1:5432/mjc_bench``. It is created
 when missing, migrated, truncated and refilled (the same rows on every run of the same day);
-see mjc/core/benchdata.py for the shape and the bench accounts (password ``bench12345``).
+see mjc/site/benchdata.py for the shape and the bench accounts (password ``bench12345``).
 """
 
 import os
@@ -57,7 +57,7 @@ class Command(BaseCommand):
         parser.add_argument("--checksum", action="store_true", help="print an md5 of every filled table at the end")
 
     def handle(self, *args, **options):
-        from mjc.core.benchdata import Filler, checksums
+        from mjc.site.benchdata import Filler, checksums
 
         db = bench_database(options["database_url"])
         self.stdout.write(f"bench database: {db['NAME']}")

@@ -4,8 +4,8 @@ from allauth.account.models import EmailAddress
 
 from mjc.accounts.models import User
 from mjc.regions.models import Kabupaten
+from mjc.site.demo.images import named_picture
 from umkm import services
-from umkm.demo_images import named_picture
 from umkm.models import Business
 
 PASSWORD = "demo12345"

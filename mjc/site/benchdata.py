@@ -7,14 +7,13 @@ Ids are given explicitly (owners 1…B, creatives after them, then the bench sta
 so foreign keys are plain arithmetic and no lookup is needed while filling.
 
 This module is only used by the bench command; it reaches the domain tables through the app
-registry (``apps.get_model``) and the EJSC hubs through ``ejsc.demo``'s constants by name, so
+registry (``apps.get_model``) and the EJSC hubs through ``mjc.site.demo.ejsc``'s constants by name, so
 that the core layer imports no domain app.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 import json
 import math
 import time
@@ -26,6 +25,8 @@ from django.apps import apps
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 from django.utils import timezone
+
+from mjc.core.summaries import refresh_summaries
 
 WIB = ZoneInfo("Asia/Jakarta")
 PASSWORD = "bench12345"
@@ -787,8 +788,9 @@ class Filler:
     # -- EJSC -----------------------------------------------------------------------------
 
     def hubs(self) -> int:
-        """The hubs and rooms ``seed_demo`` creates (ejsc.demo's lists), with fixed ids."""
-        demo = importlib.import_module("ejsc.demo")
+        """The hubs and rooms ``seed_demo`` creates (mjc.site.demo.ejsc's lists), with fixed ids."""
+        from mjc.site.demo import ejsc as demo  # the hubs the bench fills are the demo's
+
         bakorwil_ids = {code: pk for pk, code in self.bakorwil}
         kab_ids = dict(self.rows(f"SELECT code, id FROM {table('regions.Kabupaten')}"))
         count = 0
@@ -987,19 +989,10 @@ class Filler:
         return done
 
     def summaries(self) -> int:
-        """``refresh_summaries()`` of mjc.core (summary rows of the landing page, the province
-        dashboard, price guidance) when it exists."""
-        for module_name in ("mjc.core", "mjc.core.summaries", "mjc.core.dashboard", "mjc.core.tasks"):
-            try:
-                module = importlib.import_module(module_name)
-            except ImportError:
-                continue
-            refresh = getattr(module, "refresh_summaries", None)
-            if callable(refresh):
-                refresh()
-                self.out.write(f"    ({module_name}.refresh_summaries() ran)")
-                return 1
-        return 0
+        """The summary rows of the landing page, the province dashboard and price guidance."""
+        refresh_summaries()
+        self.out.write("    (refresh_summaries() ran)")
+        return 1
 
     def vacuum(self) -> int:
         labels = TRUNCATED + EXTRA

@@ -1,14 +1,13 @@
 """Fill the database with realistic East Java demo data (idempotent) and print the log-ins."""
 
-import importlib
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from mjc.accounts import demo as accounts_demo
 from mjc.core.summaries import refresh_summaries
+from mjc.site.demo import accounts as accounts_demo
+from mjc.site.demo import creatives, ejsc, gigs, umkm
 
-DOMAIN_DEMOS = ["umkm.demo", "creatives.demo", "gigs.demo", "ejsc.demo"]
+DOMAIN_DEMOS = [umkm, creatives, gigs, ejsc]
 
 
 class Command(BaseCommand):
@@ -17,13 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             logins = accounts_demo.seed(self.stdout)
-            for module_name in DOMAIN_DEMOS:
-                try:
-                    module = importlib.import_module(module_name)
-                except ModuleNotFoundError as exc:
-                    if exc.name != module_name:
-                        raise
-                    continue
+            for module in DOMAIN_DEMOS:
                 module.seed(self.stdout)
         refresh_summaries()  # the landing figures, province dashboard and price guidance show the demo at once
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at /accounts/login/ with:"))
