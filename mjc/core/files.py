@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from mjc.core.errors import NotFound, PayloadTooLarge, UnsupportedMedia, ValidationFailed
+from mjc.core.media import is_private_name, private_storage
 
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 IMAGE_EXTENSIONS = ("jpg", "jpeg", "png", "webp")
@@ -301,8 +302,6 @@ def private_file_response(field_file, download_name: str):
     Call it only after the permission check. The bytes come from the private storage
     (mjc.core.media): from local disk, streamed from object storage, or, with
     MJC_S3_SIGNED_URLS, as a redirect to a signed URL that expires within a minute."""
-    from mjc.core.media import is_private_name, private_storage
-
     if not field_file:
         raise NotFound()
     if not is_private_name(field_file.name):  # only private/… names ever leave through here

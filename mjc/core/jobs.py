@@ -44,7 +44,7 @@ def _publish(app, row: JobOutbox) -> None:
 
 def send(outbox_id: int, *, after_commit: bool = False) -> bool:
     """Send one outbox row to the broker; mark it sent. Returns False if the broker failed."""
-    from mjc.celery import app
+    from mjc.celery import app  # mjc.celery imports this module to sweep the outbox: a cycle at import time
 
     if after_commit and not app.conf.task_always_eager and time.monotonic() < _broker_down_until:
         return False  # the broker failed a moment ago: leave the row for the sweeper

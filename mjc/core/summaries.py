@@ -32,6 +32,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from mjc.core.jobs import enqueue
 from mjc.core.models import SummaryState
 
 logger = logging.getLogger(__name__)
@@ -110,8 +111,6 @@ def refresh_summary_if_stale(name: str, requested_at: str | datetime | None = No
 def summary_changed(*names: str) -> None:
     """Called by a service, inside its transaction, after a change that moves a summary's
     figures: asks for a refresh after commit (through the job outbox, so none is lost)."""
-    from mjc.core.jobs import enqueue
-
     asked = timezone.now().isoformat()
     for name in names:
         enqueue("core.refresh_summary", name, requested_at=asked)

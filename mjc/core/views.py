@@ -1,12 +1,15 @@
 import logging
 import sys
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from mjc.core.api import error_body
+from mjc.core.resilience import answer_database_error
 
 logger = logging.getLogger(__name__)
 
@@ -15,9 +18,6 @@ def healthz(request):
     """Liveness of the parts: the database and, when configured, the broker and the cache.
     503 when one is down, for monitors; user-facing requests keep answering meanwhile
     (mjc/core/cache.py, mjc/core/jobs.py, mjc/core/resilience.py)."""
-    from django.conf import settings
-    from django.core.cache import cache
-
     checks = {}
     try:
         with connection.cursor() as cursor:
@@ -64,8 +64,6 @@ def error_400(request, exception=None):
 
 
 def error_500(request):
-    from mjc.core.resilience import answer_database_error
-
     # a database connection lost in a middleware (the view's own is caught by the middleware)
     answer = answer_database_error(request, sys.exc_info()[1])
     if answer is not None:

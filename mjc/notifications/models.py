@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mjc.notifications.kinds import DIGEST_KIND, group_of
+
 
 class Notification(models.Model):
     """One message for one person in the notification centre.
@@ -59,8 +61,6 @@ class NotificationPreference(models.Model):
         return str(self.user)
 
     def wants_email(self, kind: str) -> bool:
-        from mjc.notifications.kinds import DIGEST_KIND, group_of
-
         if kind == DIGEST_KIND:
             return self.daily_digest
         group = group_of(kind)

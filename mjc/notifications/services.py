@@ -8,6 +8,7 @@ call for the same event a no-op.
 from django.db import transaction
 from django.utils import timezone, translation
 
+from mjc.core.jobs import enqueue
 from mjc.notifications.kinds import KINDS
 from mjc.notifications.models import Notification, NotificationPreference
 
@@ -33,8 +34,6 @@ def notify(*, recipient, kind: str, params: dict | None = None, url: str = "", d
             defaults={"kind": kind, "title": title[:200], "body": body, "url": url},
         )
     if created:
-        from mjc.core.jobs import enqueue
-
         enqueue("notifications.deliver_email", notification.pk)
     return notification if created else None
 

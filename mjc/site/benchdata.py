@@ -27,6 +27,7 @@ from django.db import connection
 from django.utils import timezone
 
 from mjc.core.summaries import refresh_summaries
+from mjc.site.demo import ejsc as demo
 
 WIB = ZoneInfo("Asia/Jakarta")
 PASSWORD = "bench12345"
@@ -789,8 +790,6 @@ class Filler:
 
     def hubs(self) -> int:
         """The hubs and rooms ``seed_demo`` creates (mjc.site.demo.ejsc's lists), with fixed ids."""
-        from mjc.site.demo import ejsc as demo  # the hubs the bench fills are the demo's
-
         bakorwil_ids = {code: pk for pk, code in self.bakorwil}
         kab_ids = dict(self.rows(f"SELECT code, id FROM {table('regions.Kabupaten')}"))
         count = 0

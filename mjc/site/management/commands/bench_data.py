@@ -16,6 +16,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
+from mjc.db_config import use_statement_timeout
+from mjc.site.benchdata import Filler, checksums
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/mjc_bench"
 
 
@@ -38,8 +41,6 @@ def bench_database(url: str) -> dict:
     finally:
         admin.close()
     connections.close_all()
-    from mjc.db_config import use_statement_timeout
-
     for settings_dict in (settings.DATABASES["default"], connections["default"].settings_dict):
         for key in ("NAME", "HOST", "PORT", "USER", "PASSWORD"):
             settings_dict[key] = db.get(key) or ""
@@ -57,8 +58,6 @@ class Command(BaseCommand):
         parser.add_argument("--checksum", action="store_true", help="print an md5 of every filled table at the end")
 
     def handle(self, *args, **options):
-        from mjc.site.benchdata import Filler, checksums
-
         db = bench_database(options["database_url"])
         self.stdout.write(f"bench database: {db['NAME']}")
         started = time.perf_counter()
