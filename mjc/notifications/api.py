@@ -11,6 +11,9 @@ from mjc.notifications.services import PREFERENCE_FIELDS, notification_mark_read
 
 
 class NotificationSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(source="shown_title", read_only=True, help_text="In the caller's language.")
+    body = serializers.CharField(source="shown_body", read_only=True, help_text="In the caller's language.")
+
     class Meta:
         model = Notification
         fields = ["id", "kind", "title", "body", "url", "read_at", "created_at"]

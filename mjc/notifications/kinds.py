@@ -1,10 +1,13 @@
 """Every kind of notification, with its title and body in words.
 
-Callers pass ``params``; the words are rendered in the *recipient's* language when the
-notification is created, so an owner reading in English and a creative reading in
-Indonesian each get their own language. Add a kind here before using it.
+Callers pass ``params``; a notification stores its kind and parameters, and its words are
+rendered in the *reader's* language whenever it is shown (the page, the API, the e-mail in the
+recipient's language), so switching to English turns yesterday's notifications English too.
+The words rendered at creation stay on the row for the admin and for kinds that are gone.
+Add a kind here before using it.
 """
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 KINDS = {
@@ -73,3 +76,13 @@ def group_of(kind: str) -> str | None:
         if kind.startswith(prefixes):
             return group
     return None
+
+
+def render(kind: str, params: dict, language: str | None = None) -> tuple[str, str]:
+    """The title and body of a kind with its parameters, in ``language`` (or the active one)."""
+    title, body = KINDS[kind]
+    safe = {key: str(value) for key, value in params.items()}
+    if language is None:
+        return str(title) % safe, str(body) % safe
+    with translation.override(language):
+        return str(title) % safe, str(body) % safe

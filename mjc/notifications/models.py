@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mjc.notifications.kinds import DIGEST_KIND, group_of
+from mjc.notifications.kinds import DIGEST_KIND, KINDS, group_of, render
 
 
 class Notification(models.Model):
@@ -14,6 +14,8 @@ class Notification(models.Model):
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(_("kind"), max_length=40)
+    # what the words are made of: rendered in the reader's language when shown (kinds.py)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("message"), blank=True)
     url = models.CharField(_("link"), max_length=300, blank=True)
@@ -34,6 +36,23 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+    def _words(self) -> tuple[str, str]:
+        if self.params and self.kind in KINDS:
+            try:
+                return render(self.kind, self.params)
+            except (KeyError, TypeError, ValueError):  # a kind whose words changed since: keep what was written
+                pass
+        return self.title, self.body
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the active language (the reader's)."""
+        return self._words()[0]
+
+    @property
+    def shown_body(self) -> str:
+        return self._words()[1]
 
 
 class NotificationPreference(models.Model):

@@ -6,20 +6,13 @@ call for the same event a no-op.
 """
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from mjc.core.jobs import enqueue
-from mjc.notifications.kinds import KINDS
+from mjc.notifications.kinds import KINDS, render
 from mjc.notifications.models import Notification, NotificationPreference
 
 PREFERENCE_FIELDS = ["email_gigs", "email_bids", "email_contracts", "email_messages", "email_bookings", "daily_digest"]
-
-
-def render(kind: str, params: dict, language: str) -> tuple[str, str]:
-    title, body = KINDS[kind]
-    with translation.override(language):
-        safe = {key: str(value) for key, value in params.items()}
-        return str(title) % safe, str(body) % safe
 
 
 def notify(*, recipient, kind: str, params: dict | None = None, url: str = "", dedupe_key: str) -> Notification | None:
@@ -31,7 +24,13 @@ def notify(*, recipient, kind: str, params: dict | None = None, url: str = "", d
         notification, created = Notification.objects.get_or_create(
             recipient=recipient,
             dedupe_key=dedupe_key,
-            defaults={"kind": kind, "title": title[:200], "body": body, "url": url},
+            defaults={
+                "kind": kind,
+                "params": {key: str(value) for key, value in (params or {}).items()},
+                "title": title[:200],
+                "body": body,
+                "url": url,
+            },
         )
     if created:
         enqueue("notifications.deliver_email", notification.pk)

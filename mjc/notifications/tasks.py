@@ -55,7 +55,7 @@ def build_email(notification: Notification) -> EmailMultiAlternatives:
             "site_url": settings.SITE_URL,
         }
         # a title written before titles were cleaned may still hold a line break: never a header
-        subject = single_line(f"[MJC Jatim] {notification.title}")
+        subject = single_line(f"[MJC Jatim] {notification.shown_title}")
         text = render_to_string("notifications/email/notification.txt", context)
         html = render_to_string("notifications/email/notification.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email])
