@@ -20,7 +20,7 @@ from tests.factories import BidFactory, GigFactory, StaffFactory, bakorwil
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ROUNDS = 5
+ROUNDS = 20  # the issue asks 20 rounds of 20; a round takes about a second
 APPROVALS = 20
 
 
