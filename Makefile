@@ -17,7 +17,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $(STAMP)
 
-install: $(STAMP)
+# axe-core for the accessibility tests, from npm (never a CDN); skipped where npm is absent
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the axe-core accessibility test will be skipped"; fi
+
+install: $(STAMP) node_modules/.installed
 
 migrate: install
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput
