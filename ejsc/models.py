@@ -261,6 +261,12 @@ class Booking(models.Model):
                 name="ejsc_booking_waiting",
                 condition=Q(status=BookingStatus.REQUESTED),
             ),
+            # The queue by the service standard's deadline (issue 14).
+            models.Index(
+                fields=["bakorwil", "decide_by", "created_at", "id"],
+                name="ejsc_booking_deadline",
+                condition=Q(status=BookingStatus.REQUESTED),
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="ejsc_booking_end_after_start"),

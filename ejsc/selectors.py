@@ -385,7 +385,8 @@ def staff_queue(user) -> QuerySet[Booking]:
         # Event requests are listed on their own. NOT EXISTS rather than event__isnull: Django's LEFT JOIN …
         # WHERE event.id IS NULL is no anti-join to PostgreSQL, which then expects one row and sorts them all.
         .filter(~Exists(Event.objects.filter(booking=OuterRef("pk"))), status=BookingStatus.REQUESTED)
-        .order_by("created_at", "id")
+        # by the service standard's deadline (issue 14; the ``ejsc_booking_deadline`` index), then oldest first
+        .order_by("decide_by", "created_at", "id")
     )
 
 
@@ -408,8 +409,12 @@ def queue_flags(bookings) -> list[Booking]:
             .values_list("pk", "has_conflict", "has_competitor")
         )
         flags = {pk: (conflict, competitor) for pk, conflict, competitor in rows}
+    from ejsc.workdays import deadline_state
+
+    now = timezone.now()
     for booking in bookings:
         booking.has_conflict, booking.has_competitor = flags.get(booking.pk, (False, False))
+        booking.deadline_state = deadline_state(booking, now)
     return bookings
 
 

@@ -45,9 +45,7 @@ def record(sender, instance: Booking, created=False, raw=False, **kwargs):
     kabupaten_id = (
         None
         if instance.visitor_name
-        else get_user_model().objects.filter(pk=instance.requester_id)
-        .values_list("kabupaten_id", flat=True)
-        .first()
+        else get_user_model().objects.filter(pk=instance.requester_id).values_list("kabupaten_id", flat=True).first()
     )
     DecisionRecord.objects.update_or_create(
         booking_ref=instance.pk,
