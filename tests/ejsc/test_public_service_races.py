@@ -25,7 +25,13 @@ def test_a_series_approved_while_a_single_booking_of_one_occurrence_is_approved_
         client_for(creative)
         .post(
             "/api/v1/bookings/",
-            {"room": room.pk, "start": start.isoformat(), "end": end.isoformat(), "purpose": "Kelas", "repeat": {"every": "week", "count": 4}},
+            {
+                "room": room.pk,
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "purpose": "Kelas",
+                "repeat": {"every": "week", "count": 4},
+            },
             format="json",
         )
         .json()
@@ -101,7 +107,12 @@ def test_two_claims_of_one_offer_and_a_direct_booking_leave_one_booking():
     def grab():
         return client_for(second).post(
             "/api/v1/bookings/",
-            {"room": room.pk, "start": booking.start.isoformat(), "end": booking.end.isoformat(), "purpose": "Saya juga"},
+            {
+                "room": room.pk,
+                "start": booking.start.isoformat(),
+                "end": booking.end.isoformat(),
+                "purpose": "Saya juga",
+            },
             format="json",
         )
 

@@ -81,7 +81,13 @@ def test_every_weekday_skips_the_weekend_and_the_quota_is_checked_per_occurrence
     start, end = slot(days=7, hour=9)  # two hours each
     response = as_user(creative).post(
         "/api/v1/bookings/",
-        {"room": room.pk, "start": start.isoformat(), "end": end.isoformat(), "purpose": "Kerja", "repeat": {"every": "weekday", "count": 5}},
+        {
+            "room": room.pk,
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "purpose": "Kerja",
+            "repeat": {"every": "weekday", "count": 5},
+        },
         format="json",
     )
     body = response.json()
@@ -121,7 +127,9 @@ def test_staff_approve_the_whole_series_and_the_requester_cancels_one_or_the_res
     # one occurrence
     assert as_user(creative).post(f"/api/v1/bookings/{ids[1]}/cancel/").status_code == 200
     # the rest from the third on
-    rest = as_user(creative).post(f"/api/v1/booking-series/{series_id}/cancel/", {"from_booking": ids[2]}, format="json")
+    rest = as_user(creative).post(
+        f"/api/v1/booking-series/{series_id}/cancel/", {"from_booking": ids[2]}, format="json"
+    )
     assert rest.status_code == 200 and len(rest.json()["cancelled"]) == 2
     statuses = dict(Booking.objects.filter(series_id=series_id).values_list("id", "status"))
     assert [statuses[i] for i in ids] == ["approved", "cancelled", "cancelled", "cancelled"]
@@ -138,7 +146,12 @@ def test_staff_reject_the_series_with_a_reason_from_the_list(as_user, room, crea
     rows = Booking.objects.filter(series_id=series_id)
     assert {b.status for b in rows} == {BookingStatus.REJECTED}
     assert {b.rejection_reason.code for b in rows} == {"purpose_not_allowed"}
-    assert as_user(staff).post(f"/api/v1/booking-series/{series_id}/reject/", {"reason_code": "nope"}, format="json").status_code == 400
+    assert (
+        as_user(staff)
+        .post(f"/api/v1/booking-series/{series_id}/reject/", {"reason_code": "nope"}, format="json")
+        .status_code
+        == 400
+    )
 
 
 def test_staff_of_another_bakorwil_and_strangers_get_404_for_a_series(as_user, room, creative):
@@ -148,5 +161,10 @@ def test_staff_of_another_bakorwil_and_strangers_get_404_for_a_series(as_user, r
     stranger = CreativeUserFactory()
     for user in (other, stranger):
         for action in ("approve", "reject", "cancel"):
-            assert as_user(user).post(f"/api/v1/booking-series/{series_id}/{action}/", {"reason": "x"}, format="json").status_code == 404
+            assert (
+                as_user(user)
+                .post(f"/api/v1/booking-series/{series_id}/{action}/", {"reason": "x"}, format="json")
+                .status_code
+                == 404
+            )
     assert as_user(creative).post(f"/api/v1/booking-series/{series_id}/approve/").status_code == 403

@@ -54,10 +54,14 @@ def test_join_once_see_it_and_leave(as_user, scene):
     assert left.status_code == 200 and left.json()["status"] == "left"
 
 
-def test_the_first_waiting_whose_whole_slot_is_free_is_offered(as_user, scene, run_on_commit, django_capture_on_commit_callbacks):
+def test_the_first_waiting_whose_whole_slot_is_free_is_offered(
+    as_user, scene, run_on_commit, django_capture_on_commit_callbacks
+):
     room, holder, booking = scene
     # a longer slot that is still partly taken by another booking, then an exact one
-    other = BookingFactory(room=room, start=booking.end, end=booking.end + timedelta(hours=1), status=BookingStatus.APPROVED)
+    other = BookingFactory(
+        room=room, start=booking.end, end=booking.end + timedelta(hours=1), status=BookingStatus.APPROVED
+    )
     wide, exact = CreativeUserFactory(), CreativeUserFactory()
     e_wide = waitlist.waitlist_join(user=wide, room=room, start=booking.start, end=other.end)
     e_exact = waitlist.waitlist_join(user=exact, room=room, start=booking.start, end=booking.end)
