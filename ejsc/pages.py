@@ -316,3 +316,21 @@ def service_figures(request):
             "comments": recent_comments(bakorwil_id=bakorwil_id),
         },
     )
+
+
+@login_required
+def service_csv(request):
+    """The service figures per hub and month as CSV (an admin: every hub; staff: their Bakorwil's)."""
+    import csv
+
+    from django.http import HttpResponse
+
+    from ejsc.selectors import hub_service_csv_rows
+
+    _require_staff(request.user)
+    bakorwil_id = None if request.user.is_superuser else request.user.bakorwil_id
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="ejsc-layanan-{timezone.localdate().isoformat()}.csv"'
+    response.write("\ufeff")
+    csv.writer(response).writerows(hub_service_csv_rows(bakorwil_id=bakorwil_id)[1:])
+    return response

@@ -32,6 +32,7 @@ urlpatterns = [
     path("ejsc/staff/on-behalf/", pages.on_behalf, name="on_behalf"),
     path("ejsc/staff/day/", pages.day_view, name="day"),
     path("ejsc/staff/service/", pages.service_figures, name="service"),
+    path("ejsc/staff/service.csv", pages.service_csv, name="service_csv"),
     path("ejsc/bookings/<int:pk>/feedback/", pages.booking_feedback, name="booking_feedback"),
     path("ejsc/events/<int:pk>/feedback/", pages.event_feedback, name="event_feedback"),
     path("ejsc/rooms/<int:pk>/", views.room_detail, name="room"),

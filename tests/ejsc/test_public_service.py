@@ -373,3 +373,12 @@ def test_the_ics_attaches_the_qr_as_a_png():
     event = next(c for c in cal.walk("VEVENT"))
     assert event["ATTACH"].params["FMTTYPE"] == "image/png"
     assert "ACDEFG" in str(event["DESCRIPTION"])
+
+
+def test_the_province_dashboard_links_the_hub_service_figures_and_their_csv(client):
+    booking = BookingFactory()
+    client.force_login(AdminFactory())
+    page = client.get("/provinsi/")
+    assert page.status_code == 200 and 'id="ejsc-service"' in page.content.decode()
+    csv_text = client.get(reverse("ejsc:service_csv")).content.decode()
+    assert booking.room.space.name in csv_text
