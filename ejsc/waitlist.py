@@ -54,11 +54,15 @@ def _move(entry_id, to, *, actor=None, note="", fields=None):
     )
 
 
-def slot_free(room: Room, start: datetime, end: datetime, attendees: int = 1) -> bool:
-    """Nobody holds or asks for any part of ``[start, end)`` (a desk area: places are left all along)."""
+def slot_free(room: Room, start: datetime, end: datetime, attendees: int = 1, *, taking=None) -> bool:
+    """Nobody holds or asks for any part of ``[start, end)`` (a desk area: places are left all along).
+
+    ``taking``: the room's taking bookings read once (one snapshot) by the caller."""
+    if taking is None:
+        taking = list(selectors.overlapping(room, start, end, statuses=TAKING_STATUSES))
+    others = [b for b in taking if b.start < end and b.end > start]
     if room.is_exclusive:
-        return not selectors.overlapping(room, start, end, statuses=TAKING_STATUSES).exists()
-    others = list(selectors.overlapping(room, start, end, statuses=TAKING_STATUSES))
+        return not others
     if any(b.status == BookingStatus.BLOCKED for b in others):
         return False
     return selectors.peak_attendees(others, start, end) + attendees <= room.capacity
@@ -176,6 +180,18 @@ def offer_room(room_id: int, *, now=None) -> int:
             .order_by("created_at", "id")
         )
         held = []
+        waiting = [e for e in open_entries if e.status == WaitlistStatus.WAITING and e.start > now]
+        # What takes the room is read in one statement: a cancellation committing meanwhile is seen by every
+        # entry or by none, so the first in line is never passed over for a later one.
+        taking = (
+            list(
+                selectors.overlapping(
+                    room, min(e.start for e in waiting), max(e.end for e in waiting), statuses=TAKING_STATUSES
+                )
+            )
+            if waiting
+            else []
+        )
         for entry in open_entries:
             if entry.start <= now:
                 _move(entry.pk, WaitlistStatus.CLOSED, note="started")
@@ -189,7 +205,7 @@ def offer_room(room_id: int, *, now=None) -> int:
                 continue
             if any(h.start < entry.end and h.end > entry.start for h in held):
                 continue
-            if not slot_free(room, entry.start, entry.end, entry.attendees):
+            if not slot_free(room, entry.start, entry.end, entry.attendees, taking=taking):
                 continue
             hold_until = min(now + timedelta(minutes=room.hold_minutes), entry.start)
             moved = _move(
