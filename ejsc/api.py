@@ -731,7 +731,7 @@ class BookingCheckInByCodeApi(APIView):
 class VisitorSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=150)
     phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
-    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True)
     organisation = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
 
 
