@@ -479,8 +479,22 @@ def event_detail(request, pk):
             "going": selectors.user_has_rsvp(request.user, event),
             "can_decide": selectors.can_decide(request.user, event.room.space),
             "open_for_rsvp": event.status == EventStatus.APPROVED and event.public and event.end > timezone.now(),
+            **_event_public_service_context(request, event),
         },
     )
+
+
+def _event_public_service_context(request, event) -> dict:
+    """Issue 14 on the event page: the RSVP waitlist position, and the rating after the event."""
+    from ejsc import feedback, waitlist
+
+    going = selectors.user_has_rsvp(request.user, event)
+    can_rate = going and event.status == EventStatus.APPROVED and event.end <= timezone.now()
+    return {
+        "waiting_position": waitlist.event_waiting_position(request.user, event),
+        "can_rate": can_rate,
+        "rated": can_rate and feedback.has_given(request.user, event=event),
+    }
 
 
 def event_ics(request, pk):
@@ -496,6 +510,11 @@ def event_rsvp(request, pk):
         if request.POST.get("action") == "cancel":
             services.rsvp_cancel(user=request.user, event=event)
             messages.success(request, _("Your place has been given back."))
+        elif request.POST.get("action") == "wait":
+            from ejsc import waitlist
+
+            waitlist.event_wait(user=request.user, event=event)
+            messages.success(request, _("You are on the waitlist. If a place frees up it is yours, and you are told."))
         else:
             services.event_rsvp(user=request.user, event=event)
             messages.success(request, _("You're going! The event is in your calendar feed."))

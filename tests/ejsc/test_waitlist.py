@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from ejsc import services, waitlist
@@ -186,3 +187,24 @@ def test_staff_of_another_bakorwil_cannot_use_a_waitlist_entry(as_user, scene):
     other = StaffFactory(bakorwil=bakorwil("I"))
     assert as_user(other).delete(f"/api/v1/waitlist/{entry.pk}/").status_code == 404
     assert as_user(other).post(f"/api/v1/waitlist/{entry.pk}/claim/").status_code == 404
+
+
+def test_the_event_page_offers_the_waitlist_when_full_and_a_rating_after(client, as_user):
+    event = _event(expected=1)
+    first, me = CreativeUserFactory(), CreativeUserFactory()
+    as_user(first).post(f"/api/v1/events/{event.pk}/rsvp/")
+    client.force_login(me)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert 'value="wait"' in page
+    client.post(reverse("ejsc:event_rsvp", args=[event.pk]), {"action": "wait"})
+    assert 'id="event-waiting"' in client.get(event.get_absolute_url()).content.decode()
+
+    # after the event, an attendee rates it once
+    Event.objects.filter(pk=event.pk).update(
+        start=timezone.now() - timedelta(hours=3), end=timezone.now() - timedelta(hours=1)
+    )
+    client.force_login(first)
+    assert 'id="feedback"' in client.get(event.get_absolute_url()).content.decode()
+    assert as_user(first).post(f"/api/v1/events/{event.pk}/feedback/", {"score": 5}, format="json").status_code == 201
+    assert as_user(first).post(f"/api/v1/events/{event.pk}/feedback/", {"score": 4}, format="json").status_code == 409
+    assert as_user(me).post(f"/api/v1/events/{event.pk}/feedback/", {"score": 4}, format="json").status_code == 404
