@@ -1,6 +1,20 @@
 from django.contrib import admin
 
-from ejsc.models import Booking, Event, OpeningHours, Room, Rsvp, Space, SpacePhoto
+from ejsc.models import (
+    Booking,
+    BookingSeries,
+    DecisionRecord,
+    Event,
+    Feedback,
+    Holiday,
+    OpeningHours,
+    RejectionReason,
+    Room,
+    Rsvp,
+    Space,
+    SpacePhoto,
+    WaitlistEntry,
+)
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -70,3 +84,53 @@ class EventAdmin(admin.ModelAdmin):
 class RsvpAdmin(admin.ModelAdmin):
     list_display = ["event", "user", "created_at"]
     raw_id_fields = ["event", "user"]
+
+
+# --- issue 14: what the admin manages for the public service ---------------------------------
+
+BookingAdmin.raw_id_fields = [*BookingAdmin.raw_id_fields, "series"]
+BookingAdmin.readonly_fields = [*BookingAdmin.readonly_fields, "check_code", "decide_by", "escalated_at"]
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    """National holidays: not working days for the hubs' service standard."""
+
+    list_display = ["day", "name"]
+    date_hierarchy = "day"
+    search_fields = ["name"]
+
+
+@admin.register(RejectionReason)
+class RejectionReasonAdmin(admin.ModelAdmin):
+    list_display = ["label", "code", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+    prepopulated_fields = {"code": ["label"]}
+
+
+@admin.register(BookingSeries)
+class BookingSeriesAdmin(admin.ModelAdmin):
+    list_display = ["room", "requester", "every", "created_at"]
+    raw_id_fields = ["room", "requester"]
+
+
+@admin.register(WaitlistEntry)
+class WaitlistEntryAdmin(admin.ModelAdmin):
+    list_display = ["room", "user", "start", "end", "status", "hold_until"]
+    list_filter = ["status"]
+    raw_id_fields = ["room", "user", "booking"]
+    readonly_fields = ["status", "offered_at", "hold_until"]
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ["space", "score", "user", "created_at"]
+    list_filter = ["score", "space__bakorwil"]
+    raw_id_fields = ["user", "booking", "event"]
+
+
+@admin.register(DecisionRecord)
+class DecisionRecordAdmin(admin.ModelAdmin):
+    list_display = ["booking_ref", "space", "room_kind", "outcome", "requested_at", "decided_at"]
+    list_filter = ["outcome", "bakorwil"]
+    raw_id_fields = ["room"]

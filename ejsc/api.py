@@ -13,7 +13,7 @@ from ejsc import calendars, selectors, services
 from ejsc.models import Booking, Event, OpeningHours, Room, Space
 from ejsc.statuses import BookingStatus, EventStatus
 from ejsc.timefmt import EARLIEST_DAY, LATEST_DAY, day_in_range, parse_day
-from mjc.core.errors import ValidationFailed
+from mjc.core.errors import NotFound, ValidationFailed
 from mjc.core.formatting import WIB
 from mjc.core.pagination import KeysetPagination
 
@@ -69,6 +69,7 @@ class SpaceSerializer(serializers.ModelSerializer):
     opening_hours = OpeningHoursSerializer(many=True)
     photos = serializers.SerializerMethodField()
     rooms = RoomSerializer(many=True)
+    service_standard = serializers.SerializerMethodField()
 
     class Meta:
         model = Space
@@ -85,10 +86,16 @@ class SpaceSerializer(serializers.ModelSerializer):
             "opening_hours",
             "photos",
             "rooms",
+            "service_standard",
         ]
 
     def get_photos(self, space) -> list[str]:
         return [photo.image.url for photo in space.photos.all()]
+
+    def get_service_standard(self, space) -> dict:
+        from ejsc.workdays import service_standard
+
+        return service_standard(space)
 
 
 class BookingSerializer(serializers.ModelSerializer):
@@ -101,6 +108,7 @@ class BookingSerializer(serializers.ModelSerializer):
         fields = [
             "id", "room", "room_name", "space", "start", "end", "attendees", "purpose", "status",
             "decision_reason", "decided_at", "checked_in_at", "created_at", "event",
+            "series", "decide_by", "visitor_name",
         ]  # fmt: skip
 
     def get_event(self, booking) -> int | None:
@@ -131,16 +139,44 @@ class WibDateTimeField(serializers.DateTimeField):
         return moment
 
 
+class RepeatSerializer(serializers.Serializer):
+    every = serializers.ChoiceField(choices=["week", "weekday"])
+    count = serializers.IntegerField(min_value=1, max_value=12, required=False)
+    until = serializers.DateField(required=False, help_text=_("The last day (WIB), within the room's horizon."))
+
+
 class BookingCreateSerializer(serializers.Serializer):
     room = serializers.PrimaryKeyRelatedField(queryset=Room.objects.filter(is_active=True))
     start = WibDateTimeField(help_text=_("ISO 8601; without an offset the time is read as WIB (+07:00)."))
     end = WibDateTimeField(help_text=_("ISO 8601, after start; the booking is the half-open period [start, end)."))
     attendees = serializers.IntegerField(min_value=1, max_value=100000, default=1)
     purpose = serializers.CharField(max_length=300)
+    repeat = RepeatSerializer(
+        required=False, help_text=_("Repeat weekly or every weekday, up to 12 occurrences or until a date.")
+    )
+
+
+class SkippedSerializer(serializers.Serializer):
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    code = serializers.CharField()
+    message = serializers.CharField()
+
+
+class SeriesCreatedSerializer(serializers.Serializer):
+    series = serializers.IntegerField()
+    created = BookingSerializer(many=True)
+    skipped = SkippedSerializer(many=True)
 
 
 class BookingReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    reason_code = serializers.SlugField(
+        required=False, allow_blank=True, default="", help_text=_("A rejection reason from the admin's list.")
+    )
+    code = serializers.CharField(
+        max_length=16, required=False, allow_blank=True, default="", help_text=_("Check-in: the booking's short code.")
+    )
 
 
 class RoomPeriodSerializer(serializers.Serializer):
@@ -316,8 +352,23 @@ class BookingListApi(generics.ListCreateAPIView):
     def post(self, request, *args, **kwargs):
         data = BookingCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        booking = services.booking_request(requester=request.user, **data.validated_data)
+        values = dict(data.validated_data)
+        repeat = values.pop("repeat", None)
+        if repeat:
+            from ejsc import series
+
+            result = series.series_request(requester=request.user, **values, **repeat)
+            return Response(series_answer(result), status=status.HTTP_201_CREATED)
+        booking = services.booking_request(requester=request.user, **values)
         return Response(BookingSerializer(booking).data, status=status.HTTP_201_CREATED)
+
+
+def series_answer(result) -> dict:
+    return {
+        "series": result.series.pk,
+        "created": BookingSerializer(result.created, many=True).data,
+        "skipped": SkippedSerializer(result.skipped, many=True).data,
+    }
 
 
 class BookingActionApi(APIView):
@@ -332,12 +383,35 @@ class BookingActionApi(APIView):
         if self.action == "approve":
             booking = services.booking_approve(actor=request.user, booking=booking)
         elif self.action == "reject":
-            booking = services.booking_reject(actor=request.user, booking=booking, reason=text)
+            booking = services.booking_reject(
+                actor=request.user,
+                booking=booking,
+                reason=text,
+                rejection_reason=rejection_reason_get(reason.validated_data["reason_code"]),
+            )
         elif self.action == "cancel":
             booking = services.booking_cancel(actor=request.user, booking=booking, reason=text)
         else:
+            code = reason.validated_data["code"]
+            if code:
+                from ejsc import checkin
+
+                if checkin.clean_code(code) != booking.check_code:
+                    raise NotFound()
             booking = services.booking_check_in(actor=request.user, booking=booking)
         return Response(BookingSerializer(booking).data)
+
+
+def rejection_reason_get(code: str):
+    if not code:
+        return None
+    from ejsc.errors import RejectionCode
+    from ejsc.models import RejectionReason
+
+    found = RejectionReason.objects.filter(code=code, is_active=True).first()
+    if found is None:
+        raise ValidationFailed(_("Choose a reason from the list."), code=RejectionCode.UNKNOWN_REASON)
+    return found
 
 
 def _booking_action(name: str, summary: str, with_reason: bool):
@@ -488,3 +562,274 @@ class EventRsvpApi(APIView):
         event = selectors.event_get(user=request.user, pk=pk)
         services.rsvp_cancel(user=request.user, event=event)
         return self._answer(event, False)
+
+
+# --- issue 14: series, waitlist, check-in by code, on behalf, feedback -----------------------
+
+
+class SeriesDecisionSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    reason_code = serializers.SlugField(required=False, allow_blank=True, default="")
+    from_booking = serializers.IntegerField(
+        required=False, help_text=_("Cancel: this occurrence and the ones after it (default: every remaining one).")
+    )
+
+
+class SeriesActionApi(APIView):
+    """Staff of the series' Bakorwil approve or reject its remaining requested occurrences; the requester or
+    staff cancel the remaining ones. Anyone else: 404."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    action = ""
+
+    @extend_schema(request=SeriesDecisionSerializer, responses={200: OpenApiTypes.OBJECT, **ERRORS})
+    def post(self, request, pk: int):
+        from ejsc import series
+
+        found = series.series_get(user=request.user, pk=pk)
+        data = SeriesDecisionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        if self.action == "approve":
+            result = series.series_approve(actor=request.user, series=found)
+            if not result["approved"] and result["refused"]:
+                first = result["refused"][0]
+                from mjc.core.errors import Conflict
+
+                raise Conflict(first["message"], code=first["code"], extra={"refused": result["refused"]})
+            return Response(
+                {
+                    "series": found.pk,
+                    "approved": BookingSerializer(result["approved"], many=True).data,
+                    "refused": result["refused"],
+                }
+            )
+        if self.action == "reject":
+            rejected = series.series_reject(
+                actor=request.user,
+                series=found,
+                reason=values["reason"],
+                rejection_reason=rejection_reason_get(values["reason_code"]),
+            )
+            return Response({"series": found.pk, "rejected": BookingSerializer(rejected, many=True).data})
+        start_from = None
+        if values.get("from_booking"):
+            start_from = selectors.booking_get(user=request.user, pk=values["from_booking"])
+            if start_from.series_id != found.pk:
+                raise NotFound()
+        cancelled = series.series_cancel(
+            actor=request.user, series=found, reason=values["reason"], from_booking=start_from
+        )
+        return Response({"series": found.pk, "cancelled": BookingSerializer(cancelled, many=True).data})
+
+
+SeriesApproveApi = type("SeriesApproveApi", (SeriesActionApi,), {"action": "approve"})
+SeriesRejectApi = type("SeriesRejectApi", (SeriesActionApi,), {"action": "reject"})
+SeriesCancelApi = type("SeriesCancelApi", (SeriesActionApi,), {"action": "cancel"})
+
+
+class WaitlistEntrySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    room = serializers.IntegerField(source="room_id")
+    room_name = serializers.CharField(source="room.name")
+    space = serializers.CharField(source="room.space.slug")
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    attendees = serializers.IntegerField()
+    status = serializers.CharField()
+    offered_at = serializers.DateTimeField(allow_null=True)
+    hold_until = serializers.DateTimeField(allow_null=True)
+    booking = serializers.IntegerField(source="booking_id", allow_null=True)
+    created_at = serializers.DateTimeField()
+
+
+class WaitlistJoinSerializer(serializers.Serializer):
+    start = WibDateTimeField()
+    end = WibDateTimeField()
+    attendees = serializers.IntegerField(min_value=1, max_value=100000, default=1)
+    purpose = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+class RoomWaitlistApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=WaitlistJoinSerializer, responses={201: WaitlistEntrySerializer, **ERRORS})
+    def post(self, request, pk: int):
+        """Join the waitlist of a taken slot (400 waitlist_slot_free when it is free: book it)."""
+        from ejsc import waitlist
+
+        room = selectors.room_get(pk)
+        data = WaitlistJoinSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        entry = waitlist.waitlist_join(user=request.user, room=room, **data.validated_data)
+        entry = waitlist.entry_get(user=request.user, pk=entry.pk)
+        return Response(WaitlistEntrySerializer(entry).data, status=status.HTTP_201_CREATED)
+
+
+class WaitlistListApi(generics.ListAPIView):
+    """Your waitlist entries and offers, newest first."""
+
+    serializer_class = WaitlistEntrySerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        from ejsc import waitlist
+        from ejsc.models import WaitlistEntry
+
+        if getattr(self, "swagger_fake_view", False):
+            return WaitlistEntry.objects.none()
+        return waitlist.entries_of(self.request.user)
+
+
+class WaitlistEntryApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses={200: WaitlistEntrySerializer, 404: ERRORS[404], 409: ERRORS[409]})
+    def delete(self, request, pk: int):
+        """Leave the waitlist (an offer you hold passes to the next person)."""
+        from ejsc import waitlist
+
+        entry = waitlist.waitlist_leave(user=request.user, entry=waitlist.entry_get(user=request.user, pk=pk))
+        return Response(WaitlistEntrySerializer(waitlist.entry_get(user=request.user, pk=entry.pk)).data)
+
+
+class WaitlistClaimApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses={201: BookingSerializer, **ERRORS})
+    def post(self, request, pk: int):
+        """Take the slot you were offered, during the hold: a booking, requested or approved as the room says."""
+        from ejsc import waitlist
+
+        entry = waitlist.entry_get(user=request.user, pk=pk)
+        booking = waitlist.waitlist_claim(user=request.user, entry=entry)
+        return Response(BookingSerializer(booking).data, status=status.HTTP_201_CREATED)
+
+
+class CheckInCodeSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=16)
+
+
+class BookingCheckInByCodeApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        operation_id="bookings_check_in_by_code",
+        request=CheckInCodeSerializer,
+        responses={200: BookingSerializer, **ERRORS},
+    )
+    def post(self, request):
+        """Staff check a visitor in by the booking's short code (404 for an unknown code or another region's)."""
+        from ejsc import checkin
+
+        data = CheckInCodeSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        booking = checkin.booking_by_code(actor=request.user, code=data.validated_data["code"])
+        return Response(BookingSerializer(checkin.check_in(actor=request.user, booking=booking)).data)
+
+
+class VisitorSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=150)
+    phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True)
+    organisation = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
+
+
+class OnBehalfSerializer(serializers.Serializer):
+    room = serializers.PrimaryKeyRelatedField(queryset=Room.objects.filter(is_active=True))
+    start = WibDateTimeField()
+    end = WibDateTimeField()
+    attendees = serializers.IntegerField(min_value=1, max_value=100000, default=1)
+    purpose = serializers.CharField(max_length=300)
+    visitor = VisitorSerializer()
+
+
+class BookingOnBehalfApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=OnBehalfSerializer, responses={201: BookingSerializer, **ERRORS})
+    def post(self, request):
+        """Staff book a room of their Bakorwil for a visitor without an account (same rules; approved at once)."""
+        from ejsc import visitors
+
+        data = OnBehalfSerializer(data=request.data)
+        if not data.is_valid():
+            room_error = "room" in data.errors
+            if room_error:
+                raise NotFound()
+            data.is_valid(raise_exception=True)
+        booking = visitors.booking_on_behalf(actor=request.user, **data.validated_data)
+        return Response(BookingSerializer(booking).data, status=status.HTTP_201_CREATED)
+
+
+class FeedbackSerializer(serializers.Serializer):
+    score = serializers.IntegerField(min_value=1, max_value=5)
+    comment = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class FeedbackAnswerSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    score = serializers.IntegerField()
+    comment = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class BookingFeedbackApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=FeedbackSerializer, responses={201: FeedbackAnswerSerializer, **ERRORS})
+    def post(self, request, pk: int):
+        """The requester rates a used booking once (409 feedback_already_given the second time)."""
+        from ejsc import feedback
+
+        booking = selectors.booking_get(user=request.user, pk=pk)
+        data = FeedbackSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        given = feedback.booking_feedback(user=request.user, booking=booking, **data.validated_data)
+        return Response(FeedbackAnswerSerializer(given).data, status=status.HTTP_201_CREATED)
+
+
+class EventFeedbackApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=FeedbackSerializer, responses={201: FeedbackAnswerSerializer, **ERRORS})
+    def post(self, request, pk: int):
+        """An attendee rates an event after it ended, once."""
+        from ejsc import feedback
+
+        event = selectors.event_get(user=request.user, pk=pk)
+        data = FeedbackSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        given = feedback.event_feedback(user=request.user, event=event, **data.validated_data)
+        return Response(FeedbackAnswerSerializer(given).data, status=status.HTTP_201_CREATED)
+
+
+class EventWaitlistApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses={200: OpenApiTypes.OBJECT, **ERRORS})
+    def post(self, request, pk: int):
+        """Take a place, or join the waitlist when the event is full (promoted and told when a place frees)."""
+        from ejsc import waitlist
+        from ejsc.models import Rsvp
+
+        event = selectors.event_get(user=request.user, pk=pk)
+        got = waitlist.event_wait(user=request.user, event=event)
+        event.refresh_from_db()
+        return Response(
+            {
+                "event": event.pk,
+                "rsvp": isinstance(got, Rsvp),
+                "waiting": not isinstance(got, Rsvp),
+                "position": waitlist.event_waiting_position(request.user, event),
+                "places_left": event.places_left,
+            }
+        )
+
+    @extend_schema(request=None, responses={204: None, 404: ERRORS[404]})
+    def delete(self, request, pk: int):
+        from ejsc import waitlist
+
+        event = selectors.event_get(user=request.user, pk=pk)
+        waitlist.event_leave_waitlist(user=request.user, event=event)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class EjscConfig(AppConfig):
     name = "ejsc"
     verbose_name = _("EJSC coworking")
+
+    def ready(self):
+        from ejsc import stats  # noqa: F401  the decision statistics hook (post_save of a booking)

@@ -76,16 +76,29 @@ def booking_ics(booking: Booking) -> bytes:
 
 
 def _booking_event(booking: Booking) -> IcsEvent:
-    return _event(
+    passes = booking.status == BookingStatus.APPROVED and booking.check_code
+    description = booking.purpose
+    if passes:  # issue 14: the check-in code, and the QR code as an attachment
+        description += "\n" + _("Check-in code: %(code)s") % {"code": booking.check_code}
+    item = _event(
         f"ejsc-booking-{booking.pk}",
         f"{booking.room.name} · {booking.room.space.name}",
         booking.start,
         booking.end,
         location=_location(booking.room),
-        description=booking.purpose,
+        description=description,
         url=booking.get_absolute_url(),
         status=_ICS_STATUS.get(booking.status, "CANCELLED"),
     )
+    if passes:
+        from icalendar import vBinary
+
+        from ejsc.checkin import qr_png
+
+        attachment = vBinary(qr_png(booking))  # base64-encoded by icalendar
+        attachment.params["FMTTYPE"] = "image/png"
+        item.add("attach", attachment)
+    return item
 
 
 # A phone calendar that imported the booking earlier shows a later download (same UID) as cancelled.

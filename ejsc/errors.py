@@ -53,3 +53,41 @@ def desk_area_full(extra: dict | None = None) -> Conflict:
 
 def event_full() -> Conflict:
     return Conflict(_("This event is full: every place has been taken."), code=EventCode.FULL)
+
+
+# --- issue 14: series, waitlist, check-in codes, bookings on behalf, feedback ----------------
+
+
+class SeriesCode:
+    INVALID_REPEAT = "series_invalid_repeat"
+    NOTHING_TO_BOOK = "series_nothing_to_book"
+    TOO_MANY = "series_too_many"
+
+
+class WaitlistCode:
+    SLOT_FREE = "waitlist_slot_free"
+    ALREADY_WAITING = "waitlist_already_waiting"
+    NOT_OFFERED = "waitlist_not_offered"
+    HOLD_LAPSED = "waitlist_hold_lapsed"
+    EVENT_NOT_FULL = "event_waitlist_not_full"
+    HELD = "waitlist_slot_held"
+
+
+class CheckInCode:
+    UNKNOWN_CODE = "check_in_unknown_code"
+    CODE_OR_ID = "check_in_code_or_id"
+
+
+class VisitorCode:
+    NAME_REQUIRED = "visitor_name_required"
+    CONTACT_REQUIRED = "visitor_contact_required"
+
+
+class FeedbackCode:
+    ALREADY_GIVEN = "feedback_already_given"
+    NOT_YET = "feedback_not_yet"
+    INVALID_SCORE = "feedback_invalid_score"
+
+
+class RejectionCode:
+    UNKNOWN_REASON = "rejection_reason_unknown"

@@ -46,6 +46,22 @@ class BookingForm(PeriodForm):
         max_length=300,
         widget=forms.TextInput(attrs={"placeholder": _("e.g. client meeting about packaging")}),
     )
+    # issue 14: a weekly booking
+    repeat = forms.ChoiceField(
+        label=_("Repeat"),
+        required=False,
+        choices=[
+            ("", _("Does not repeat")),
+            ("week", _("Every week")),
+            ("weekday", _("Every weekday (Monday to Friday)")),
+        ],
+    )
+    repeat_count = forms.IntegerField(
+        label=_("Number of occurrences"), required=False, min_value=1, max_value=12, help_text=_("At most 12.")
+    )
+    repeat_until = forms.DateField(
+        label=_("Or until"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
 
 class ReasonForm(forms.Form):

@@ -8,7 +8,24 @@ from django.db.models import F, Func, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ejsc.statuses import HOLDING_STATUSES, BookingStatus, EventStatus, RoomKind
+from ejsc.statuses import (
+    HOLDING_STATUSES,
+    BookingStatus,
+    DecisionOutcome,
+    EventStatus,
+    RoomKind,
+    SeriesRepeat,
+    WaitlistStatus,
+)
+
+CHECK_CODE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I, 2/Z, 5/S, 8/B: read aloud and typed on a phone
+
+
+def new_check_code() -> str:
+    """A short check-in code staff type on a phone (unique in the table; 26⁶ ≈ 309 million)."""
+    import secrets
+
+    return "".join(secrets.choice(CHECK_CODE_ALPHABET) for _ in range(6))
 
 
 class TsTzRange(Func):
@@ -29,6 +46,11 @@ class Space(models.Model):
     kabupaten = models.ForeignKey("regions.Kabupaten", on_delete=models.PROTECT, verbose_name=_("kabupaten/kota"))
     address = models.CharField(_("address"), max_length=255)
     description = models.TextField(_("description"), blank=True)
+    # The hub's published service standard (issue 14): a request is decided within this many working days,
+    # counted in the staff's hours (WIB); weekends and the admin's national holidays are not working days.
+    decision_days = models.PositiveSmallIntegerField(_("decided within (working days)"), default=2)
+    staff_opens = models.TimeField(_("staff hours from"), default=time(8))
+    staff_closes = models.TimeField(_("staff hours until"), default=time(16))
 
     class Meta:
         ordering = ["bakorwil__id", "name"]
@@ -119,6 +141,11 @@ class Room(models.Model):
         help_text=_("Hours one person may book in this room per week (Monday to Sunday, WIB). Empty: no quota."),
     )
     is_active = models.BooleanField(_("bookable"), default=True)
+    hold_minutes = models.PositiveIntegerField(
+        _("waitlist hold (minutes)"),
+        default=120,
+        help_text=_("How long a freed slot is kept for the person first on its waitlist."),
+    )
 
     class Meta:
         ordering = ["space", "kind", "name"]
@@ -189,6 +216,31 @@ class Booking(models.Model):
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # issue 14: weekly series, check-in code, booking on a visitor's behalf, service standard, feedback
+    series = models.ForeignKey(
+        "ejsc.BookingSeries",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bookings",
+        verbose_name=_("series"),
+    )
+    check_code = models.CharField(_("check-in code"), max_length=8, unique=True, null=True, blank=True)
+    visitor_name = models.CharField(_("visitor"), max_length=150, blank=True)
+    visitor_phone = models.CharField(_("visitor's phone"), max_length=30, blank=True)
+    visitor_email = models.EmailField(_("visitor's e-mail"), blank=True)
+    visitor_organisation = models.CharField(_("visitor's organisation or business"), max_length=150, blank=True)
+    rejection_reason = models.ForeignKey(
+        "ejsc.RejectionReason",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("rejection reason"),
+    )
+    decide_by = models.DateTimeField(_("decision due"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
+    feedback_asked_at = models.DateTimeField(_("feedback asked at"), null=True, blank=True)
 
     class Meta:
         ordering = ["start", "id"]
@@ -207,6 +259,12 @@ class Booking(models.Model):
             models.Index(
                 fields=["bakorwil", "created_at", "id"],
                 name="ejsc_booking_waiting",
+                condition=Q(status=BookingStatus.REQUESTED),
+            ),
+            # The queue by the service standard's deadline (issue 14).
+            models.Index(
+                fields=["bakorwil", "decide_by", "created_at", "id"],
+                name="ejsc_booking_deadline",
                 condition=Q(status=BookingStatus.REQUESTED),
             ),
         ]
@@ -238,6 +296,17 @@ class Booking(models.Model):
     @property
     def minutes(self) -> int:
         return int((self.end - self.start).total_seconds() // 60)
+
+    @property
+    def on_behalf(self) -> bool:
+        return bool(self.visitor_name)
+
+    @property
+    def who(self) -> str:
+        """The person the booking is for: the visitor staff booked in, or the requester."""
+        if self.visitor_name:
+            return self.visitor_name
+        return self.requester.full_name or self.requester.email
 
 
 class Event(models.Model):
@@ -293,8 +362,8 @@ class Event(models.Model):
 
     @property
     def capacity(self) -> int:
-        """RSVP places: the room's capacity."""
-        return self.room.capacity
+        """RSVP places: the organizer's expected attendees, never more than the room holds."""
+        return min(self.expected_attendees, self.room.capacity)
 
     @property
     def places_left(self) -> int:
@@ -316,3 +385,189 @@ class Rsvp(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.event}"
+
+
+# --- issue 14: a public service ------------------------------------------------------------
+
+
+class BookingSeries(models.Model):
+    """A weekly (or every-weekday) request: one booking per occurrence, decided together or one by one."""
+
+    room = models.ForeignKey(Room, on_delete=models.PROTECT, related_name="series", verbose_name=_("room"))
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="booking_series", verbose_name=_("requester")
+    )
+    every = models.CharField(_("repeats"), max_length=10, choices=SeriesRepeat.choices)
+    purpose = models.CharField(_("purpose"), max_length=300)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("booking series")
+        verbose_name_plural = _("booking series")
+
+    def __str__(self):
+        return f"{self.room} · {self.get_every_display()}"
+
+
+class Holiday(models.Model):
+    """A national holiday the admin enters: not a working day for the service standard."""
+
+    day = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("national holiday")
+        verbose_name_plural = _("national holidays")
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d} {self.name}"
+
+
+class RejectionReason(models.Model):
+    """A reason staff choose when they reject a request (the admin manages the list)."""
+
+    code = models.SlugField(_("code"), unique=True)
+    label = models.CharField(_("label"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("rejection reason")
+        verbose_name_plural = _("rejection reasons")
+
+    def __str__(self):
+        return self.label
+
+
+class WaitlistEntry(models.Model):
+    """Someone waiting for a taken slot of a room; offered it with a hold when it frees."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="waitlist", verbose_name=_("room"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="waitlist_entries", verbose_name=_("user")
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    attendees = models.PositiveIntegerField(_("attendees"), default=1)
+    purpose = models.CharField(_("purpose"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=WaitlistStatus.choices, default=WaitlistStatus.WAITING
+    )
+    offered_at = models.DateTimeField(_("offered at"), null=True, blank=True)
+    hold_until = models.DateTimeField(_("held until"), null=True, blank=True)
+    booking = models.OneToOneField(
+        Booking, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("booking")
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("waitlist entry")
+        verbose_name_plural = _("waitlist entries")
+        indexes = [
+            models.Index(
+                fields=["room", "start", "created_at"],
+                name="ejsc_waitlist_open",
+                condition=Q(status__in=["waiting", "offered"]),
+            ),
+            models.Index(fields=["user", "-created_at"], name="ejsc_waitlist_user"),
+            models.Index(fields=["hold_until"], name="ejsc_waitlist_holds", condition=Q(status="offered")),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="ejsc_waitlist_end_after_start"),
+            # one open entry per person and slot
+            models.UniqueConstraint(
+                fields=["room", "user", "start", "end"],
+                name="ejsc_waitlist_once",
+                condition=Q(status__in=["waiting", "offered"]),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ⏳ {self.room} {self.start:%Y-%m-%d %H:%M}"
+
+
+class EventWait(models.Model):
+    """Someone waiting for a place at a full event; promoted to an RSVP when one frees."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="waiting", verbose_name=_("event"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_waits", verbose_name=_("user")
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("event waitlist entry")
+        verbose_name_plural = _("event waitlist entries")
+        constraints = [models.UniqueConstraint(fields=["event", "user"], name="ejsc_event_wait_once")]
+
+    def __str__(self):
+        return f"{self.user} ⏳ {self.event}"
+
+
+class Feedback(models.Model):
+    """A visitor's 1–5 rating of a completed booking or an event they attended, given once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ejsc_feedback", verbose_name=_("user")
+    )
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("hub"))
+    booking = models.ForeignKey(
+        Booking, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback", verbose_name=_("booking")
+    )
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback", verbose_name=_("event")
+    )
+    score = models.PositiveSmallIntegerField(_("score"))
+    comment = models.TextField(_("comment"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        indexes = [models.Index(fields=["space", "created_at"], name="ejsc_feedback_space_month")]
+        constraints = [
+            models.CheckConstraint(condition=Q(score__gte=1, score__lte=5), name="ejsc_feedback_score_1_5"),
+            models.UniqueConstraint(fields=["user", "booking"], name="ejsc_feedback_once_per_booking"),
+            models.UniqueConstraint(fields=["user", "event"], name="ejsc_feedback_once_per_event"),
+        ]
+
+    def __str__(self):
+        return f"{self.score}/5 · {self.space}"
+
+
+class DecisionRecord(models.Model):
+    """One row per booking decision, kept when the booking is deleted: the service statistics."""
+
+    booking_ref = models.BigIntegerField(_("booking number"), unique=True)
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="+", verbose_name=_("hub"))
+    bakorwil = models.ForeignKey("regions.Bakorwil", on_delete=models.PROTECT, related_name="+")
+    room = models.ForeignKey(Room, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("room"))
+    room_kind = models.CharField(_("kind"), max_length=20, choices=RoomKind.choices)
+    kabupaten = models.ForeignKey(
+        "regions.Kabupaten", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"))
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decide_by = models.DateTimeField(_("decision due"), null=True, blank=True)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    outcome = models.CharField(_("outcome"), max_length=20, choices=DecisionOutcome.choices)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    attendees = models.PositiveIntegerField(_("attendees"), default=1)
+    on_behalf = models.BooleanField(_("booked on a visitor's behalf"), default=False)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("decision record")
+        verbose_name_plural = _("decision records")
+        indexes = [models.Index(fields=["bakorwil", "requested_at"], name="ejsc_decision_bakorwil_month")]
+
+    def __str__(self):
+        return f"#{self.booking_ref} {self.outcome}"

@@ -385,7 +385,8 @@ def staff_queue(user) -> QuerySet[Booking]:
         # Event requests are listed on their own. NOT EXISTS rather than event__isnull: Django's LEFT JOIN …
         # WHERE event.id IS NULL is no anti-join to PostgreSQL, which then expects one row and sorts them all.
         .filter(~Exists(Event.objects.filter(booking=OuterRef("pk"))), status=BookingStatus.REQUESTED)
-        .order_by("created_at", "id")
+        # by the service standard's deadline (issue 14; the ``ejsc_booking_deadline`` index), then oldest first
+        .order_by("decide_by", "created_at", "id")
     )
 
 
@@ -408,8 +409,12 @@ def queue_flags(bookings) -> list[Booking]:
             .values_list("pk", "has_conflict", "has_competitor")
         )
         flags = {pk: (conflict, competitor) for pk, conflict, competitor in rows}
+    from ejsc.workdays import deadline_state
+
+    now = timezone.now()
     for booking in bookings:
         booking.has_conflict, booking.has_competitor = flags.get(booking.pk, (False, False))
+        booking.deadline_state = deadline_state(booking, now)
     return bookings
 
 
@@ -501,3 +506,47 @@ def staff_dashboard(user, monday: date, now: datetime | None = None) -> dict:
         "occupancy": occupancy,
         "monday": monday,
     }
+
+
+# --- issue 14: service figures for the staff and province dashboards --------------------------
+
+
+def hub_service_figures(*, bakorwil_id=None, months: int = 6) -> list[dict]:
+    """Per hub and month: time to decision, share within the standard, occupancy, no-show rate, index."""
+    from ejsc.stats import hub_service_figures as figures
+
+    return figures(bakorwil_id=bakorwil_id, months=months)
+
+
+def hub_service_csv_rows(*, bakorwil_id=None, months: int = 6) -> list[list]:
+    """The same figures as rows for the province CSV export: a blank line, a header, one row per hub and month."""
+    from django.utils.translation import gettext as _
+
+    header = [
+        _("Hub"),
+        _("Bakorwil"),
+        _("Month"),
+        _("Requests"),
+        _("Decided"),
+        _("Median hours to decision"),
+        _("Within the standard (%)"),
+        _("Occupancy (%)"),
+        _("No-show rate (%)"),
+        _("Satisfaction (1–5)"),
+        _("Ratings"),
+    ]
+    rows = [[], header]
+    for row in hub_service_figures(bakorwil_id=bakorwil_id, months=months):
+        values = [row[k] for k in ("median_hours", "within_standard", "occupancy", "no_show_rate", "satisfaction")]
+        rows.append(
+            [
+                row["space"].name,
+                row["space"].bakorwil.code,
+                row["month"].strftime("%Y-%m"),
+                row["requests"],
+                row["decided"],
+                *["" if v is None else v for v in values],
+                row["answers"],
+            ]
+        )
+    return rows

@@ -178,7 +178,18 @@ def _params(booking: Booking, language: str, **more) -> dict:
     }
 
 
+def _slot_freed(booking: Booking) -> None:
+    """A booking stopped holding (or asking for) its slot: after commit, offer it to the room's waitlist."""
+    from mjc.core.jobs import enqueue
+
+    enqueue("ejsc.waitlist_offer", booking.room_id)
+
+
 def _tell_requester(booking: Booking, kind: str, **more) -> None:
+    if booking.visitor_name:
+        from ejsc.visitors import tell_visitor
+
+        tell_visitor(booking, kind)
     user = booking.requester
     notify(
         recipient=user,
@@ -187,15 +198,35 @@ def _tell_requester(booking: Booking, kind: str, **more) -> None:
         url=booking.get_absolute_url(),
         dedupe_key=f"{kind}:{booking.pk}",
     )
+    if kind == "booking.approved" and not booking.visitor_name and not hasattr(booking, "event"):
+        from mjc.notifications.selectors import preferences_for
+
+        if preferences_for(user=user).wants_email(kind):
+            from mjc.core.jobs import enqueue
+
+            enqueue("ejsc.send_pass", booking.pk)  # the booking pass: check-in code, QR code and .ics
 
 
 # --- bookings ------------------------------------------------------------------------------
 
 
 def booking_request(
-    *, requester, room: Room, start: datetime, end: datetime, attendees: int, purpose: str, for_event: bool = False
+    *,
+    requester,
+    room: Room,
+    start: datetime,
+    end: datetime,
+    attendees: int,
+    purpose: str,
+    for_event: bool = False,
+    series=None,
+    visitor: dict | None = None,
+    tell_staff: bool = True,
 ) -> Booking:
-    """Ask for a room; rooms that need no approval are confirmed at once when the rules and capacity allow."""
+    """Ask for a room; rooms that need no approval are confirmed at once when the rules and capacity allow.
+
+    ``series`` ties an occurrence to its weekly series (ejsc/series.py, which tells staff once for the
+    whole series); ``visitor`` is the person staff book in on their behalf (ejsc/visitors.py)."""
     if not room.is_active:
         raise ValidationFailed(_("This room cannot be booked at the moment."), code=BookingCode.ROOM_UNAVAILABLE)
     purpose = (purpose or "").strip()
@@ -204,9 +235,26 @@ def booking_request(
     with transaction.atomic():
         room = _lock_room(room.pk)  # one request per room at a time: the quota and capacity checks hold
         booking_check_rules(
-            room=room, requester=requester, start=start, end=end, attendees=attendees, quota=not for_event
+            room=room,
+            requester=requester,
+            start=start,
+            end=end,
+            attendees=attendees,
+            quota=not for_event and not visitor,
         )
+        from ejsc import waitlist, workdays
+        from ejsc.models import new_check_code
+
+        waitlist.refuse_if_held(room, start, end, user=requester)
+        visitor = visitor or {}
         booking = Booking.objects.create(
+            series=series,
+            check_code=new_check_code(),
+            decide_by=min(workdays.decision_deadline(room.space, timezone.now()), start),
+            visitor_name=(visitor.get("name") or "")[:150],
+            visitor_phone=(visitor.get("phone") or "")[:30],
+            visitor_email=visitor.get("email") or "",
+            visitor_organisation=(visitor.get("organisation") or "")[:150],
             room=room,
             bakorwil_id=room.space.bakorwil_id,  # a booking's room never changes: its region is fixed here
             requester=requester,
@@ -222,7 +270,7 @@ def booking_request(
             _hold(booking, actor=None, note="auto")
             booking.refresh_from_db()
             _tell_requester(booking, "booking.approved")
-        elif not for_event:
+        elif not for_event and tell_staff:
             for staff in _staff_of(room.space):
                 notify(
                     recipient=staff,
@@ -248,9 +296,12 @@ def booking_approve(*, actor, booking: Booking) -> Booking:
     return booking
 
 
-def booking_reject(*, actor, booking: Booking, reason: str) -> Booking:
+def booking_reject(*, actor, booking: Booking, reason: str, rejection_reason=None) -> Booking:
+    """Reject with a reason from the admin's list (``rejection_reason``, optional) and/or a text."""
     _require_decider(actor, booking.room.space)
     reason = (reason or "").strip()
+    if rejection_reason is not None and not reason:
+        reason = str(rejection_reason.label)
     if not reason:
         raise ValidationFailed(_("Please give a reason, so the requester knows why."), code="reason_required")
     with transaction.atomic():
@@ -262,10 +313,16 @@ def booking_reject(*, actor, booking: Booking, reason: str) -> Booking:
                 BookingStatus.REJECTED,
                 actor=actor,
                 note=reason,
-                fields={"decision_reason": reason[:300], "decided_by": actor, "decided_at": timezone.now()},
+                fields={
+                    "decision_reason": reason[:300],
+                    "decided_by": actor,
+                    "decided_at": timezone.now(),
+                    "rejection_reason": rejection_reason,
+                },
             )
             if moved.changed:
                 _tell_requester(moved.obj, "booking.rejected", reason=reason)
+                _slot_freed(moved.obj)
     booking.refresh_from_db()
     return booking
 
@@ -290,6 +347,8 @@ def booking_cancel(*, actor, booking: Booking, reason: str = "", now=None) -> Bo
             )
             if moved.changed and moved.from_status != BookingStatus.BLOCKED and actor.pk != booking.requester_id:
                 _tell_requester(moved.obj, "booking.cancelled", reason=reason)
+            if moved.changed:
+                _slot_freed(moved.obj)
     booking.refresh_from_db()
     return booking
 
@@ -370,6 +429,7 @@ def booking_expire_undecided(*, now=None) -> int:
                         code_prefix="event",
                     )
                 _tell_requester(moved.obj, "booking.expired")
+                _slot_freed(moved.obj)
     return count
 
 
@@ -386,6 +446,7 @@ def booking_mark_no_shows(*, now=None) -> int:
             if moved.changed:
                 count += 1
                 _tell_requester(moved.obj, "booking.no_show")
+                _slot_freed(moved.obj)
     return count
 
 
@@ -550,6 +611,7 @@ def event_reject(*, actor, event: Event, reason: str) -> Event:
         if moved.changed:
             _move(event.booking_id, BookingStatus.REJECTED, actor=actor, note=reason, fields=dict(fields))
             _tell_organizer(moved.obj, "event.rejected", reason=reason)
+            _slot_freed(moved.obj.booking)
     event.refresh_from_db()
     return event
 
@@ -565,6 +627,7 @@ def event_cancel(*, actor, event: Event, reason: str = "") -> Event:
         if moved.changed:
             _move(event.booking_id, BookingStatus.CANCELLED, actor=actor, note=reason)
             cancelled = moved.obj
+            _slot_freed(cancelled.booking)
             # Everyone holding a place hears it once (the dedupe key is per recipient), and the organizer when staff cancelled.
             people = [rsvp.user for rsvp in cancelled.rsvps.select_related("user").filter(user__is_active=True)]
             if actor.pk != cancelled.organizer_id:
@@ -603,3 +666,6 @@ def rsvp_cancel(*, user, event: Event) -> None:
         deleted, _unused = Rsvp.objects.filter(event=locked, user=user).delete()
         if deleted:
             Event.objects.filter(pk=locked.pk).update(rsvp_count=F("rsvp_count") - 1)
+            from ejsc.waitlist import event_promote
+
+            event_promote(event=locked)

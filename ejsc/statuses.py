@@ -61,3 +61,40 @@ EVENT_TRANSITIONS = {
     EventStatus.REJECTED: set(),
     EventStatus.CANCELLED: set(),
 }
+
+
+class SeriesRepeat(models.TextChoices):
+    WEEK = "week", _("Every week")
+    WEEKDAY = "weekday", _("Every weekday (Monday to Friday)")
+
+
+class WaitlistStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting")
+    OFFERED = "offered", _("Offered")
+    CLAIMED = "claimed", _("Claimed")
+    LAPSED = "lapsed", _("Hold lapsed")
+    LEFT = "left", _("Left")
+    CLOSED = "closed", _("Closed")
+
+
+WAITLIST_TRANSITIONS = {
+    WaitlistStatus.WAITING: {WaitlistStatus.OFFERED, WaitlistStatus.LEFT, WaitlistStatus.CLOSED},
+    WaitlistStatus.OFFERED: {WaitlistStatus.CLAIMED, WaitlistStatus.LAPSED, WaitlistStatus.LEFT, WaitlistStatus.CLOSED},
+    WaitlistStatus.CLAIMED: set(),
+    WaitlistStatus.LAPSED: set(),
+    WaitlistStatus.LEFT: set(),
+    WaitlistStatus.CLOSED: set(),
+}
+OPEN_WAITLIST_STATUSES = (WaitlistStatus.WAITING, WaitlistStatus.OFFERED)
+
+
+class DecisionOutcome(models.TextChoices):
+    """What became of a request, for the statistics (DecisionRecord)."""
+
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    EXPIRED = "expired", _("Expired")
+    CANCELLED = "cancelled", _("Cancelled before a decision")
+    CHECKED_IN = "checked_in", _("Checked in")
+    NO_SHOW = "no_show", _("No-show")

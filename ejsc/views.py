@@ -119,6 +119,27 @@ def room_detail(request, pk):
         if form.is_valid():
             data = form.cleaned_data
             try:
+                if data.get("repeat"):
+                    from ejsc import pages, series
+
+                    result = series.series_request(
+                        requester=request.user,
+                        room=room,
+                        start=data["start"],
+                        end=data["end"],
+                        attendees=data["attendees"],
+                        purpose=data["purpose"],
+                        every=data["repeat"],
+                        count=data.get("repeat_count"),
+                        until=data.get("repeat_until"),
+                    )
+                    pages.remember_skipped(request, result)
+                    messages.success(
+                        request,
+                        _("Weekly request sent: %(created)s occurrences, %(skipped)s skipped.")
+                        % {"created": len(result.created), "skipped": len(result.skipped)},
+                    )
+                    return redirect("ejsc:series", result.series.pk)
                 booking = services.booking_request(
                     requester=request.user,
                     room=room,
@@ -157,8 +178,15 @@ def room_detail(request, pk):
             "prev_week": monday - timedelta(days=7),
             "next_week": monday + timedelta(days=7),
             "this_week": week_start(wib(timezone.now()).date()),
+            "wait_form": _wait_form(),
         },
     )
+
+
+def _wait_form():
+    from ejsc.pages import WaitlistForm
+
+    return WaitlistForm(prefix="wait", initial={"attendees": 1})
 
 
 # --- the requester's side --------------------------------------------------------------------
@@ -218,8 +246,26 @@ def booking_detail(request, pk):
             "no_show_after": booking.start + settings.MJC_NO_SHOW_GRACE,
             "is_event_booking": hasattr(booking, "event"),
             "reason_form": ReasonForm(),
+            **_public_service_context(request, booking, can_decide),
         },
     )
+
+
+def _public_service_context(request, booking, can_decide) -> dict:
+    """Issue 14 on the booking page: the QR and code, the decision deadline, the rating, the reasons list."""
+    from ejsc import feedback
+    from ejsc.models import RejectionReason
+
+    is_requester = booking.requester_id == request.user.pk
+    used = booking.status in (BookingStatus.CHECKED_IN, BookingStatus.COMPLETED) and not hasattr(booking, "event")
+    return {
+        "show_pass": booking.status == BookingStatus.APPROVED and booking.check_code and (is_requester or can_decide),
+        "can_rate": used and is_requester and not booking.visitor_name,
+        "rated": used and is_requester and feedback.has_given(request.user, booking=booking),
+        "reasons": list(RejectionReason.objects.filter(is_active=True))
+        if can_decide and booking.status == BookingStatus.REQUESTED
+        else [],
+    }
 
 
 @login_required
@@ -237,7 +283,11 @@ def booking_action(request, pk):
             services.booking_approve(actor=request.user, booking=booking)
             messages.success(request, _("Approved. The requester has been told."))
         elif action == "reject":
-            services.booking_reject(actor=request.user, booking=booking, reason=reason)
+            from ejsc.models import RejectionReason
+
+            code = (request.POST.get("reason_code") or "").strip()[:50]
+            chosen = RejectionReason.objects.filter(code=code, is_active=True).first() if code else None
+            services.booking_reject(actor=request.user, booking=booking, reason=reason, rejection_reason=chosen)
             messages.success(request, _("Rejected. The requester has been told why."))
         elif action == "cancel":
             services.booking_cancel(actor=request.user, booking=booking, reason=reason)
@@ -429,8 +479,22 @@ def event_detail(request, pk):
             "going": selectors.user_has_rsvp(request.user, event),
             "can_decide": selectors.can_decide(request.user, event.room.space),
             "open_for_rsvp": event.status == EventStatus.APPROVED and event.public and event.end > timezone.now(),
+            **_event_public_service_context(request, event),
         },
     )
+
+
+def _event_public_service_context(request, event) -> dict:
+    """Issue 14 on the event page: the RSVP waitlist position, and the rating after the event."""
+    from ejsc import feedback, waitlist
+
+    going = selectors.user_has_rsvp(request.user, event)
+    can_rate = going and event.status == EventStatus.APPROVED and event.end <= timezone.now()
+    return {
+        "waiting_position": waitlist.event_waiting_position(request.user, event),
+        "can_rate": can_rate,
+        "rated": can_rate and feedback.has_given(request.user, event=event),
+    }
 
 
 def event_ics(request, pk):
@@ -446,6 +510,11 @@ def event_rsvp(request, pk):
         if request.POST.get("action") == "cancel":
             services.rsvp_cancel(user=request.user, event=event)
             messages.success(request, _("Your place has been given back."))
+        elif request.POST.get("action") == "wait":
+            from ejsc import waitlist
+
+            waitlist.event_wait(user=request.user, event=event)
+            messages.success(request, _("You are on the waitlist. If a place frees up it is yours, and you are told."))
         else:
             services.event_rsvp(user=request.user, event=event)
             messages.success(request, _("You're going! The event is in your calendar feed."))

@@ -206,6 +206,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "ejsc-mark-no-shows": {"task": "ejsc.mark_no_shows", "schedule": timedelta(minutes=5)},
     "ejsc-send-reminders": {"task": "ejsc.send_reminders", "schedule": timedelta(minutes=10)},
     "ejsc-complete-past": {"task": "ejsc.complete_past", "schedule": timedelta(minutes=15)},
+    # issue 14: waitlist holds, late requests, the satisfaction question
+    "ejsc-waitlist-sweep": {"task": "ejsc.waitlist_sweep", "schedule": timedelta(minutes=5)},
+    "ejsc-escalate-late": {"task": "ejsc.escalate_late", "schedule": timedelta(minutes=15)},
+    "ejsc-ask-for-feedback": {"task": "ejsc.ask_for_feedback", "schedule": timedelta(minutes=30)},
     "gigs-daily-digest": {"task": "gigs.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
 }
 

@@ -50,6 +50,7 @@ ENDPOINTS = [
     ("/gigs/?q=batik", "/gigs/?q=batik", None),
     ("/provinsi/ (admin)", "/provinsi/", "admin"),
     ("/ejsc/staff/ (staff, {waiting} waiting)", "/ejsc/staff/", "staff"),
+    ("/ejsc/staff/day/ (staff)", "/ejsc/staff/day/", "staff"),  # issue 14: the day view
     ("GET /api/v1/bookings/ (staff)", "/api/v1/bookings/", "staff"),
     ("GET /api/v1/bookings/?page=last (staff)", "/api/v1/bookings/?page={bookings_last_page}", "staff"),
     ("/kreator/", "/kreator/", None),

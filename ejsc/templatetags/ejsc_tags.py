@@ -69,3 +69,34 @@ def status_label(value) -> str:
         return BookingStatus(value).label
     except ValueError:
         return value
+
+
+# --- issue 14 --------------------------------------------------------------------------------
+
+
+@register.filter
+def add_minutes(value, minutes) -> object:
+    """``{{ now|add_minutes:30 }}``."""
+    from datetime import timedelta
+
+    return value + timedelta(minutes=int(minutes)) if value else value
+
+
+@register.filter
+def qr_svg(booking) -> str:
+    """The booking's check-in QR code as inline SVG markup (segno; no script)."""
+    from django.utils.safestring import mark_safe
+
+    from ejsc.checkin import qr_svg as make
+
+    return mark_safe(make(booking))  # noqa: S308  segno's own SVG, nothing user-typed in it
+
+
+@register.filter
+def deadline(moment) -> str:
+    """``Kam 10 Des, 16.00 WIB`` in the current language."""
+    from django.utils import translation
+
+    from ejsc.workdays import deadline_text
+
+    return deadline_text(moment, translation.get_language() or "id")

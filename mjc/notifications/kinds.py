@@ -54,6 +54,22 @@ KINDS = {
     "event.approved": (_("Event approved: %(event)s"), _("%(when)s in %(room)s.")),
     "event.rejected": (_("Event not approved: %(event)s"), _("Reason: %(reason)s")),
     "event.cancelled": (_("Event cancelled: %(event)s"), _("%(when)s in %(room)s will not take place. %(reason)s")),
+    # EJSC as a public service (issue 14)
+    "booking.series_requested": (
+        _("New weekly booking request: %(room)s"),
+        _("%(requester)s asks for %(count)s occurrences from %(when)s."),
+    ),
+    "booking.late": (
+        _("Booking request past the service standard: %(room)s"),
+        _("%(when)s was due to be decided by %(deadline)s."),
+    ),
+    "booking.feedback": (_("How was %(room)s?"), _("Please rate your visit of %(when)s at %(space)s (1–5).")),
+    "booking.waitlist_offered": (
+        _("A slot is free for you: %(room)s"),
+        _("%(when)s at %(space)s is held for you until %(until)s. Claim it on your waitlist page."),
+    ),
+    "event.promoted": (_("You have a place: %(event)s"), _("A place freed up for %(when)s. See you there!")),
+    "event.feedback": (_("How was %(event)s?"), _("Please rate the event of %(when)s (1–5).")),
     # digest
     "digest.daily": (_("Gigs for you today"), _("%(count)s new gigs match your skills.")),
 }

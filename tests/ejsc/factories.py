@@ -79,3 +79,19 @@ def slot(*, days: int = 3, hour: int = 9, minute: int = 0, minutes: int = 120):
     day = wib(timezone.now()).date() + timedelta(days=days)
     start = at_wib(day, time(hour, minute))
     return start, start + timedelta(minutes=minutes)
+
+
+def rejection_reasons():
+    """The admin's list as migration 0004 writes it (a transactional test flushes it away)."""
+    from ejsc.models import RejectionReason
+
+    rows = [
+        ("room_unavailable", "Ruangan tidak tersedia"),
+        ("purpose_not_allowed", "Keperluan tidak diizinkan"),
+        ("incomplete", "Permohonan tidak lengkap"),
+        ("other", "Lainnya"),
+    ]
+    return [
+        RejectionReason.objects.get_or_create(code=code, defaults={"label": label, "position": i})[0]
+        for i, (code, label) in enumerate(rows)
+    ]

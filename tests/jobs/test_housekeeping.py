@@ -53,7 +53,17 @@ def test_every_scheduled_job_exists():
     assert ours <= scheduled
     assert ours <= set(app.tasks)
     ejsc = {name for name in scheduled if name.startswith("ejsc.")}
-    assert ejsc == {"ejsc.expire_undecided", "ejsc.mark_no_shows", "ejsc.send_reminders", "ejsc.complete_past"}
+    assert ejsc == {
+        "ejsc.expire_undecided",
+        "ejsc.mark_no_shows",
+        "ejsc.send_reminders",
+        "ejsc.complete_past",
+        # issue 14: waitlist holds, late requests, the satisfaction question
+        "ejsc.waitlist_sweep",
+        "ejsc.escalate_late",
+        "ejsc.ask_for_feedback",
+    }
+    assert ejsc <= set(app.tasks)
 
 
 def test_the_sweeper_sends_what_waited_and_nothing_twice():
