@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "creatives",
     "gigs",
     "ejsc",
+    "payments",
     "allauth",
     "allauth.account",
 ]
@@ -203,6 +204,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "ejsc-mark-no-shows": {"task": "ejsc.mark_no_shows", "schedule": timedelta(minutes=5)},
     "ejsc-send-reminders": {"task": "ejsc.send_reminders", "schedule": timedelta(minutes=10)},
     "ejsc-complete-past": {"task": "ejsc.complete_past", "schedule": timedelta(minutes=15)},
+    "payments-send-reminders": {"task": "payments.send_reminders", "schedule": crontab(minute=45)},
     "notifications-daily-digest": {"task": "notifications.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
 }
 

@@ -1,0 +1,183 @@
+"""Reads about money on a contract: who may see it, the summary, the next instalment, the figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from gigs.models import Contract
+from gigs.statuses import ContractStatus
+from payments.models import Document, Instalment, Payment, PaymentTerms
+from payments.statuses import COUNTED_PAYMENT_STATUSES, DueEvent, InstalmentState, PaymentStatus
+
+
+def is_admin(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_superuser)
+
+
+def contracts_readable_by(user) -> QuerySet:
+    """Contracts whose money the user may read: the two parties, and MJC admins."""
+    if user is None or not user.is_authenticated:
+        return Contract.objects.none()
+    base = Contract.objects.select_related("gig__business", "owner", "creative__user")
+    return base if is_admin(user) else base.filter(Q(owner=user) | Q(creative__user=user))
+
+
+def contract_readable(*, pk, user) -> Contract | None:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return contracts_readable_by(user).filter(pk=pk).first()
+
+
+def payments_readable_by(user) -> QuerySet:
+    if user is None or not user.is_authenticated:
+        return Payment.objects.none()
+    base = Payment.objects.select_related(
+        "contract__gig__business", "contract__owner", "contract__creative__user", "instalment", "receipt"
+    )
+    return base if is_admin(user) else base.filter(Q(contract__owner=user) | Q(contract__creative__user=user))
+
+
+def payment_readable(*, pk, user) -> Payment | None:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return payments_readable_by(user).filter(pk=pk).first()
+
+
+@dataclass
+class InstalmentView:
+    instalment: Instalment
+    state: str
+    reported: int  # recorded and not voided (reported, confirmed or disputed)
+    confirmed: int
+    payments: list = field(default_factory=list)
+
+    @property
+    def remaining(self) -> int:
+        return max(self.instalment.amount - self.reported, 0)
+
+    @property
+    def state_label(self) -> str:
+        return str(InstalmentState(self.state).label)
+
+
+@dataclass
+class PaymentSummary:
+    terms: PaymentTerms
+    amount: int
+    reported: int
+    confirmed: int
+    instalments: list[InstalmentView]
+    next_instalment: InstalmentView | None
+
+    @property
+    def fully_paid(self) -> bool:
+        return self.confirmed >= self.amount
+
+
+def _is_due(instalment: Instalment, contract: Contract, delivered: bool, today) -> bool:
+    if instalment.due_on:
+        return instalment.due_on <= today
+    if instalment.due_event == DueEvent.START:
+        return True
+    if instalment.due_event == DueEvent.FIRST_DELIVERY:
+        return delivered or contract.status == ContractStatus.COMPLETED
+    return contract.status == ContractStatus.COMPLETED
+
+
+def payment_summary(*, contract: Contract, delivered: bool | None = None) -> PaymentSummary:
+    """The contract's terms, what was paid and confirmed, and the next instalment: three queries
+    however many instalments and payments there are."""
+    from payments.services import terms_ensure
+
+    terms_ensure(contract=contract)
+    terms = (
+        PaymentTerms.objects.filter(contract_id=contract.pk)
+        .prefetch_related(
+            Prefetch(
+                "instalments",
+                queryset=Instalment.objects.prefetch_related(
+                    Prefetch(
+                        "payments", queryset=Payment.objects.select_related("receipt").order_by("created_at", "id")
+                    )
+                ),
+            )
+        )
+        .get()
+    )
+    if delivered is None:
+        delivered = contract.deliveries.exists()
+    today = timezone.localdate()
+    views = []
+    for instalment in terms.instalments.all():
+        rows = list(instalment.payments.all())
+        reported = sum(p.amount for p in rows if p.status in COUNTED_PAYMENT_STATUSES)
+        confirmed = sum(p.amount for p in rows if p.status == PaymentStatus.CONFIRMED)
+        if confirmed >= instalment.amount:
+            state = InstalmentState.PAID
+        elif reported >= instalment.amount:
+            state = InstalmentState.REPORTED
+        elif _is_due(instalment, contract, delivered, today):
+            state = InstalmentState.DUE
+        else:
+            state = InstalmentState.UPCOMING
+        views.append(InstalmentView(instalment, state, reported, confirmed, rows))
+    return PaymentSummary(
+        terms=terms,
+        amount=contract.amount,
+        reported=sum(view.reported for view in views),
+        confirmed=sum(view.confirmed for view in views),
+        instalments=views,
+        next_instalment=next((view for view in views if view.remaining > 0), None),
+    )
+
+
+def document_by_code(*, code: str) -> Document | None:
+    code = (code or "").strip().upper()
+    if not code or len(code) > 16:
+        return None
+    return Document.objects.filter(code=code).first()
+
+
+def handover_document(*, contract: Contract) -> Document | None:
+    return Document.objects.filter(contract_id=contract.pk, kind="handover").first()
+
+
+def payment_disputes() -> QuerySet:
+    """Open payment disputes for MJC admins."""
+    return Payment.objects.filter(status=PaymentStatus.NOT_RECEIVED).select_related(
+        "contract__gig", "contract__owner", "contract__creative__user"
+    )
+
+
+def payment_actions(*, summary: PaymentSummary, contract: Contract, user) -> list[str]:
+    """What this user may do with the contract's money now (the page draws its buttons from it,
+    the API returns it, the services guard the same rules)."""
+    from payments.statuses import CLOSED_CONTRACT_STATUSES, TermsStatus
+
+    if user is None or not user.is_authenticated:
+        return []
+    is_owner = contract.owner_id == user.pk
+    is_creative = contract.creative.user_id == user.pk
+    open_contract = contract.status not in CLOSED_CONTRACT_STATUSES
+    any_payment = any(view.reported for view in summary.instalments)
+    actions = []
+    if is_owner and open_contract and not any_payment and contract.status != ContractStatus.COMPLETED:
+        actions.append("propose_terms")
+    if is_creative and summary.terms.status == TermsStatus.PROPOSED:
+        actions.append("agree_terms")
+    if is_owner and open_contract and summary.terms.status == TermsStatus.AGREED and summary.next_instalment:
+        actions.append("record_payment")
+    if is_creative and any(
+        p.status in (PaymentStatus.REPORTED, PaymentStatus.NOT_RECEIVED)
+        for view in summary.instalments
+        for p in view.payments
+    ):
+        actions.append("confirm_payment")
+    return actions
