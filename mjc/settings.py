@@ -205,6 +205,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "ejsc-send-reminders": {"task": "ejsc.send_reminders", "schedule": timedelta(minutes=10)},
     "ejsc-complete-past": {"task": "ejsc.complete_past", "schedule": timedelta(minutes=15)},
     "payments-send-reminders": {"task": "payments.send_reminders", "schedule": crontab(minute=45)},
+    "payments-refresh-earned-badges": {
+        "task": "payments.refresh_earned_badges",
+        "schedule": crontab(hour=2, minute=40),
+    },
     "notifications-daily-digest": {"task": "notifications.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
 }
 

@@ -169,8 +169,9 @@ def _amount(value):
 class ContractPaymentsApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
     parser_classes = [MultiPartParser, FormParser, JSONParser]
+    pagination_class = Pagination  # named so that the schema documents the page envelope
 
-    @extend_schema(responses={200: PaymentSerializer(many=True)})
+    @extend_schema(responses=PaymentSerializer(many=True))
     def get(self, request, pk: int):
         contract = _contract(request, pk)
         paginator = Pagination()

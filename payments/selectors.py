@@ -91,31 +91,33 @@ def _is_due(instalment: Instalment, contract: Contract, delivered: bool, today) 
     return contract.status == ContractStatus.COMPLETED
 
 
-def payment_summary(*, contract: Contract, delivered: bool | None = None) -> PaymentSummary:
-    """The contract's terms, what was paid and confirmed, and the next instalment: three queries
-    however many instalments and payments there are."""
-    from payments.services import terms_ensure
-
-    terms_ensure(contract=contract)
-    terms = (
-        PaymentTerms.objects.filter(contract_id=contract.pk)
+def _instalments_of(contract_id: int) -> list[Instalment]:
+    return list(
+        Instalment.objects.filter(contract_id=contract_id)
+        .select_related("terms")
         .prefetch_related(
-            Prefetch(
-                "instalments",
-                queryset=Instalment.objects.prefetch_related(
-                    Prefetch(
-                        "payments", queryset=Payment.objects.select_related("receipt").order_by("created_at", "id")
-                    )
-                ),
-            )
+            Prefetch("payments", queryset=Payment.objects.select_related("receipt").order_by("created_at", "id"))
         )
-        .get()
+        .order_by("position", "id")
     )
-    if delivered is None:
-        delivered = contract.deliveries.exists()
+
+
+def payment_summary(*, contract: Contract, delivered: bool | None = None) -> PaymentSummary:
+    """The contract's terms, what was paid and confirmed, and the next instalment: two queries
+    (instalments with their terms, payments with their receipts) however many there are."""
+    instalments = _instalments_of(contract.pk)
+    if not instalments:  # a contract made before payments existed, or in bulk: the default terms
+        from payments.services import terms_ensure
+
+        terms_ensure(contract=contract)
+        instalments = _instalments_of(contract.pk)
+    terms = instalments[0].terms
+    if delivered is None and any(i.due_event == DueEvent.FIRST_DELIVERY for i in instalments):
+        prefetched = getattr(contract, "_prefetched_objects_cache", {}).get("deliveries")
+        delivered = bool(prefetched) if prefetched is not None else contract.deliveries.exists()
     today = timezone.localdate()
     views = []
-    for instalment in terms.instalments.all():
+    for instalment in instalments:
         rows = list(instalment.payments.all())
         reported = sum(p.amount for p in rows if p.status in COUNTED_PAYMENT_STATUSES)
         confirmed = sum(p.amount for p in rows if p.status == PaymentStatus.CONFIRMED)

@@ -8,3 +8,10 @@ def send_reminders() -> dict:
     from payments.services import reminders_send
 
     return reminders_send()
+
+
+@shared_task(name="payments.refresh_earned_badges")
+def refresh_earned_badges() -> int:
+    from payments.badges import earned_badges_refresh
+
+    return earned_badges_refresh()

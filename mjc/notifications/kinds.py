@@ -56,6 +56,10 @@ KINDS = {
         _("Please confirm a payment for “%(gig)s”"),
         _("The owner recorded %(amount)s %(days)s days ago. Did you receive it?"),
     ),
+    "verification.submitted": (
+        _("NIB to check: “%(business)s”"),
+        _("An owner asks MJC to verify the business's NIB."),
+    ),
     "verification.decided": (_("NIB verification of “%(business)s”"), _("%(outcome)s")),
     # EJSC
     "booking.requested": (_("New booking request: %(room)s"), _("%(requester)s asks for %(when)s.")),

@@ -1,7 +1,7 @@
 """The payments part of the contract page: ``{% load payments_tags %}{% contract_payments contract %}``.
 
-A tag, so that gigs' template includes it without gigs' code importing payments. Four queries
-however many instalments and payments the contract has (tests/payments pin it)."""
+A tag, so that gigs' template includes it without gigs' code importing payments. Two queries
+(three once completed) however many instalments and payments the contract has (tests/payments pin it)."""
 
 from django import template
 
@@ -16,8 +16,7 @@ register = template.Library()
 def contract_payments(context, contract):
     request = context["request"]
     user = request.user
-    deliveries = getattr(contract, "_prefetched_objects_cache", {}).get("deliveries")
-    summary = selectors.payment_summary(contract=contract, delivered=None if deliveries is None else bool(deliveries))
+    summary = selectors.payment_summary(contract=contract)
     actions = selectors.payment_actions(summary=summary, contract=contract, user=user)
     handover = selectors.handover_document(contract=contract) if contract.status == "completed" else None
     return {
