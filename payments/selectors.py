@@ -183,3 +183,95 @@ def payment_actions(*, summary: PaymentSummary, contract: Contract, user) -> lis
     ):
         actions.append("confirm_payment")
     return actions
+
+
+# --- province figures (issue 13): money that moved, next to contract value ------------------------
+
+# contracts whose value the province dashboard counts (mjc/core/dashboard.CONTRACT_VALUE_STATUSES)
+VALUED_CONTRACT_STATUSES = ("active", "delivered", "revision_requested", "completed")
+PROVINCE_MONTHS = 12
+
+
+@dataclass
+class RegionPayments:
+    confirmed: int = 0  # Rupiah confirmed received
+    contracts: int = 0  # contracts counted in the contract value
+    fully_paid: int = 0  # of those, confirmed up to their amount
+
+    @property
+    def fully_paid_share(self) -> float | None:
+        return round(100 * self.fully_paid / self.contracts, 1) if self.contracts else None
+
+    def add(self, other: RegionPayments) -> None:
+        self.confirmed += other.confirmed
+        self.contracts += other.contracts
+        self.fully_paid += other.fully_paid
+
+
+@dataclass
+class ProvincePayments:
+    totals: RegionPayments
+    by_bakorwil: dict[str, RegionPayments]  # Bakorwil code →
+    by_kabupaten: dict[str, RegionPayments]  # BPS code →
+    months: list[dict]  # [{"month": date, "bakorwil": {code: Rupiah}, "total": Rupiah}], newest first
+    bakorwil_codes: list[str]
+
+
+_BY_KABUPATEN_SQL = """
+SELECT k.code, b.code,
+       COALESCE(SUM(p.confirmed), 0),
+       COUNT(*) FILTER (WHERE ct.status = ANY(%(valued)s)),
+       COUNT(*) FILTER (WHERE ct.status = ANY(%(valued)s) AND COALESCE(p.confirmed, 0) >= ct.amount)
+  FROM gigs_contract ct
+  JOIN gigs_gig g ON g.id = ct.gig_id
+  JOIN regions_kabupaten k ON k.id = g.kabupaten_id
+  JOIN regions_bakorwil b ON b.id = k.bakorwil_id
+  LEFT JOIN (SELECT contract_id, SUM(amount) AS confirmed FROM payments_payment
+              WHERE status = 'confirmed' GROUP BY contract_id) p ON p.contract_id = ct.id
+ GROUP BY k.code, b.code
+"""
+
+_BY_MONTH_SQL = """
+SELECT date_trunc('month', p.paid_on)::date, b.code, SUM(p.amount)
+  FROM payments_payment p
+  JOIN gigs_contract ct ON ct.id = p.contract_id
+  JOIN gigs_gig g ON g.id = ct.gig_id
+  JOIN regions_kabupaten k ON k.id = g.kabupaten_id
+  JOIN regions_bakorwil b ON b.id = k.bakorwil_id
+ WHERE p.status = 'confirmed' AND p.paid_on >= %(since)s
+ GROUP BY 1, 2
+ ORDER BY 1 DESC
+"""
+
+
+def province_payments(*, bakorwil_codes: list[str] | None = None) -> ProvincePayments:
+    """Confirmed payments by Bakorwil, kabupaten/kota and month, and the share of contracts fully
+    paid: two grouped queries (a region's money counts where its gig is located)."""
+    from django.db import connection
+
+    from mjc.regions.models import Bakorwil
+
+    codes = bakorwil_codes or list(Bakorwil.objects.order_by("id").values_list("code", flat=True))
+    totals, by_bakorwil, by_kabupaten = RegionPayments(), {code: RegionPayments() for code in codes}, {}
+    today = timezone.localdate()
+    year, month = today.year, today.month - (PROVINCE_MONTHS - 1)
+    while month <= 0:
+        year, month = year - 1, month + 12
+    since = today.replace(year=year, month=month, day=1)
+    with connection.cursor() as cursor:
+        cursor.execute(_BY_KABUPATEN_SQL, {"valued": list(VALUED_CONTRACT_STATUSES)})
+        for kabupaten, bakorwil, confirmed, contracts, fully_paid in cursor.fetchall():
+            row = RegionPayments(int(confirmed), contracts, fully_paid)
+            by_kabupaten[kabupaten] = row
+            by_bakorwil.setdefault(bakorwil, RegionPayments()).add(row)
+            totals.add(row)
+        cursor.execute(_BY_MONTH_SQL, {"since": since})
+        months: dict = {}
+        for first_day, bakorwil, amount in cursor.fetchall():
+            entry = months.setdefault(first_day, {"month": first_day, "bakorwil": {}, "total": 0})
+            entry["bakorwil"][bakorwil] = int(amount)
+            entry["total"] += int(amount)
+    month_rows = list(months.values())
+    for entry in month_rows:
+        entry["cells"] = [entry["bakorwil"].get(code, 0) for code in codes]
+    return ProvincePayments(totals, by_bakorwil, by_kabupaten, month_rows, codes)
