@@ -12,6 +12,9 @@ from payments.statuses import PaymentMethod
 class DateInput(forms.DateInput):
     input_type = "date"
 
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")  # what a date input reads, in every language
+
 
 class PresetForm(forms.Form):
     preset = forms.ChoiceField(
