@@ -30,7 +30,9 @@ class PaymentAdmin(admin.ModelAdmin):
     list_display = ["id", "contract", "instalment", "amount", "method", "paid_on", "status", "created_at"]
     list_filter = ["status", "method"]
     raw_id_fields = ["contract", "instalment", "recorded_by"]
-    readonly_fields = ["status", "amount", "method", "paid_on", "proof", "proof_name", "note", "confirmed_at"]
+    # the proof is private: it has no URL, it is opened through the contract page's checked download
+    exclude = ["proof"]
+    readonly_fields = ["status", "amount", "method", "paid_on", "proof_name", "note", "confirmed_at"]
     actions = ["void_disputed"]
 
     @admin.action(description=_("Void the selected disputed payments"))

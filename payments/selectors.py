@@ -244,7 +244,7 @@ SELECT date_trunc('month', p.paid_on)::date, b.code, SUM(p.amount)
 """
 
 
-def province_payments(*, bakorwil_codes: list[str] | None = None) -> ProvincePayments:
+def province_payments(*, bakorwil_codes: list[str] | None = None, with_months: bool = True) -> ProvincePayments:
     """Confirmed payments by Bakorwil, kabupaten/kota and month, and the share of contracts fully
     paid: two grouped queries (a region's money counts where its gig is located)."""
     from django.db import connection
@@ -265,9 +265,10 @@ def province_payments(*, bakorwil_codes: list[str] | None = None) -> ProvincePay
             by_kabupaten[kabupaten] = row
             by_bakorwil.setdefault(bakorwil, RegionPayments()).add(row)
             totals.add(row)
-        cursor.execute(_BY_MONTH_SQL, {"since": since})
         months: dict = {}
-        for first_day, bakorwil, amount in cursor.fetchall():
+        if with_months:
+            cursor.execute(_BY_MONTH_SQL, {"since": since})
+        for first_day, bakorwil, amount in cursor.fetchall() if with_months else ():
             entry = months.setdefault(first_day, {"month": first_day, "bakorwil": {}, "total": 0})
             entry["bakorwil"][bakorwil] = int(amount)
             entry["total"] += int(amount)

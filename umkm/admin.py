@@ -42,4 +42,5 @@ class NibVerificationAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["business__name", "nib"]
     raw_id_fields = ["business", "submitted_by", "decided_by"]
-    readonly_fields = ["status", "nib", "reason", "decided_at", "decided_by"]
+    readonly_fields = ["status", "nib", "reason", "decided_at", "decided_by", "document_name"]
+    exclude = ["document"]  # private: opened from the review page's checked download

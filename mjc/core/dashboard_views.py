@@ -40,7 +40,7 @@ def province_export(request):
     """The same figures per kabupaten/kota as CSV (opens in a spreadsheet)."""
     _require_admin(request)
     figures = province_figures()
-    payments = province_payments(bakorwil_codes=[row.code for row in figures.bakorwil]).by_kabupaten
+    payments = province_payments(bakorwil_codes=[row.code for row in figures.bakorwil], with_months=False).by_kabupaten
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="mjc-provinsi-{stamp}.csv"'
