@@ -17,6 +17,7 @@ from creatives.errors import CreativeNotFound, NotACreative
 from creatives.models import CreativeProfile, PortfolioItem
 from mjc.categories.models import Category
 from mjc.core.api import absolute_url
+from mjc.core.badges import badge_list, badge_serializer_field, creative_badge_codes
 from mjc.core.money import RupiahSerializerField
 from mjc.core.pagination import KeysetPagination
 from mjc.regions.models import Kabupaten
@@ -46,13 +47,17 @@ class CreativeListSerializer(serializers.ModelSerializer):
     kabupaten_name = serializers.CharField(source="kabupaten.name", allow_null=True, default=None)
     bakorwil = serializers.CharField(source="kabupaten.bakorwil.code", allow_null=True, default=None)
     rating_avg = serializers.FloatField()
+    badges = badge_serializer_field()
 
     class Meta:
         model = CreativeProfile
         fields = [
             "id", "full_name", "headline", "skills", "day_rate", "kabupaten", "kabupaten_name", "bakorwil",
-            "available", "rating_avg", "rating_count", "completed_count",
+            "available", "rating_avg", "rating_count", "completed_count", "badges",
         ]  # fmt: skip
+
+    def get_badges(self, profile) -> list[dict]:
+        return badge_list(creative_badge_codes(profile))
 
 
 class CreativeSerializer(CreativeListSerializer):
@@ -79,6 +84,9 @@ class CreativeFilterSerializer(serializers.Serializer):
     bakorwil = serializers.CharField(required=False, allow_blank=True, max_length=4)
     kabupaten = serializers.CharField(required=False, allow_blank=True, max_length=4)
     available = serializers.BooleanField(required=False, allow_null=True, default=None)
+    verified = serializers.BooleanField(
+        required=False, default=False, help_text="Only creatives with the Talenta MJC badge (hanya terverifikasi)."
+    )
 
 
 class PortfolioWriteSerializer(serializers.Serializer):
@@ -166,6 +174,7 @@ class CreativeListApi(APIView):
             OpenApiParameter("bakorwil", str, description="Bakorwil code, I..V"),
             OpenApiParameter("kabupaten", str, description="BPS code, e.g. 3509"),
             OpenApiParameter("available", bool),
+            OpenApiParameter("verified", bool, description="only creatives with the Talenta MJC badge"),
         ],
         responses=CreativeListSerializer(many=True),
     )

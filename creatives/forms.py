@@ -86,6 +86,7 @@ class CreativeFilterForm(forms.Form):
         empty_label=_("All kabupaten/kota"),
     )
     available = forms.BooleanField(label=_("Available now"), required=False)
+    verified = forms.BooleanField(label=_("Only verified (Talenta MJC)"), required=False)
 
     def filters(self) -> dict:
         if not self.is_valid():
@@ -97,4 +98,5 @@ class CreativeFilterForm(forms.Form):
             "bakorwil": data["bakorwil"].code if data.get("bakorwil") else None,
             "kabupaten": data["kabupaten"].code if data.get("kabupaten") else None,
             "available": True if data.get("available") else None,
+            "verified": bool(data.get("verified")),
         }

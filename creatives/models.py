@@ -23,6 +23,12 @@ class CreativeProfile(models.Model):
     rating_avg = models.DecimalField(_("rating"), max_digits=3, decimal_places=2, default=0)
     rating_count = models.PositiveIntegerField(_("reviews"), default=0)
     completed_count = models.PositiveIntegerField(_("completed contracts"), default=0)
+    # badges (issue 13, mjc/core/badges.py): Talenta MJC is granted by an MJC admin; the earned
+    # ones are written by the scheduled job in payments.badges
+    talenta_since = models.DateField(_("Talenta MJC since"), null=True, blank=True)
+    talenta_note = models.TextField(_("Talenta MJC note"), blank=True)
+    earned_badges = models.JSONField(default=list, blank=True, editable=False)
+    badges_refreshed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -37,6 +43,15 @@ class CreativeProfile(models.Model):
                 F("completed_count").desc(),
                 F("id").asc(),
                 name="creative_directory_order",
+            ),
+            # the directory's "hanya terverifikasi" filter (Talenta MJC), in the same order
+            models.Index(
+                F("available").desc(),
+                F("rating_avg").desc(),
+                F("completed_count").desc(),
+                F("id").asc(),
+                name="creative_directory_talenta",
+                condition=Q(talenta_since__isnull=False),
             ),
             # "contains" search (icontains is UPPER(…) LIKE UPPER('%q%')) on trigram indexes
             GinIndex(OpClass(Upper("headline"), name="gin_trgm_ops"), name="creative_headline_trgm"),

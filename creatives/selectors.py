@@ -42,6 +42,7 @@ def creative_list(
     kabupaten: str | None = None,
     available: bool | None = None,
     q: str | None = None,
+    verified: bool = False,
 ) -> QuerySet[CreativeProfile]:
     """Public creatives, best rated and most experienced first; skills prefetched (1 query)."""
     qs = _public().prefetch_related(Prefetch("skills", queryset=Category.objects.order_by("position", "id")))
@@ -55,6 +56,8 @@ def creative_list(
         qs = qs.filter(available=available)
     if q:
         qs = qs.filter(id__in=_search_candidates(q))
+    if verified:  # "hanya terverifikasi": creatives MJC vouches for (Talenta MJC)
+        qs = qs.filter(talenta_since__isnull=False)
     # One category per filter and (profile, category) pairs are unique: no duplicates, no DISTINCT.
     return qs.order_by(*DIRECTORY_ORDER)
 

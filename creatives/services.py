@@ -2,7 +2,9 @@
 
 from collections.abc import Iterable
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from creatives import signals
@@ -11,8 +13,9 @@ from creatives.models import CreativeProfile, PortfolioItem
 from mjc.accounts.models import Role, User
 from mjc.accounts.services import user_add_role
 from mjc.categories.models import Category
-from mjc.core.errors import ValidationFailed
+from mjc.core.errors import PermissionDenied, ValidationFailed
 from mjc.core.files import clean_image, save_clean_image
+from mjc.core.models import StatusChange
 from mjc.core.summaries import FIGURES, summary_changed
 from mjc.regions.models import Kabupaten
 
@@ -131,3 +134,59 @@ def portfolio_remove(*, profile: CreativeProfile, item_id) -> None:
     storage = item.image.storage
     item.delete()
     transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+# --- badges (issue 13, mjc/core/badges.py) -----------------------------------------------------------
+
+
+def _record_talenta(profile: CreativeProfile, *, admin: User, granted: bool, note: str) -> None:
+    StatusChange.objects.create(
+        content_type=ContentType.objects.get_for_model(profile),
+        object_id=profile.pk,
+        from_status="talenta" if not granted else "",
+        to_status="talenta" if granted else "",
+        actor=admin,
+        note=note,
+    )
+
+
+@transaction.atomic
+def talenta_grant(*, profile: CreativeProfile, admin: User, note: str) -> CreativeProfile:
+    """An MJC admin grants the "Talenta MJC" badge with a note (e.g. after an MJC training)."""
+    if not getattr(admin, "is_superuser", False):
+        raise PermissionDenied(_("Only MJC admins grant Talenta MJC."), code="not_admin")
+    note = (note or "").replace("\x00", "").strip()
+    if not note:
+        raise _field_error("note", _("Please write why (e.g. the training attended)."), "note_required")
+    profile = CreativeProfile.objects.select_for_update().get(pk=profile.pk)
+    if profile.talenta_since:
+        return profile  # granted already
+    profile.talenta_since, profile.talenta_note = timezone.localdate(), note[:4000]
+    profile.save(update_fields=["talenta_since", "talenta_note", "updated_at"])
+    _record_talenta(profile, admin=admin, granted=True, note=note)
+    return profile
+
+
+@transaction.atomic
+def talenta_withdraw(*, profile: CreativeProfile, admin: User, note: str) -> CreativeProfile:
+    if not getattr(admin, "is_superuser", False):
+        raise PermissionDenied(_("Only MJC admins grant Talenta MJC."), code="not_admin")
+    note = (note or "").replace("\x00", "").strip()
+    if not note:
+        raise _field_error("note", _("Please write why the badge is withdrawn."), "note_required")
+    profile = CreativeProfile.objects.select_for_update().get(pk=profile.pk)
+    if not profile.talenta_since:
+        return profile
+    profile.talenta_since, profile.talenta_note = None, note[:4000]
+    profile.save(update_fields=["talenta_since", "talenta_note", "updated_at"])
+    _record_talenta(profile, admin=admin, granted=False, note=note)
+    return profile
+
+
+def creative_earned_badges_set(*, profile_id: int, codes: list[str], now) -> bool:
+    """Written by the scheduled badge job (payments.badges); True when the badges changed."""
+    return bool(
+        CreativeProfile.objects.filter(pk=profile_id)
+        .exclude(earned_badges=sorted(codes))
+        .update(earned_badges=sorted(codes), badges_refreshed_at=now)
+    )

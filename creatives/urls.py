@@ -10,4 +10,5 @@ urlpatterns = [
     path("kreator/saya/portofolio/", views.portfolio_add, name="portfolio_add"),
     path("kreator/saya/portofolio/<int:item_pk>/hapus/", views.portfolio_remove, name="portfolio_remove"),
     path("kreator/<int:pk>/", views.creative_detail, name="detail"),
+    path("kreator/<int:pk>/talenta/", views.talenta_decide, name="talenta"),
 ]

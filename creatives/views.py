@@ -96,3 +96,24 @@ def portfolio_remove(request, item_pk):
     services.portfolio_remove(profile=profile, item_id=item_pk)
     messages.success(request, _("Removed from your portfolio."))
     return redirect("creatives:edit")
+
+
+@login_required
+@require_POST
+@html_errors
+def talenta_decide(request, pk):
+    """An MJC admin grants or withdraws the "Talenta MJC" badge with a note (issue 13)."""
+    if not request.user.is_superuser:
+        raise Http404
+    profile = selectors.creative_get(pk=pk)
+    note = (request.POST.get("note") or "")[:4000]
+    try:
+        if request.POST.get("grant") == "1":
+            services.talenta_grant(profile=profile, admin=request.user, note=note)
+            messages.success(request, _("Talenta MJC granted."))
+        else:
+            services.talenta_withdraw(profile=profile, admin=request.user, note=note)
+            messages.success(request, _("Talenta MJC withdrawn."))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("creatives:detail", pk=profile.pk)

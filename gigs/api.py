@@ -726,13 +726,21 @@ class ContractListApi(generics.ListAPIView):
         )
 
 
+# Parts a higher app adds to one contract's answer without gigs importing it: functions
+# (contract, request) -> dict, registered in that app's AppConfig.ready (payments adds "payments").
+CONTRACT_DETAIL_EXTRAS: list = []
+
+
 class ContractDetailApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(responses={200: ContractSerializer})
     def get(self, request, pk: int):
         contract = _visible_contract(request, pk)
-        return Response(ContractSerializer(contract, context={"request": request}).data)
+        data = ContractSerializer(contract, context={"request": request}).data
+        for extra in CONTRACT_DETAIL_EXTRAS:
+            data.update(extra(contract, request))
+        return Response(data)
 
 
 class ContractDeliverApi(APIView):

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "creatives",
     "gigs",
     "ejsc",
+    "payments",
     "mjc.site",
     "allauth",
     "allauth.account",
@@ -211,6 +212,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "ejsc-escalate-late": {"task": "ejsc.escalate_late", "schedule": timedelta(minutes=15)},
     "ejsc-ask-for-feedback": {"task": "ejsc.ask_for_feedback", "schedule": timedelta(minutes=30)},
     "gigs-daily-digest": {"task": "gigs.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
+    "payments-send-reminders": {"task": "payments.send_reminders", "schedule": crontab(minute=45)},
+    "payments-refresh-earned-badges": {
+        "task": "payments.refresh_earned_badges",
+        "schedule": crontab(hour=2, minute=40),
+    },
 }
 
 # Sessions live in PostgreSQL, never in Redis: a Redis outage signs nobody out (issue 10).

@@ -27,6 +27,7 @@ api_v1 = [
     path("", include("umkm.api_urls")),
     path("", include("creatives.api_urls")),
     path("", include("ejsc.api_urls")),
+    path("", include("payments.api_urls")),
 ]
 
 urlpatterns = [
@@ -51,6 +52,7 @@ urlpatterns = [
     path("", include("creatives.urls")),
     path("", include("gigs.urls")),
     path("", include("ejsc.urls")),
+    path("", include("payments.urls")),
 ]
 
 # Public uploads (photos, portfolio images, already re-encoded by Pillow) live under

@@ -31,6 +31,7 @@ APPS = [
     "creatives",
     "gigs",
     "ejsc",
+    "payments",
 ]
 
 

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from mjc.core.admin import thumbnail_preview
-from umkm.models import Business, Product
+from umkm.models import Business, NibVerification, Product
 
 
 class ProductInline(admin.TabularInline):
@@ -27,3 +27,15 @@ class BusinessAdmin(admin.ModelAdmin):
     list_select_related = ["owner", "kabupaten"]
     raw_id_fields = ["owner"]
     inlines = [ProductInline]
+
+
+@admin.register(NibVerification)
+class NibVerificationAdmin(admin.ModelAdmin):
+    """Read-only here: admins decide on the review page (/usaha/verifikasi-nib/), which notifies the owner."""
+
+    list_display = ["business", "nib", "status", "created_at", "decided_at"]
+    list_filter = ["status"]
+    search_fields = ["business__name", "nib"]
+    raw_id_fields = ["business", "submitted_by", "decided_by"]
+    readonly_fields = ["status", "nib", "reason", "decided_at", "decided_by", "document_name"]
+    exclude = ["document"]  # private: opened from the review page's checked download

@@ -15,11 +15,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mjc.core.api import Pagination, absolute_url
+from mjc.core.badges import badge_list, badge_serializer_field, business_badge_codes
 from mjc.core.errors import PermissionDenied
 from mjc.core.formatting import rupiah
 from mjc.core.money import RupiahSerializerField
 from mjc.regions.models import Kabupaten
 from umkm import selectors, services
+from umkm.errors import BusinessNotFound
 from umkm.models import NIB_PATTERN, Business, Product
 
 NIB_ERROR = _("The NIB must be exactly 13 digits.")
@@ -54,10 +56,25 @@ class BusinessSerializer(serializers.ModelSerializer):
     kabupaten = KabupatenRefSerializer()
     owner = inline_serializer("BusinessOwner", {"id": serializers.IntegerField(), "full_name": serializers.CharField()})
     products = ProductSerializer(many=True)
+    badges = badge_serializer_field()
 
     class Meta:
         model = Business
-        fields = ["id", "name", "sector", "kabupaten", "description", "nib", "owner", "products", "created_at"]
+        fields = [
+            "id",
+            "name",
+            "sector",
+            "kabupaten",
+            "description",
+            "nib",
+            "owner",
+            "products",
+            "badges",
+            "created_at",
+        ]
+
+    def get_badges(self, business) -> list[dict]:
+        return badge_list(business_badge_codes(business))
 
 
 class BusinessWriteSerializer(serializers.Serializer):
@@ -219,3 +236,36 @@ class ProductDetailApi(APIView):
         business = _owned(request, pk)
         services.product_delete(product=selectors.product_of(business=business, pk=product_pk))
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class BusinessVerificationApi(APIView):
+    """The owner asks MJC to verify the business's NIB (badge "NIB terverifikasi")."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    parser_classes = [parsers.MultiPartParser, parsers.FormParser, parsers.JSONParser]
+
+    @extend_schema(
+        summary="Submit the NIB for verification (its owner only)",
+        request={
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"nib": {"type": "string"}, "document": {"type": "string", "format": "binary"}},
+                "required": ["nib"],
+            },
+            "application/json": {"type": "object", "properties": {"nib": {"type": "string"}}, "required": ["nib"]},
+        },
+        responses={
+            201: inline_serializer(
+                "VerificationStatus", {"id": serializers.IntegerField(), "status": serializers.CharField()}
+            )
+        },
+    )
+    def post(self, request, pk):
+        business = selectors.business_get(pk=pk)
+        if business.owner_id != request.user.pk:
+            raise BusinessNotFound()  # a private request: nobody else learns about it
+        nib = request.data.get("nib", "") if hasattr(request.data, "get") else ""
+        row = services.nib_verification_submit(
+            business=business, user=request.user, nib=str(nib)[:40], document=request.FILES.get("document")
+        )
+        return Response({"id": row.pk, "status": row.status}, status=status.HTTP_201_CREATED)

@@ -42,3 +42,24 @@ class ProductForm(forms.Form):
         help_text=_("JPG, PNG or WEBP, at most 20 MB. You can take a photo with your phone."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
     )
+
+
+class NibVerificationForm(forms.Form):
+    nib = forms.RegexField(
+        label=_("NIB (business ID number)"),
+        regex=r"^\s*[0-9]{13}\s*$",
+        max_length=20,
+        help_text=_("13 digits, from OSS."),
+        error_messages={"invalid": _("The NIB must be exactly 13 digits.")},
+    )
+    document = forms.FileField(
+        label=_("NIB document (optional)"),
+        required=False,
+        help_text=_("The OSS certificate as PDF or photo. Only MJC admins see it."),
+    )
+
+
+class NibDecisionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (needed to reject)"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )

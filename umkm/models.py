@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mjc.core.files import keep_name
+from umkm.statuses import VerificationStatus
 
 NIB_PATTERN = r"^[0-9]{13}$"
 
@@ -21,6 +22,8 @@ class Business(models.Model):
     nib = models.CharField(
         _("NIB (business ID number)"), max_length=13, blank=True, help_text=_("13 digits, from OSS. Optional.")
     )
+    # set when an MJC admin approves a NibVerification (badge "NIB terverifikasi", mjc/core/badges.py)
+    nib_verified_at = models.DateTimeField(_("NIB verified"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -63,3 +66,43 @@ class Product(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class NibVerification(models.Model):
+    """An owner's request to have the business's NIB checked; an MJC admin approves or rejects it."""
+
+    business = models.ForeignKey(
+        Business, on_delete=models.CASCADE, related_name="nib_verifications", verbose_name=_("business")
+    )
+    nib = models.CharField(_("NIB"), max_length=13)
+    # optional private file (private/nib/…): the OSS certificate as PDF or photo
+    document = models.FileField(_("document"), upload_to=keep_name, max_length=255, blank=True)
+    document_name = models.CharField(_("document file name"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=VerificationStatus.choices, default=VerificationStatus.PENDING
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("NIB verification")
+        verbose_name_plural = _("NIB verifications")
+        constraints = [
+            models.CheckConstraint(condition=Q(nib__regex=NIB_PATTERN), name="nibverification_nib_13_digits"),
+            models.UniqueConstraint(
+                fields=["business"],
+                condition=Q(status=VerificationStatus.PENDING),
+                name="nibverification_one_pending_per_business",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"], name="nibverification_queue")]
+
+    def __str__(self):
+        return f"{self.business} · {self.nib}"

@@ -4,7 +4,8 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from mjc.accounts.models import User
 from umkm.errors import BusinessNotFound, ProductNotFound
-from umkm.models import Business, Product
+from umkm.models import Business, NibVerification, Product
+from umkm.statuses import VerificationStatus
 
 
 def businesses_of(*, owner: User) -> QuerySet[Business]:
@@ -48,3 +49,38 @@ def product_of(*, business: Business, pk) -> Product:
         return business.products.get(pk=pk)
     except (Product.DoesNotExist, ValueError, TypeError) as exc:
         raise ProductNotFound() from exc
+
+
+# --- NIB verification (issue 13) ---------------------------------------------------------------
+
+
+def nib_verification_latest(*, business: Business) -> NibVerification | None:
+    return business.nib_verifications.select_related("decided_by").first()
+
+
+def nib_verifications_pending() -> QuerySet[NibVerification]:
+    """The admins' review queue, oldest first (an index range on status, created_at)."""
+    return (
+        NibVerification.objects.filter(status=VerificationStatus.PENDING)
+        .select_related("business__owner", "business__kabupaten")
+        .order_by("created_at", "id")
+    )
+
+
+def nib_verifications_decided() -> QuerySet[NibVerification]:
+    return (
+        NibVerification.objects.exclude(status=VerificationStatus.PENDING)
+        .select_related("business", "decided_by")
+        .order_by("-decided_at", "-id")
+    )
+
+
+def nib_verification_readable(*, pk, user: User) -> NibVerification:
+    """For its business's owner and MJC admins; 404 for everyone else."""
+    try:
+        row = NibVerification.objects.select_related("business").get(pk=pk)
+    except (NibVerification.DoesNotExist, ValueError, TypeError) as exc:
+        raise BusinessNotFound() from exc
+    if not user.is_authenticated or not (user.is_superuser or row.business.owner_id == user.pk):
+        raise BusinessNotFound()
+    return row

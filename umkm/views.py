@@ -2,16 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mjc.core.errors import ApplicationError
+from mjc.core.files import private_file_response
 from mjc.core.web import form_error as _form_error
 from mjc.core.web import html_errors
 from umkm import selectors, services
-from umkm.forms import BusinessForm, ProductForm
+from umkm.forms import BusinessForm, NibDecisionForm, NibVerificationForm, ProductForm
 
 
 @login_required
@@ -88,7 +90,12 @@ def business_detail(request, pk):
     return render(
         request,
         "umkm/business_detail.html",
-        {"business": business, "products": list(business.products.all()), "is_owner": is_owner},
+        {
+            "business": business,
+            "products": list(business.products.all()),
+            "is_owner": is_owner,
+            "verification": selectors.nib_verification_latest(business=business) if is_owner else None,
+        },
     )
 
 
@@ -121,3 +128,90 @@ def product_delete(request, pk, product_pk):
     services.product_delete(product=product)
     messages.success(request, _("Product removed."))
     return redirect("umkm:detail", pk=business.pk)
+
+
+# --- NIB verification (issue 13) ------------------------------------------------------------------
+
+
+@login_required
+@html_errors
+def business_verification(request, pk):
+    """The owner submits the NIB for MJC to check, and sees the answer (with the reason when rejected)."""
+    business = selectors.business_for_owner(pk=pk, user=request.user)
+    form = NibVerificationForm(request.POST or None, request.FILES or None, initial={"nib": business.nib})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nib_verification_submit(
+                business=business,
+                user=request.user,
+                nib=form.cleaned_data["nib"],
+                document=form.cleaned_data["document"],
+            )
+        except ApplicationError as exc:
+            _form_error(form, exc, default_field="nib")
+            status = exc.status_code
+        else:
+            messages.success(request, _("Sent. An MJC admin will check the NIB; you will be notified."))
+            return redirect("umkm:verification", pk=business.pk)
+    elif request.method == "POST":
+        status = 400
+    latest = selectors.nib_verification_latest(business=business)
+    return render(
+        request,
+        "umkm/verification.html",
+        {"business": business, "form": form, "verification": latest},
+        status=status,
+    )
+
+
+def _require_admin(request):
+    if not request.user.is_superuser:
+        raise Http404
+
+
+REVIEW_PAGE_SIZE = 50
+
+
+@login_required
+@html_errors
+def verification_review(request):
+    """MJC admins' review page: pending NIB submissions, oldest first, each approved or rejected here."""
+    _require_admin(request)
+    return render(
+        request,
+        "umkm/verification_review.html",
+        {
+            "pending": list(selectors.nib_verifications_pending()[:REVIEW_PAGE_SIZE]),
+            "decided": list(selectors.nib_verifications_decided()[:20]),
+            "decision_form": NibDecisionForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+@html_errors
+def verification_decide(request, pk, decision):
+    _require_admin(request)
+    if decision not in ("approve", "reject"):
+        raise Http404
+    row = selectors.nib_verification_readable(pk=pk, user=request.user)
+    form = NibDecisionForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.nib_verification_decide(
+            verification=row, admin=request.user, approve=decision == "approve", reason=reason
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Decision saved; the owner has been notified."))
+    return redirect("umkm:verification_review")
+
+
+@login_required
+@html_errors
+def verification_document(request, pk):
+    row = selectors.nib_verification_readable(pk=pk, user=request.user)
+    return private_file_response(row.document, row.document_name)

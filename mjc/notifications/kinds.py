@@ -39,6 +39,31 @@ KINDS = {
         _("You received a review for “%(gig)s”"),
         _("It is shown once both sides have reviewed, or after 14 days."),
     ),
+    # payments (issue 13): MJC does not hold money, the parties pay each other
+    "payment.terms_proposed": (
+        _("New payment schedule for “%(gig)s”"),
+        _("The owner proposes %(count)s instalments. Please check and agree."),
+    ),
+    "payment.terms_agreed": (_("Payment schedule agreed for “%(gig)s”"), _("The creative agreed to the schedule.")),
+    "payment.reported": (
+        _("Payment recorded for “%(gig)s”"),
+        _("The owner says %(amount)s was paid (%(instalment)s). Please confirm when you receive it."),
+    ),
+    "payment.confirmed": (_("Payment confirmed for “%(gig)s”"), _("%(amount)s received. The kwitansi is ready.")),
+    "payment.not_received": (
+        _("Payment not received for “%(gig)s”"),
+        _("%(amount)s was not received: %(note)s"),
+    ),
+    "payment.due": (_("Payment due for “%(gig)s”"), _("%(instalment)s: %(amount)s is due.")),
+    "payment.unconfirmed": (
+        _("Please confirm a payment for “%(gig)s”"),
+        _("The owner recorded %(amount)s %(days)s days ago. Did you receive it?"),
+    ),
+    "verification.submitted": (
+        _("NIB to check: “%(business)s”"),
+        _("An owner asks MJC to verify the business's NIB."),
+    ),
+    "verification.decided": (_("NIB verification of “%(business)s”"), _("%(outcome)s")),
     # EJSC
     "booking.requested": (_("New booking request: %(room)s"), _("%(requester)s asks for %(when)s.")),
     "booking.approved": (_("Booking approved: %(room)s"), _("%(when)s. See you at %(space)s!")),
@@ -79,7 +104,7 @@ KINDS = {
 GROUPS = {
     "gigs": (_("Gigs for you, invitations and expiry"), ("gig.",)),
     "bids": (_("Bids"), ("bid.",)),
-    "contracts": (_("Contracts, deliveries and reviews"), ("contract.", "review.")),
+    "contracts": (_("Contracts, deliveries and reviews"), ("contract.", "review.", "payment.", "verification.")),
     "messages": (_("Messages"), ("message.",)),
     "bookings": (_("EJSC bookings and events"), ("booking.", "event.")),
 }

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mjc.site.figures import platform_figures, province_figures
+from payments.selectors import RegionPayments, province_payments  # issue 13: money that moved
 
 
 def _require_admin(request):
@@ -27,13 +28,20 @@ def province_dashboard(request):
         }
         for row in figures.bakorwil
     ]
-    return render(request, "core/province.html", {"figures": figures, "bars": bars})
+    payments = province_payments(bakorwil_codes=[row.code for row in figures.bakorwil])
+    payment_rows = [(row, payments.by_bakorwil.get(row.code, RegionPayments())) for row in figures.bakorwil]
+    return render(
+        request,
+        "core/province.html",
+        {"figures": figures, "bars": bars, "payments": payments, "payment_rows": payment_rows},
+    )
 
 
 def province_export(request):
     """The same figures per kabupaten/kota as CSV (opens in a spreadsheet)."""
     _require_admin(request)
     figures = province_figures()
+    payments = province_payments(bakorwil_codes=[row.code for row in figures.bakorwil], with_months=False).by_kabupaten
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="mjc-provinsi-{stamp}.csv"'
@@ -54,6 +62,9 @@ def province_export(request):
             _("Cancelled"),
             _("Contract value (Rp)"),
             _("Completion rate (%)"),
+            _("Confirmed paid (Rp)"),
+            _("Contracts fully paid"),
+            _("Contracts fully paid (%)"),
         ]
     )
     for row in figures.kabupaten:
@@ -72,9 +83,14 @@ def province_export(request):
                 row.cancelled,
                 row.contract_value,
                 "" if row.completion_rate is None else row.completion_rate,
+                *_payment_columns(payments.get(row.code, RegionPayments())),
             ]
         )
     return response
+
+
+def _payment_columns(money: RegionPayments) -> list:
+    return [money.confirmed, money.fully_paid, "" if money.fully_paid_share is None else money.fully_paid_share]
 
 
 def landing(request):

@@ -1,0 +1,278 @@
+"""Reads about money on a contract: who may see it, the summary, the next instalment, the figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from gigs.models import Contract
+from gigs.statuses import ContractStatus
+from payments.models import Document, Instalment, Payment, PaymentTerms
+from payments.statuses import COUNTED_PAYMENT_STATUSES, DueEvent, InstalmentState, PaymentStatus
+
+
+def is_admin(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_superuser)
+
+
+def contracts_readable_by(user) -> QuerySet:
+    """Contracts whose money the user may read: the two parties, and MJC admins."""
+    if user is None or not user.is_authenticated:
+        return Contract.objects.none()
+    base = Contract.objects.select_related("gig__business", "owner", "creative__user")
+    return base if is_admin(user) else base.filter(Q(owner=user) | Q(creative__user=user))
+
+
+def contract_readable(*, pk, user) -> Contract | None:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return contracts_readable_by(user).filter(pk=pk).first()
+
+
+def payments_readable_by(user) -> QuerySet:
+    if user is None or not user.is_authenticated:
+        return Payment.objects.none()
+    base = Payment.objects.select_related(
+        "contract__gig__business", "contract__owner", "contract__creative__user", "instalment", "receipt"
+    )
+    return base if is_admin(user) else base.filter(Q(contract__owner=user) | Q(contract__creative__user=user))
+
+
+def payment_readable(*, pk, user) -> Payment | None:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return payments_readable_by(user).filter(pk=pk).first()
+
+
+@dataclass
+class InstalmentView:
+    instalment: Instalment
+    state: str
+    reported: int  # recorded and not voided (reported, confirmed or disputed)
+    confirmed: int
+    payments: list = field(default_factory=list)
+
+    @property
+    def remaining(self) -> int:
+        return max(self.instalment.amount - self.reported, 0)
+
+    @property
+    def state_label(self) -> str:
+        return str(InstalmentState(self.state).label)
+
+
+@dataclass
+class PaymentSummary:
+    terms: PaymentTerms
+    amount: int
+    reported: int
+    confirmed: int
+    instalments: list[InstalmentView]
+    next_instalment: InstalmentView | None
+
+    @property
+    def fully_paid(self) -> bool:
+        return self.confirmed >= self.amount
+
+
+def _is_due(instalment: Instalment, contract: Contract, delivered: bool, today) -> bool:
+    if instalment.due_on:
+        return instalment.due_on <= today
+    if instalment.due_event == DueEvent.START:
+        return True
+    if instalment.due_event == DueEvent.FIRST_DELIVERY:
+        return delivered or contract.status == ContractStatus.COMPLETED
+    return contract.status == ContractStatus.COMPLETED
+
+
+def _instalments_of(contract_id: int) -> list[Instalment]:
+    return list(
+        Instalment.objects.filter(contract_id=contract_id)
+        .select_related("terms")
+        .prefetch_related(
+            Prefetch("payments", queryset=Payment.objects.select_related("receipt").order_by("created_at", "id"))
+        )
+        .order_by("position", "id")
+    )
+
+
+def payment_summary(*, contract: Contract, delivered: bool | None = None) -> PaymentSummary:
+    """The contract's terms, what was paid and confirmed, and the next instalment: two queries
+    (instalments with their terms, payments with their receipts) however many there are."""
+    instalments = _instalments_of(contract.pk)
+    if not instalments:  # a contract made before payments existed, or in bulk: the default terms
+        from payments.services import terms_ensure
+
+        terms_ensure(contract=contract)
+        instalments = _instalments_of(contract.pk)
+    terms = instalments[0].terms
+    if delivered is None and any(i.due_event == DueEvent.FIRST_DELIVERY for i in instalments):
+        prefetched = getattr(contract, "_prefetched_objects_cache", {}).get("deliveries")
+        delivered = bool(prefetched) if prefetched is not None else contract.deliveries.exists()
+    today = timezone.localdate()
+    views = []
+    for instalment in instalments:
+        rows = list(instalment.payments.all())
+        reported = sum(p.amount for p in rows if p.status in COUNTED_PAYMENT_STATUSES)
+        confirmed = sum(p.amount for p in rows if p.status == PaymentStatus.CONFIRMED)
+        if confirmed >= instalment.amount:
+            state = InstalmentState.PAID
+        elif reported >= instalment.amount:
+            state = InstalmentState.REPORTED
+        elif _is_due(instalment, contract, delivered, today):
+            state = InstalmentState.DUE
+        else:
+            state = InstalmentState.UPCOMING
+        views.append(InstalmentView(instalment, state, reported, confirmed, rows))
+    return PaymentSummary(
+        terms=terms,
+        amount=contract.amount,
+        reported=sum(view.reported for view in views),
+        confirmed=sum(view.confirmed for view in views),
+        instalments=views,
+        next_instalment=next((view for view in views if view.remaining > 0), None),
+    )
+
+
+def document_by_code(*, code: str) -> Document | None:
+    code = (code or "").strip().upper()
+    if not code or len(code) > 16:
+        return None
+    return Document.objects.filter(code=code).first()
+
+
+def handover_document(*, contract: Contract) -> Document | None:
+    return Document.objects.filter(contract_id=contract.pk, kind="handover").first()
+
+
+def payment_disputes() -> QuerySet:
+    """Open payment disputes for MJC admins."""
+    return Payment.objects.filter(status=PaymentStatus.NOT_RECEIVED).select_related(
+        "contract__gig", "contract__owner", "contract__creative__user"
+    )
+
+
+def payment_actions(*, summary: PaymentSummary, contract: Contract, user) -> list[str]:
+    """What this user may do with the contract's money now (the page draws its buttons from it,
+    the API returns it, the services guard the same rules)."""
+    from payments.statuses import CLOSED_CONTRACT_STATUSES, TermsStatus
+
+    if user is None or not user.is_authenticated:
+        return []
+    is_owner = contract.owner_id == user.pk
+    is_creative = contract.creative.user_id == user.pk
+    open_contract = contract.status not in CLOSED_CONTRACT_STATUSES
+    any_payment = any(view.reported for view in summary.instalments)
+    actions = []
+    if is_owner and open_contract and not any_payment and contract.status != ContractStatus.COMPLETED:
+        actions.append("propose_terms")
+    if is_creative and summary.terms.status == TermsStatus.PROPOSED:
+        actions.append("agree_terms")
+    if is_owner and open_contract and summary.terms.status == TermsStatus.AGREED and summary.next_instalment:
+        actions.append("record_payment")
+    if is_creative and any(
+        p.status in (PaymentStatus.REPORTED, PaymentStatus.NOT_RECEIVED)
+        for view in summary.instalments
+        for p in view.payments
+    ):
+        actions.append("confirm_payment")
+    return actions
+
+
+# --- province figures (issue 13): money that moved, next to contract value ------------------------
+
+# contracts whose value the province dashboard counts (mjc/site/figures.CONTRACT_VALUE_STATUSES)
+VALUED_CONTRACT_STATUSES = ("active", "delivered", "revision_requested", "completed")
+PROVINCE_MONTHS = 12
+
+
+@dataclass
+class RegionPayments:
+    confirmed: int = 0  # Rupiah confirmed received
+    contracts: int = 0  # contracts counted in the contract value
+    fully_paid: int = 0  # of those, confirmed up to their amount
+
+    @property
+    def fully_paid_share(self) -> float | None:
+        return round(100 * self.fully_paid / self.contracts, 1) if self.contracts else None
+
+    def add(self, other: RegionPayments) -> None:
+        self.confirmed += other.confirmed
+        self.contracts += other.contracts
+        self.fully_paid += other.fully_paid
+
+
+@dataclass
+class ProvincePayments:
+    totals: RegionPayments
+    by_bakorwil: dict[str, RegionPayments]  # Bakorwil code →
+    by_kabupaten: dict[str, RegionPayments]  # BPS code →
+    months: list[dict]  # [{"month": date, "bakorwil": {code: Rupiah}, "total": Rupiah}], newest first
+    bakorwil_codes: list[str]
+
+
+_BY_KABUPATEN_SQL = """
+SELECT k.code, b.code,
+       COALESCE(SUM(p.confirmed), 0),
+       COUNT(*) FILTER (WHERE ct.status = ANY(%(valued)s)),
+       COUNT(*) FILTER (WHERE ct.status = ANY(%(valued)s) AND COALESCE(p.confirmed, 0) >= ct.amount)
+  FROM gigs_contract ct
+  JOIN gigs_gig g ON g.id = ct.gig_id
+  JOIN regions_kabupaten k ON k.id = g.kabupaten_id
+  JOIN regions_bakorwil b ON b.id = k.bakorwil_id
+  LEFT JOIN (SELECT contract_id, SUM(amount) AS confirmed FROM payments_payment
+              WHERE status = 'confirmed' GROUP BY contract_id) p ON p.contract_id = ct.id
+ GROUP BY k.code, b.code
+"""
+
+_BY_MONTH_SQL = """
+SELECT date_trunc('month', p.paid_on)::date, b.code, SUM(p.amount)
+  FROM payments_payment p
+  JOIN gigs_contract ct ON ct.id = p.contract_id
+  JOIN gigs_gig g ON g.id = ct.gig_id
+  JOIN regions_kabupaten k ON k.id = g.kabupaten_id
+  JOIN regions_bakorwil b ON b.id = k.bakorwil_id
+ WHERE p.status = 'confirmed' AND p.paid_on >= %(since)s
+ GROUP BY 1, 2
+ ORDER BY 1 DESC
+"""
+
+
+def province_payments(*, bakorwil_codes: list[str] | None = None, with_months: bool = True) -> ProvincePayments:
+    """Confirmed payments by Bakorwil, kabupaten/kota and month, and the share of contracts fully
+    paid: two grouped queries (a region's money counts where its gig is located)."""
+    from django.db import connection
+
+    from mjc.regions.models import Bakorwil
+
+    codes = bakorwil_codes or list(Bakorwil.objects.order_by("id").values_list("code", flat=True))
+    totals, by_bakorwil, by_kabupaten = RegionPayments(), {code: RegionPayments() for code in codes}, {}
+    today = timezone.localdate()
+    year, month = today.year, today.month - (PROVINCE_MONTHS - 1)
+    while month <= 0:
+        year, month = year - 1, month + 12
+    since = today.replace(year=year, month=month, day=1)
+    with connection.cursor() as cursor:
+        cursor.execute(_BY_KABUPATEN_SQL, {"valued": list(VALUED_CONTRACT_STATUSES)})
+        for kabupaten, bakorwil, confirmed, contracts, fully_paid in cursor.fetchall():
+            row = RegionPayments(int(confirmed), contracts, fully_paid)
+            by_kabupaten[kabupaten] = row
+            by_bakorwil.setdefault(bakorwil, RegionPayments()).add(row)
+            totals.add(row)
+        months: dict = {}
+        if with_months:
+            cursor.execute(_BY_MONTH_SQL, {"since": since})
+        for first_day, bakorwil, amount in cursor.fetchall() if with_months else ():
+            entry = months.setdefault(first_day, {"month": first_day, "bakorwil": {}, "total": 0})
+            entry["bakorwil"][bakorwil] = int(amount)
+            entry["total"] += int(amount)
+    month_rows = list(months.values())
+    for entry in month_rows:
+        entry["cells"] = [entry["bakorwil"].get(code, 0) for code in codes]
+    return ProvincePayments(totals, by_bakorwil, by_kabupaten, month_rows, codes)

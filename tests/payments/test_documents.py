@@ -1,0 +1,133 @@
+"""Kwitansi and BAST as PDF, read back with pypdf; the public verification page."""
+
+import io
+import re
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from payments import selectors, services
+from payments.documents import amount_in_words
+from payments.models import Document
+from tests.factories import AdminFactory, UserFactory
+from tests.payments.conftest import deliver_and_complete
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(response) -> str:
+    assert response["Content-Type"] == "application/pdf"
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    reader = PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def confirmed_payment(contract, amount=1_500_000):
+    instalment = selectors.payment_summary(contract=contract).instalments[0].instalment
+    payment = services.payment_record(
+        contract=contract,
+        user=contract.owner,
+        instalment=instalment.pk,
+        amount=amount,
+        method="transfer",
+        paid_on=timezone.localdate(),
+    )
+    return services.payment_confirm(payment=payment, user=contract.creative.user)
+
+
+def test_amount_in_indonesian_words():
+    assert amount_in_words(1_500_000) == "satu juta lima ratus ribu rupiah"
+    assert amount_in_words(1_500_000, "en") == "one million, five hundred thousand rupiah"
+
+
+def test_receipt_numbers_are_unique_and_shaped(contract):
+    from tests.payments.conftest import make_contract
+
+    first = confirmed_payment(contract).receipt
+    second = confirmed_payment(make_contract()).receipt
+    assert re.fullmatch(r"MJC/KW/\d{4}/\d{2}/\d{6}", first.number)
+    assert first.number != second.number and first.code != second.code
+    assert first.payer_name == "Budi Santoso (Keripik Tempe Bu Sri)" and first.payee_name == "Rina Ayu"
+
+
+def test_the_receipt_pdf_has_number_amount_words_and_code(contract, as_user):
+    payment = confirmed_payment(contract)
+    document = payment.receipt
+    for user in (contract.owner, contract.creative.user, AdminFactory()):
+        response = as_user(user).get(f"/api/v1/payments/{payment.pk}/receipt.pdf")
+        assert response.status_code == 200
+    text = pdf_text(response)
+    assert document.number in text
+    assert "Rp 1.500.000" in text
+    assert "satu juta lima ratus ribu rupiah" in " ".join(text.split())
+    assert document.code in text
+    assert "KWITANSI" in text and "Transfer bank" in text
+
+
+def test_receipt_before_confirmation_is_409_and_hidden_from_strangers(contract, as_user):
+    instalment = selectors.payment_summary(contract=contract).instalments[0].instalment
+    payment = services.payment_record(
+        contract=contract,
+        user=contract.owner,
+        instalment=instalment.pk,
+        amount=500_000,
+        method="cash",
+        paid_on=timezone.localdate(),
+    )
+    response = as_user(contract.owner).get(f"/api/v1/payments/{payment.pk}/receipt.pdf")
+    assert response.status_code == 409 and response.json()["code"] == "payment_not_confirmed"
+    assert as_user(UserFactory()).get(f"/api/v1/payments/{payment.pk}/receipt.pdf").status_code == 404
+
+
+def test_bast_only_once_completed_then_for_both_parties(contract, as_user):
+    url = f"/api/v1/contracts/{contract.pk}/handover.pdf"
+    response = as_user(contract.owner).get(url)
+    assert response.status_code == 409 and response.json()["code"] == "contract_not_completed"
+    contract = deliver_and_complete(contract)
+    document = Document.objects.get(contract=contract, kind="handover")  # issued on completion
+    assert re.fullmatch(r"MJC/BAST/\d{4}/\d{2}/\d{6}", document.number)
+    for user in (contract.owner, contract.creative.user):
+        response = as_user(user).get(url)
+        assert response.status_code == 200
+        text = " ".join(pdf_text(response).split())
+        assert document.number in text and document.code in text
+        assert "kemasan-final.pdf" in text and "Rina Ayu" in text and "Budi Santoso" in text
+    assert as_user(UserFactory()).get(url).status_code == 404
+    assert Document.objects.filter(contract=contract, kind="handover").count() == 1
+
+
+def test_the_english_reader_gets_english_labels(contract, as_user):
+    payment = confirmed_payment(contract)
+    response = as_user(contract.owner).get(f"/api/v1/payments/{payment.pk}/receipt.pdf", HTTP_ACCEPT_LANGUAGE="en")
+    text = " ".join(pdf_text(response).split())
+    assert "satu juta lima ratus ribu rupiah" in text
+    assert "Received from" in text or "Telah terima dari" in text
+
+
+def test_verification_page_says_asli_and_shows_only_the_basics(contract, client):
+    document = confirmed_payment(contract).receipt
+    response = client.get(f"/verifikasi/{document.code}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Asli" in page and document.number in page and "Rp 1.500.000" in page
+    assert "Budi Santoso" in page and "Rina Ayu" in page
+    assert contract.gig.title not in page  # nothing but number, date, amount and names
+    response = client.get(f"/verifikasi/{document.code.lower()}/")
+    assert response.status_code == 200
+
+
+def test_a_forged_code_is_tidak_ditemukan(client):
+    response = client.get("/verifikasi/PALSU12345/")
+    assert response.status_code == 404
+    assert "Tidak ditemukan" in response.content.decode()
+
+
+def test_the_pages_download_links(contract, client):
+    payment = confirmed_payment(contract)
+    client.force_login(contract.owner)
+    response = client.get(f"/payments/{payment.pk}/kwitansi.pdf")
+    assert response.status_code == 200 and payment.receipt.number in pdf_text(response)
+    client.force_login(UserFactory())
+    assert client.get(f"/payments/{payment.pk}/kwitansi.pdf").status_code == 404
+    assert client.get(f"/contracts/{contract.pk}/bast.pdf").status_code == 404

@@ -1,0 +1,181 @@
+"""Payment terms (termin): the default, presets, the owner proposes, the creative agrees."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from mjc.core.errors import Conflict, PermissionDenied, ValidationFailed
+from mjc.core.models import StatusChange
+from payments import selectors, services
+from payments.models import Instalment, PaymentTerms
+from payments.statuses import TermsStatus
+from tests.factories import UserFactory
+from tests.payments.conftest import AMOUNT
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_contract_starts_with_one_instalment_on_completion(contract):
+    summary = selectors.payment_summary(contract=contract)
+    assert summary.terms.status == TermsStatus.AGREED and summary.terms.is_default
+    [view] = summary.instalments
+    assert view.instalment.amount == AMOUNT and view.instalment.due_event == "completion"
+    assert view.state == "upcoming"
+    assert summary.next_instalment is view
+
+
+def test_presets_split_the_agreed_amount():
+    from tests.payments.conftest import make_contract
+
+    contract = make_contract(amount=1_000_001)
+    rows = services.preset_instalments(contract=contract, preset="dp30")
+    assert [row["amount"] for row in rows] == [300_000, 700_001]
+    assert [row["due_event"] for row in rows] == ["start", "completion"]
+
+
+def test_owner_proposes_creative_agrees_and_both_moves_are_recorded(contract, owner, creative):
+    terms = services.terms_propose(
+        contract=contract, user=owner, instalments=services.preset_instalments(contract=contract, preset="dp50")
+    )
+    assert terms.status == TermsStatus.PROPOSED
+    assert list(Instalment.objects.filter(terms=terms).values_list("amount", flat=True)) == [750_000, 750_000]
+    terms = services.terms_agree(contract=contract, user=creative)
+    assert terms.status == TermsStatus.AGREED and terms.agreed_at
+    moves = list(
+        StatusChange.objects.filter(object_id=terms.pk, content_type__model="paymentterms").values_list(
+            "from_status", "to_status"
+        )
+    )
+    assert moves == [("", "agreed"), ("agreed", "proposed"), ("proposed", "agreed")]
+    # agreeing twice changes nothing
+    again = services.terms_agree(contract=contract, user=creative)
+    assert again.status == TermsStatus.AGREED
+    assert StatusChange.objects.filter(object_id=terms.pk, content_type__model="paymentterms").count() == 3
+
+
+def test_a_change_after_agreement_needs_the_creative_again(contract, owner, creative):
+    services.terms_propose(
+        contract=contract, user=owner, instalments=services.preset_instalments(contract=contract, preset="dp50")
+    )
+    services.terms_agree(contract=contract, user=creative)
+    services.terms_propose(
+        contract=contract, user=owner, instalments=services.preset_instalments(contract=contract, preset="dp30")
+    )
+    assert PaymentTerms.objects.get(contract=contract).status == TermsStatus.PROPOSED
+
+
+@pytest.mark.parametrize(
+    "instalments,code",
+    [
+        ([{"label": "DP", "amount": 500_000, "due_event": "start"}], "terms_sum_mismatch"),
+        ([], "terms_count"),
+        ([{"label": f"T{i}", "amount": 300_000, "due_event": "start"} for i in range(5)], "terms_count"),
+        (
+            [
+                {"label": "DP", "amount": 0, "due_event": "start"},
+                {"label": "L", "amount": AMOUNT, "due_event": "completion"},
+            ],
+            "amount_not_positive",
+        ),
+        ([{"label": "DP", "amount": AMOUNT}], "terms_due"),
+        ([{"label": "DP", "amount": AMOUNT, "due_event": "start", "due_on": "2027-01-01"}], "terms_due"),
+        ([{"label": "DP", "amount": AMOUNT, "due_event": "tomorrow"}], "terms_due"),
+    ],
+)
+def test_bad_schedules_are_refused_with_a_code(contract, owner, instalments, code):
+    with pytest.raises(ValidationFailed) as error:
+        services.terms_propose(contract=contract, user=owner, instalments=instalments)
+    assert error.value.code == code
+
+
+def test_a_schedule_with_dates(contract, owner):
+    due = timezone.localdate() + timedelta(days=7)
+    services.terms_propose(
+        contract=contract,
+        user=owner,
+        instalments=[
+            {"label": "DP", "amount": 500_000, "due_on": due.isoformat()},
+            {"label": "Termin 2", "amount": 500_000, "due_event": "first_delivery"},
+            {"label": "Pelunasan", "amount": 500_000, "due_event": "completion"},
+        ],
+    )
+    assert Instalment.objects.filter(contract=contract).first().due_on == due
+
+
+def test_only_the_owner_proposes_and_only_the_creative_agrees(contract, owner, creative):
+    stranger = UserFactory()
+    for user in (creative, stranger):
+        with pytest.raises(PermissionDenied):
+            services.terms_propose(
+                contract=contract, user=user, instalments=services.preset_instalments(contract=contract, preset="dp50")
+            )
+    for user in (owner, stranger):
+        with pytest.raises(PermissionDenied):
+            services.terms_agree(contract=contract, user=user)
+
+
+def test_terms_are_locked_once_a_payment_is_recorded(contract, owner):
+    instalment = selectors.payment_summary(contract=contract).instalments[0].instalment
+    services.payment_record(
+        contract=contract,
+        user=owner,
+        instalment=instalment.pk,
+        amount=100_000,
+        method="cash",
+        paid_on=timezone.localdate(),
+    )
+    with pytest.raises(Conflict) as error:
+        services.terms_propose(
+            contract=contract, user=owner, instalments=services.preset_instalments(contract=contract, preset="dp50")
+        )
+    assert error.value.code == "terms_locked"
+
+
+# --- API ---------------------------------------------------------------------------------------
+
+
+def test_api_terms_round_trip(contract, owner, creative, as_user):
+    url = f"/api/v1/contracts/{contract.pk}/payment-terms/"
+    body = as_user(owner).get(url).json()
+    assert body["status"] == "agreed" and len(body["instalments"]) == 1
+    assert set(body["instalments"][0]) >= {"id", "label", "amount", "due_on", "due_event", "status"}
+    response = as_user(owner).put(
+        url,
+        {
+            "instalments": [
+                {"label": "DP", "amount": 750_000, "due_event": "start"},
+                {"label": "Pelunasan", "amount": 750_000, "due_event": "completion"},
+            ]
+        },
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] == "proposed"
+    assert "agree_terms" in as_user(creative).get(url).json()["summary"]["actions"]
+    response = as_user(creative).post(url + "agree/")
+    assert response.status_code == 200 and response.json()["status"] == "agreed"
+
+
+def test_api_sum_mismatch_is_400(contract, owner, as_user):
+    response = as_user(owner).put(
+        f"/api/v1/contracts/{contract.pk}/payment-terms/",
+        {"instalments": [{"label": "DP", "amount": 1, "due_event": "start"}]},
+        format="json",
+    )
+    assert response.status_code == 400 and response.json()["code"] == "terms_sum_mismatch"
+
+
+def test_api_preset(contract, owner, as_user):
+    response = as_user(owner).put(f"/api/v1/contracts/{contract.pk}/payment-terms/", {"preset": "dp50"}, format="json")
+    assert response.status_code == 200
+    assert [row["amount"] for row in response.json()["instalments"]] == [750_000, 750_000]
+
+
+def test_api_strangers_get_404_and_creative_cannot_propose(contract, creative, as_user):
+    url = f"/api/v1/contracts/{contract.pk}/payment-terms/"
+    stranger = as_user(UserFactory())
+    assert stranger.get(url).status_code == 404
+    assert stranger.put(url, {"preset": "dp50"}, format="json").status_code == 404
+    assert stranger.post(url + "agree/").status_code == 404
+    assert as_user(creative).put(url, {"preset": "dp50"}, format="json").status_code == 403
