@@ -459,7 +459,7 @@ class GigInvitation(models.Model):
 
 
 class GigMatch(models.Model):
-    """A creative scored for an open gig by the matching job (gigs/matching.py owns the logic)."""
+    """A creative scored for an open gig by the matching job (gigs/matching/ owns the logic)."""
 
     gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="matches", verbose_name=_("gig"))
     creative = models.ForeignKey(

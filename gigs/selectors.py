@@ -9,6 +9,7 @@ from datetime import datetime
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordDistance, TrigramWordSimilarity
 from django.db.models import Aggregate, Count, F, FloatField, Max, Min, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
 
 from gigs.models import (
     Bid,
@@ -20,7 +21,7 @@ from gigs.models import (
     PriceGuidanceFigures,
     Review,
 )
-from gigs.statuses import BidStatus, ContractStatus, GigStatus
+from gigs.statuses import LIVE_BID_STATUSES, BidStatus, ContractStatus, GigStatus
 from mjc.core.summaries import ensure_computed
 
 # How alike a typed word must be to a word of the title (pg_trgm word_similarity):
@@ -236,6 +237,16 @@ def reviews_visible_of_contract(*, contract: Contract) -> QuerySet:
     return Review.objects.visible().filter(contract=contract).select_related("author", "subject")
 
 
+def visible_reviews(contract: Contract, user) -> list[Review]:
+    """The contract's reviews ``user`` may read, double-blind, from the prefetched reviews:
+    each party always sees their own; both show once both have written or the blind ends."""
+    reviews = list(contract.reviews.all())
+    authors = {review.author_id for review in reviews}
+    unblinded = contract.reviews_unblinded_at is not None and contract.reviews_unblinded_at <= timezone.now()
+    both = {contract.owner_id, contract.creative.user_id} <= authors
+    return [r for r in reviews if both or unblinded or (user is not None and r.author_id == user.pk)]
+
+
 def reviews_about(*, user, limit: int | None = 10) -> QuerySet:
     """The visible reviews about someone (for a creative's profile page)."""
     reviews = (
@@ -375,8 +386,6 @@ def may_read_brief_files(*, gig: Gig, user, my_bid: Bid | None | bool = False) -
     lose it. Everyone else (anonymous visitors included) sees at most how many files there
     are. ``my_bid``: the user's bid on this gig when the caller has already read it (None: no
     bid), to spare the query."""
-    from gigs.statuses import LIVE_BID_STATUSES
-
     if user is None or not user.is_authenticated:
         return False
     if gig.business.owner_id == user.pk:

@@ -79,6 +79,14 @@ CONTRACT_TRANSITIONS = {
     ContractStatus.DISPUTED: {ContractStatus.ACTIVE, ContractStatus.COMPLETED, ContractStatus.CANCELLED},
 }
 
+# contracts still running: their gig cannot be cancelled until they end through their service
+RUNNING_CONTRACT_STATUSES = (
+    ContractStatus.ACTIVE,
+    ContractStatus.DELIVERED,
+    ContractStatus.REVISION_REQUESTED,
+    ContractStatus.DISPUTED,
+)
+
 
 def contract_may_withdraw(contract, *, delivered: bool) -> bool:
     """SPEC rule 5 as decided in issue 10: the creative may leave an active contract before

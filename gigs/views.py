@@ -14,7 +14,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gigs import selectors, services
-from gigs.api import visible_reviews
 from gigs.forms import (
     AttachmentForm,
     BidForm,
@@ -396,7 +395,7 @@ def contract_detail(request, pk: int, forms=None):
     is_owner = contract.owner_id == user.pk
     is_creative = contract.creative.user_id == user.pk
     status = contract.status
-    reviews = visible_reviews(contract, user)
+    reviews = selectors.visible_reviews(contract, user)
     my_review = next((r for r in contract.reviews.all() if r.author_id == user.pk), None)
     forms = forms or {}
     changes = list(history(contract))
@@ -514,7 +513,7 @@ def contract_action(request, pk: int, action: str):
 def attachment_download(request, pk: int):
     """A brief attachment: for the owner and creatives with a live or accepted bid, else 404."""
     attachment = get_object_or_404(GigAttachment.objects.select_related("gig__business"), pk=pk)
-    if not services.can_read_brief_files(gig=attachment.gig, user=request.user):
+    if not selectors.may_read_brief_files(gig=attachment.gig, user=request.user):
         raise Http404
     return files.private_file_response(attachment.file, attachment.original_name)
 

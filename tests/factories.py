@@ -120,8 +120,8 @@ class BidFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def conversation(bid, create, extracted, **kwargs):
         if create:
-            from gigs.housekeeping import gig_bid_counts_repair
             from gigs.models import Conversation
+            from gigs.services.housekeeping import gig_bid_counts_repair
 
             Conversation.objects.get_or_create(bid=bid)
             gig_bid_counts_repair(gig_ids=[bid.gig_id])  # as the bid services keep it
