@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ejsc import calendars, selectors, services
+from ejsc.errors import BookingCode
 from ejsc.models import Booking, Event, OpeningHours, Room, Space
 from ejsc.statuses import BookingStatus, EventStatus
 from ejsc.timefmt import EARLIEST_DAY, LATEST_DAY, day_in_range, parse_day
@@ -242,7 +243,9 @@ class RoomAvailabilityApi(APIView):
         raw = request.query_params.get("date", "")
         day = parse_day(raw)
         if day is None:
-            raise ValidationFailed(_("Give the day as date=YYYY-MM-DD."), code="invalid_date", extra={"date": raw})
+            raise ValidationFailed(
+                _("Give the day as date=YYYY-MM-DD."), code=BookingCode.INVALID_DATE, extra={"date": raw}
+            )
         return Response(AvailabilitySerializer(selectors.room_day(room, day)).data)
 
 

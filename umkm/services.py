@@ -11,7 +11,7 @@ from mjc.core.errors import ValidationFailed
 from mjc.core.files import clean_image, save_clean_image
 from mjc.core.summaries import FIGURES, summary_changed
 from mjc.regions.models import Kabupaten
-from umkm.errors import InvalidNib
+from umkm.errors import InvalidNib, UmkmErrorCode
 from umkm.models import NIB_PATTERN, Business, Product
 
 BUSINESS_FIELDS = ("name", "sector", "kabupaten", "description", "nib")
@@ -68,7 +68,7 @@ def product_create(
     """Add a product; the photo (if any) is validated and re-encoded before anything is saved."""
     if price is not None and price <= 0:
         message = _("The price must be more than Rp 0.")
-        raise ValidationFailed(message, code="invalid_price", extra={"fields": {"price": [str(message)]}})
+        raise ValidationFailed(message, code=UmkmErrorCode.INVALID_PRICE, extra={"fields": {"price": [str(message)]}})
     clean = clean_image(photo) if photo else None
     product = Product(business=business, name=name.strip(), price=price, description=description.strip())
     if clean:

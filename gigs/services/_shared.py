@@ -39,7 +39,7 @@ DELIVERY_DIR = "private/deliveries"
 def _invalid(field: str, message) -> ValidationFailed:
     return ValidationFailed(
         _("%(field)s: %(message)s") % {"field": field, "message": message},
-        code="invalid",
+        code=Code.INVALID,
         extra={"fields": {field: [str(message)]}},
     )
 

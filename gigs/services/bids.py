@@ -127,7 +127,7 @@ def bid_withdraw(*, bid: Bid, user) -> Bid:
     if Bid.objects.filter(pk=bid.pk, status=BidStatus.ACCEPTED).exists():
         raise Conflict(
             _("This bid has a contract: withdraw from the contract instead."),
-            code="bid_illegal_transition",
+            code=Code.BID_ILLEGAL_TRANSITION,
             extra={"from": BidStatus.ACCEPTED, "to": BidStatus.WITHDRAWN},
         )
     moved = transition(

@@ -64,9 +64,7 @@ def contract_deliver(*, contract: Contract, user, note: str = "", uploads=()) ->
     uploads = _check_uploads(uploads, required=True)
     current = Contract.objects.select_for_update().get(pk=contract.pk)
     if current.status == ContractStatus.DELIVERED:
-        raise Conflict(
-            _("The work is already delivered; wait for the owner's answer."), code="contract_already_delivered"
-        )
+        raise Conflict(_("The work is already delivered; wait for the owner's answer."), code=Code.ALREADY_DELIVERED)
     moved = _move_contract(contract, to=ContractStatus.DELIVERED, user=user, note=note)
     delivery = Delivery.objects.create(contract=moved.obj, note=(note or "").strip(), delivered_by=user)
     for upload in uploads:

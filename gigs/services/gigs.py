@@ -217,7 +217,7 @@ def gig_cancel(*, gig: Gig, user, reason: str = "") -> Gig:
         reason=reason,
         refusal=Conflict(
             _("This gig has a contract: cancel the contract instead."),
-            code="gig_illegal_transition",
+            code=Code.GIG_ILLEGAL_TRANSITION,
             extra={"from": GigStatus.IN_PROGRESS, "to": GigStatus.CANCELLED},
         ),
     )
