@@ -29,7 +29,7 @@ from gigs.forms import (
     WithdrawForm,
 )
 from gigs.models import DeliveryFile, GigAttachment, GigTemplate
-from gigs.statuses import BidStatus, ContractStatus, GigStatus
+from gigs.statuses import LIVE_BID_STATUSES, BidStatus, ContractStatus, GigStatus
 from mjc.categories.models import Category
 from mjc.core import files
 from mjc.core.errors import ApplicationError
@@ -101,7 +101,8 @@ def gig_detail(request, pk: int):
         if gig.status in (GigStatus.IN_PROGRESS, GigStatus.COMPLETED, GigStatus.CANCELLED)
         else None
     )
-    can_bid = profile is not None and not is_owner and my_bid is None and gig.status == GigStatus.OPEN
+    actions = selectors.gig_actions(gig, user, my_bid=my_bid)  # the buttons, as the API's "actions"
+    can_bid = profile is not None and "bid" in actions
     # brief attachments: the owner and creatives whose bid is in the running or accepted
     # (decided from the bids already read)
     can_see_files = selectors.may_read_brief_files(gig=gig, user=user, my_bid=my_bid)
@@ -122,8 +123,9 @@ def gig_detail(request, pk: int):
         "guidance": selectors.price_guidance(category=gig.category, bakorwil=gig.kabupaten.bakorwil.code)
         if (can_bid or is_owner)
         else None,
-        "live_statuses": (BidStatus.PENDING, BidStatus.SHORTLISTED),
-        "attachment_form": AttachmentForm() if is_owner and gig.status in (GigStatus.DRAFT, GigStatus.OPEN) else None,
+        "live_statuses": LIVE_BID_STATUSES,
+        "actions": actions,
+        "attachment_form": AttachmentForm() if "attach" in actions else None,
     }
     return render(request, "gigs/detail.html", context)
 
@@ -398,6 +400,7 @@ def contract_detail(request, pk: int, forms=None):
     reviews = selectors.visible_reviews(contract, user)
     my_review = next((r for r in contract.reviews.all() if r.author_id == user.pk), None)
     forms = forms or {}
+    actions = selectors.contract_actions(contract, user)  # the buttons, as the API's "actions"
     changes = list(history(contract))
     revision_note = (
         next((change.note for change in reversed(changes) if change.to_status == ContractStatus.REVISION_REQUESTED), "")
@@ -417,23 +420,14 @@ def contract_detail(request, pk: int, forms=None):
         "my_review": my_review,
         "waiting_for_other_review": my_review is not None and len(reviews) < 2 and contract.completed_at is not None,
         "message_form": forms.get("message") or MessageForm(),
-        "deliver_form": (forms.get("deliver") or DeliverForm())
-        if is_creative and status in (ContractStatus.ACTIVE, ContractStatus.REVISION_REQUESTED)
-        else None,
-        "revision_form": (forms.get("revision") or RevisionForm())
-        if is_owner and status == ContractStatus.DELIVERED and contract.revisions_left > 0
-        else None,
-        "can_complete": is_owner and status == ContractStatus.DELIVERED,
-        "cancel_form": (forms.get("cancel") or CancelForm())
-        if is_owner and status in (ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED)
-        else None,
-        "withdraw_form": (forms.get("withdraw") or WithdrawForm())
-        if is_creative and services.contract_can_withdraw(contract=contract, user=request.user)
-        else None,
-        "review_form": (forms.get("review") or ReviewForm())
-        if status == ContractStatus.COMPLETED and my_review is None
-        else None,
-        "dispute_form": (forms.get("dispute") or DisputeForm()) if status in services.DISPUTABLE else None,
+        "actions": actions,
+        "deliver_form": (forms.get("deliver") or DeliverForm()) if "deliver" in actions else None,
+        "revision_form": (forms.get("revision") or RevisionForm()) if "request_revision" in actions else None,
+        "can_complete": "complete" in actions,
+        "cancel_form": (forms.get("cancel") or CancelForm()) if "cancel" in actions else None,
+        "withdraw_form": (forms.get("withdraw") or WithdrawForm()) if "withdraw" in actions else None,
+        "review_form": (forms.get("review") or ReviewForm()) if "review" in actions else None,
+        "dispute_form": (forms.get("dispute") or DisputeForm()) if "dispute" in actions else None,
     }
     return render(request, "gigs/contract.html", context, status=400 if forms else 200)
 

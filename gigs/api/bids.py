@@ -54,7 +54,10 @@ class GigBidsApi(generics.ListAPIView):
         data = BidWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         bid = services.bid_place(gig=gig, user=request.user, **data.validated_data)
-        return Response(BidSerializer(_visible_bid(request, bid.pk)).data, status=status.HTTP_201_CREATED)
+        return Response(
+            BidSerializer(_visible_bid(request, bid.pk), context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class BidDetailApi(APIView):
@@ -62,7 +65,7 @@ class BidDetailApi(APIView):
 
     @extend_schema(responses={200: BidSerializer})
     def get(self, request, pk: int):
-        return Response(BidSerializer(_visible_bid(request, pk)).data)
+        return Response(BidSerializer(_visible_bid(request, pk), context={"request": request}).data)
 
     @extend_schema(request=BidUpdateSerializer, responses={200: BidSerializer})
     def patch(self, request, pk: int):
@@ -70,7 +73,7 @@ class BidDetailApi(APIView):
         data = BidUpdateSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         services.bid_update(bid=bid, user=request.user, **data.validated_data)
-        return Response(BidSerializer(_visible_bid(request, pk)).data)
+        return Response(BidSerializer(_visible_bid(request, pk), context={"request": request}).data)
 
 
 class BidAcceptApi(APIView):
@@ -89,7 +92,7 @@ def _bid_action(service_name: str, description: str):
         @extend_schema(request=None, responses={200: BidSerializer}, description=description)
         def post(self, request, pk: int):
             getattr(services, service_name)(bid=_visible_bid(request, pk), user=request.user)
-            return Response(BidSerializer(_visible_bid(request, pk)).data)
+            return Response(BidSerializer(_visible_bid(request, pk), context={"request": request}).data)
 
     BidActionApi.__name__ = f"Bid{service_name.split('_')[1].title()}Api"
     return BidActionApi

@@ -9,7 +9,7 @@ from creatives.models import CreativeProfile
 from gigs import selectors, services
 from gigs.models import Bid, Contract, Gig, GigTemplate, Review
 from gigs.selectors import visible_reviews
-from gigs.statuses import ReportAction, WorkMode
+from gigs.statuses import GigStatus, ReportAction, WorkMode
 from mjc.categories.models import Category
 from mjc.core.money import RupiahSerializerField
 from mjc.regions.models import Bakorwil, Kabupaten
@@ -29,6 +29,14 @@ class FileSerializer(serializers.Serializer):
         return reverse(name, args=[obj.pk])
 
 
+def _user(serializer):
+    request = serializer.context.get("request")
+    return getattr(request, "user", None)
+
+
+ACTIONS_HELP = "What the caller may do with it now (draw these buttons); anything else is refused."
+
+
 class GigSerializer(serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     business = serializers.IntegerField(source="business_id", read_only=True)
@@ -39,6 +47,7 @@ class GigSerializer(serializers.ModelSerializer):
     bid_count = serializers.IntegerField(read_only=True, default=None)
     url = serializers.CharField(source="get_absolute_url", read_only=True)
     status = serializers.CharField(read_only=True, help_text="draft, open, in_progress, completed, cancelled, expired")
+    actions = serializers.SerializerMethodField(help_text=ACTIONS_HELP + " edit, attach, publish, invite, cancel, bid")
 
     class Meta:
         model = Gig
@@ -61,8 +70,12 @@ class GigSerializer(serializers.ModelSerializer):
             "created_at",
             "bid_count",
             "url",
+            "actions",
         ]
         read_only_fields = fields
+
+    def get_actions(self, gig) -> list[str]:
+        return selectors.gig_actions(gig, _user(self))
 
 
 class GigDetailSerializer(GigSerializer):
@@ -84,6 +97,14 @@ class GigDetailSerializer(GigSerializer):
         if not selectors.may_read_brief_files(gig=gig, user=user):
             return []
         return FileSerializer(gig.attachments.all(), many=True).data
+
+    def get_actions(self, gig) -> list[str]:
+        # one object: whether the caller already bid is worth its one query here
+        user = _user(self)
+        my_bid = False
+        if user is not None and user.is_authenticated and user.is_creative and gig.status == GigStatus.OPEN:
+            my_bid = Bid.objects.filter(gig=gig, creative__user=user).first()
+        return selectors.gig_actions(gig, user, my_bid=my_bid)
 
     def get_attachment_count(self, gig) -> int:
         return len(gig.attachments.all())
@@ -173,6 +194,7 @@ class BidSerializer(serializers.ModelSerializer):
     creative = CreativeBriefSerializer(read_only=True)
     conversation = serializers.IntegerField(source="conversation.pk", read_only=True, default=None)
     status = serializers.CharField(read_only=True, help_text="pending, shortlisted, accepted, rejected, withdrawn")
+    actions = serializers.SerializerMethodField()
 
     class Meta:
         model = Bid
@@ -186,8 +208,13 @@ class BidSerializer(serializers.ModelSerializer):
             "status",
             "conversation",
             "created_at",
+            "actions",
         ]
-        read_only_fields = ["id", "gig", "creative", "status", "conversation", "created_at"]
+        read_only_fields = ["id", "gig", "creative", "status", "conversation", "created_at", "actions"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField(), help_text=ACTIONS_HELP))
+    def get_actions(self, bid) -> list[str]:
+        return selectors.bid_actions(bid, _user(self))
 
 
 class BidWriteSerializer(serializers.Serializer):
@@ -235,6 +262,7 @@ class ContractSerializer(serializers.ModelSerializer):
     status = serializers.CharField(
         read_only=True, help_text="active, delivered, revision_requested, completed, cancelled, disputed"
     )
+    actions = serializers.SerializerMethodField()
 
     class Meta:
         model = Contract
@@ -260,8 +288,13 @@ class ContractSerializer(serializers.ModelSerializer):
             "deliveries",
             "reviews",
             "conversation",
+            "actions",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField(), help_text=ACTIONS_HELP))
+    def get_actions(self, contract) -> list[str]:
+        return selectors.contract_actions(contract, _user(self))
 
     def get_gig(self, contract) -> dict:
         return {"id": contract.gig_id, "title": contract.gig.title}

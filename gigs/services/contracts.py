@@ -21,6 +21,7 @@ from gigs.services.housekeeping import creative_stats_refresh
 from gigs.statuses import (
     BID_TRANSITIONS,
     CONTRACT_TRANSITIONS,
+    DISPUTABLE_CONTRACT_STATUSES,
     GIG_TRANSITIONS,
     BidStatus,
     ContractStatus,
@@ -257,7 +258,7 @@ def contract_withdraw(*, contract: Contract, user, reason: str) -> Contract:
     return obj
 
 
-DISPUTABLE = (ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED)
+DISPUTABLE = DISPUTABLE_CONTRACT_STATUSES  # the old name, kept importable
 
 
 def _admin_contract_url(contract: Contract) -> str:

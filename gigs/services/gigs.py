@@ -19,6 +19,7 @@ from gigs.services._shared import _check_budget, _check_deadline, _check_uploads
 from gigs.services.attachments import _attach
 from gigs.statuses import (
     BID_TRANSITIONS,
+    EDITABLE_GIG_STATUSES,
     GIG_TRANSITIONS,
     LIVE_BID_STATUSES,
     RUNNING_CONTRACT_STATUSES,
@@ -132,7 +133,7 @@ def gig_update(*, gig: Gig, user, **changes) -> Gig:
     """Edit a draft or open gig (only the fields in EDITABLE_GIG_FIELDS)."""
     _require_gig_owner(gig, user)
     gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=gig.pk)
-    if gig.status not in (GigStatus.DRAFT, GigStatus.OPEN):
+    if gig.status not in EDITABLE_GIG_STATUSES:
         raise Conflict(
             _("This gig can no longer be edited (it is “%(status)s”).") % {"status": gig.get_status_display()},
             code=Code.NOT_EDITABLE,

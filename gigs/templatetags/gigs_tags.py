@@ -59,3 +59,9 @@ def status_label(value) -> str:
         if value in choices.values:
             return str(choices(value).label)
     return value
+
+
+@register.filter
+def bid_actions_for(bid, user) -> list[str]:
+    """``{% with acts=bid|bid_actions_for:user %}``: the bid's buttons, as the API's ``actions``."""
+    return selectors.bid_actions(bid, user)
