@@ -15,6 +15,7 @@ from ejsc.models import Booking, Event, Room, Rsvp
 from ejsc.statuses import (
     BOOKING_TRANSITIONS,
     CANCELLABLE_STATUSES,
+    CHECK_IN_EARLY,
     EVENT_TRANSITIONS,
     QUOTA_STATUSES,
     BookingStatus,
@@ -27,7 +28,6 @@ from mjc.core.formatting import wib
 from mjc.core.transitions import record_creation, transition
 from mjc.notifications.services import notify
 
-CHECK_IN_EARLY = timedelta(minutes=30)
 REMIND_AHEAD = timedelta(hours=24)
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from ejsc import calendars, selectors, services
 from ejsc.forms import BlockForm, BookingForm, EventForm, ReasonForm
-from ejsc.statuses import CANCELLABLE_STATUSES, BookingStatus, EventStatus
+from ejsc.statuses import CANCELLABLE_STATUSES, BookingStatus
 from ejsc.timefmt import at_wib, parse_day, week_start, when
 from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
@@ -202,6 +202,7 @@ def booking_detail(request, pk):
     booking = _get(selectors.booking_get, user=request.user, pk=pk)
     can_decide = selectors.can_decide(request.user, booking.room.space)
     now = timezone.now()
+    actions = selectors.booking_actions(booking, request.user, now=now)  # the buttons, as the API's "actions"
     return render(
         request,
         "ejsc/booking.html",
@@ -210,10 +211,9 @@ def booking_detail(request, pk):
             "history": history(booking),
             "can_decide": can_decide,
             "is_requester": booking.requester_id == request.user.pk,
-            "can_cancel": booking.status in (*CANCELLABLE_STATUSES, BookingStatus.BLOCKED)
-            and (can_decide or (booking.requester_id == request.user.pk and booking.start > now)),
-            "can_check_in": booking.status == BookingStatus.APPROVED
-            and booking.start - services.CHECK_IN_EARLY <= now < booking.end,
+            "actions": actions,
+            "can_cancel": "cancel" in actions,
+            "can_check_in": "check_in" in actions,
             "check_in_opens": booking.start - services.CHECK_IN_EARLY,
             "no_show_after": booking.start + settings.MJC_NO_SHOW_GRACE,
             "is_event_booking": hasattr(booking, "event"),
@@ -264,11 +264,7 @@ def _to_confirm(url_name: str, pk: int, request):
 def booking_cancel(request, pk):
     """Are you sure? The booking, what cancelling means, an optional reason, and a button that really cancels."""
     booking = _get(selectors.booking_get, user=request.user, pk=pk)
-    can_decide = selectors.can_decide(request.user, booking.room.space)
-    allowed = booking.status in (*CANCELLABLE_STATUSES, BookingStatus.BLOCKED) and (
-        can_decide or (booking.requester_id == request.user.pk and booking.start > timezone.now())
-    )
-    if not allowed:
+    if "cancel" not in selectors.booking_actions(booking, request.user):
         messages.error(request, _("This booking can no longer be cancelled."))
         return redirect(booking.get_absolute_url())
     return render(
@@ -428,7 +424,8 @@ def event_detail(request, pk):
             "event": event,
             "going": selectors.user_has_rsvp(request.user, event),
             "can_decide": selectors.can_decide(request.user, event.room.space),
-            "open_for_rsvp": event.status == EventStatus.APPROVED and event.public and event.end > timezone.now(),
+            "actions": selectors.event_actions(event, request.user),
+            "open_for_rsvp": selectors.event_open_for_rsvp(event),
         },
     )
 
@@ -487,10 +484,7 @@ def event_decide(request, pk):
 def event_cancel(request, pk):
     """Are you sure? Says how many people hold a place and will be told."""
     event = _get(selectors.event_get, user=request.user, pk=pk)
-    can_cancel = event.status in (EventStatus.REQUESTED, EventStatus.APPROVED) and (
-        event.organizer_id == request.user.pk or selectors.can_decide(request.user, event.room.space)
-    )
-    if not can_cancel:
+    if "cancel" not in selectors.event_actions(event, request.user):
         messages.error(request, _("This event can no longer be cancelled."))
         return redirect(event.get_absolute_url())
     return render(request, "ejsc/event_cancel.html", {"event": event, "next": _next(request, event.get_absolute_url())})
