@@ -35,18 +35,13 @@ from mjc.core import files
 from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
+from mjc.core.web import refusal
 
 
 def _fail(request, exc: ApplicationError, form=None):
-    """Show a service's refusal; attach field errors to the form when it names a field."""
-    fields = (exc.extra or {}).get("fields") or {}
-    if form is not None and fields:
-        for name, errors in fields.items():
-            target = name if name in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        messages.error(request, exc.message)
+    """Show a service's refusal through the one HTML error path (mjc.core.web): 404/403 pages,
+    field errors on the form, otherwise the message flashed above the page it returns to."""
+    refusal(request, exc, form)
 
 
 def _param(data, name: str) -> str:

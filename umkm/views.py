@@ -1,43 +1,19 @@
 """HTML pages for owners: their businesses and products. Thin: parse, call, render."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mjc.core.errors import ApplicationError, NotFound, PermissionDenied
+from mjc.core.errors import ApplicationError
+from mjc.core.web import form_error, html_errors
 from umkm import selectors, services
 from umkm.forms import BusinessForm, ProductForm
 
-
-def html_errors(view):
-    """Domain 404/403 errors become Django's, so the usual error pages answer (never a 500)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(str(exc.message)) from exc
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied(str(exc.message)) from exc
-
-    return wrapper
-
-
-def _form_error(form, exc: ApplicationError, default_field=None) -> None:
-    fields = exc.extra.get("fields") if isinstance(exc.extra, dict) else None
-    if fields:
-        for name, errors in fields.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(default_field, str(exc.message))
+# the one HTML error path (mjc.core.web); the old names stay importable here
+_form_error = form_error
 
 
 @login_required
@@ -59,7 +35,7 @@ def business_create(request):
         try:
             business = services.business_create(owner=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
             status = exc.status_code
         else:
             if next_url:
@@ -97,7 +73,7 @@ def business_edit(request, pk):
             business.refresh_from_db()
             services.business_update(business=business, **changes)
         except ApplicationError as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
             status = exc.status_code
         else:
             messages.success(request, _("Changes saved."))
@@ -128,7 +104,7 @@ def product_create(request, pk):
         try:
             services.product_create(business=business, **form.cleaned_data)
         except ApplicationError as exc:
-            _form_error(form, exc, default_field="photo")
+            form_error(form, exc, default_field="photo")
             status = exc.status_code
         else:
             messages.success(request, _("Product added."))
