@@ -25,6 +25,7 @@ from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
+from mjc.core.web import form_error, refusal
 from mjc.regions.models import Bakorwil
 
 
@@ -128,7 +129,7 @@ def room_detail(request, pk):
                     purpose=data["purpose"],
                 )
             except ApplicationError as exc:
-                form.add_error(None, exc.message)
+                form_error(form, exc)
             else:
                 if booking.status == BookingStatus.APPROVED:
                     messages.success(request, _("Booked! Your place is confirmed."))
@@ -248,9 +249,7 @@ def booking_action(request, pk):
         else:
             messages.error(request, _("Unknown action."))
     except ApplicationError as exc:
-        if exc.status_code == 403:
-            raise DjangoPermissionDenied(str(exc.message))
-        messages.error(request, exc.message)
+        refusal(request, exc)  # 403/404: the error page; otherwise the message, back on the page
     return redirect(_next(request, booking.get_absolute_url()))
 
 
@@ -342,7 +341,7 @@ def staff_block(request):
                 actor=request.user, room=data["room"], start=data["start"], end=data["end"], reason=data["reason"]
             )
         except ApplicationError as exc:
-            form.add_error(None, exc.message)
+            form_error(form, exc)
         else:
             messages.success(
                 request,
@@ -403,7 +402,7 @@ def event_new(request):
                     organization=data["organization"],
                 )
             except ApplicationError as exc:
-                form.add_error(None, exc.message)
+                form_error(form, exc)
             else:
                 messages.success(request, _("Event request sent. The Bakorwil staff will decide it."))
                 return redirect(event.get_absolute_url())
@@ -447,7 +446,7 @@ def event_rsvp(request, pk):
             services.event_rsvp(user=request.user, event=event)
             messages.success(request, _("You're going! The event is in your calendar feed."))
     except ApplicationError as exc:
-        messages.error(request, exc.message)
+        refusal(request, exc)
     return redirect(event.get_absolute_url())
 
 
@@ -474,9 +473,7 @@ def event_decide(request, pk):
         else:
             messages.error(request, _("Unknown action."))
     except ApplicationError as exc:
-        if exc.status_code == 403:
-            raise DjangoPermissionDenied(str(exc.message))
-        messages.error(request, exc.message)
+        refusal(request, exc)  # 403/404: the error page; otherwise the message, back on the page
     return redirect(_next(request, event.get_absolute_url()))
 
 

@@ -6,6 +6,7 @@ from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -96,8 +97,6 @@ class Gig(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("gigs:detail", args=[self.pk])
 
     @functools.cached_property
@@ -272,8 +271,6 @@ class Contract(models.Model):
         return f"{self.gig} · {self.creative}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("gigs:contract", args=[self.pk])
 
     def is_party(self, user) -> bool:

@@ -11,6 +11,7 @@ from django.db.models import Aggregate, Count, F, FloatField, Max, Min, Prefetch
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
+from creatives.models import CreativeProfile
 from gigs.models import (
     Bid,
     Contract,
@@ -177,16 +178,12 @@ def bids_of_gig(*, gig: Gig, user) -> QuerySet:
 def best_live_offer(*, gig: Gig) -> dict:
     """The lowest price and the quickest delivery among the bids still in the running, and
     how many there are (for the owner's comparison; one indexed query)."""
-    from gigs.statuses import LIVE_BID_STATUSES
-
     return Bid.objects.filter(gig=gig, status__in=LIVE_BID_STATUSES).aggregate(
         live=Count("id"), amount=Min("amount"), days=Min("delivery_days")
     )
 
 
 def bids_of_creative(*, user) -> QuerySet:
-    from creatives.models import CreativeProfile
-
     # on the creative's own id (an init-plan), so the index bid_creative_newest gives the
     # page in order instead of joining and sorting every bid the creative ever made
     profile = CreativeProfile.objects.filter(user=user).values("id")[:1]

@@ -11,6 +11,7 @@ from creatives.models import CreativeProfile
 from gigs import services
 from gigs.models import Gig
 from mjc.core.errors import ApplicationError
+from mjc.core.web import refusal
 
 
 @login_required
@@ -23,7 +24,7 @@ def gig_invite(request, pk: int, creative_pk: int):
     try:
         services.invitation_create(gig=gig, creative=creative, user=request.user)
     except ApplicationError as exc:
-        messages.error(request, exc.message)
+        refusal(request, exc)
     else:
         messages.success(
             request, _("%(name)s is invited to bid.") % {"name": creative.user.full_name or creative.user.email}

@@ -16,6 +16,7 @@ from gigs.matching.reasons import reasons_of, reasons_text
 from gigs.matching.scoring import NOTIFY_MIN_SCORE, NOTIFY_TOP, TOP_N, GigFacts, score_of, scored_creatives, top_matches
 from gigs.models import Gig, GigMatch
 from gigs.statuses import GigStatus
+from mjc.notifications.services import notify
 
 
 def _pause_for_tests() -> None:
@@ -32,8 +33,6 @@ def match_gig(gig_id: int, *, notify_best: bool = True) -> list[GigMatch]:
     Idempotent: the gig's matches are replaced in one transaction, and the notification
     of each creative has a dedupe key per gig and creative.
     """
-    from mjc.notifications.services import notify
-
     gig = Gig.objects.select_related("category", "business").filter(pk=gig_id).first()
     if gig is None or gig.status != GigStatus.OPEN:
         return []

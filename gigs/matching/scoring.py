@@ -24,8 +24,8 @@ from django.db.models.functions import Cast, Least
 from django.utils import timezone
 
 from creatives.models import CreativeProfile
-from gigs.models import Gig
-from gigs.statuses import WorkMode
+from gigs.models import Contract, Gig
+from gigs.statuses import RUNNING_CONTRACT_STATUSES, WorkMode
 from mjc.regions.models import Kabupaten
 
 logger = logging.getLogger(__name__)
@@ -64,15 +64,7 @@ BUDGET_FIT, BUDGET_NEAR, BUDGET_UNKNOWN = 80, 30, 30
 RECENT_30, RECENT_90 = 50, 20
 
 
-ACTIVE_CONTRACT_STATUSES = ("active", "delivered", "revision_requested", "disputed")
-
-
-def _contract_model():
-    try:
-        from gigs.models import Contract
-    except ImportError:  # the marketplace models are not there yet
-        return None
-    return Contract
+ACTIVE_CONTRACT_STATUSES = RUNNING_CONTRACT_STATUSES  # a creative with these is busy
 
 
 @dataclass(frozen=True)
@@ -124,20 +116,16 @@ def scored_creatives(facts: GigFacts, *, skilled_only: bool = False):
     seen_this_quarter = Q(updated_at__gte=quarter) | Q(user__last_login__gte=quarter)
     # Active contracts, capped at BUSY_MAX_CONTRACTS, as "id IN (creatives with ≥ k)" tests:
     # uncorrelated subqueries that PostgreSQL hashes once, instead of one count per creative.
-    Contract = _contract_model()
-    if Contract is not None:
-        active = Contract.objects.filter(status__in=ACTIVE_CONTRACT_STATUSES).order_by().values("creative_id")
+    active = Contract.objects.filter(status__in=ACTIVE_CONTRACT_STATUSES).order_by().values("creative_id")
 
-        def with_at_least(k: int):
-            return active.annotate(n=Count("*")).filter(n__gte=k).values("creative_id")
+    def with_at_least(k: int):
+        return active.annotate(n=Count("*")).filter(n__gte=k).values("creative_id")
 
-        active_contracts = Case(
-            *[When(pk__in=with_at_least(k), then=Value(k)) for k in range(BUSY_MAX_CONTRACTS, 0, -1)],
-            default=Value(0),
-            output_field=ints,
-        )
-    else:
-        active_contracts = Value(0, output_field=ints)
+    active_contracts = Case(
+        *[When(pk__in=with_at_least(k), then=Value(k)) for k in range(BUSY_MAX_CONTRACTS, 0, -1)],
+        default=Value(0),
+        output_field=ints,
+    )
 
     def case(*whens, default=0):
         return Case(
@@ -262,13 +250,11 @@ def python_points(
 
 def python_top(facts: GigFacts, limit: int = TOP_N) -> list[tuple[int, int]]:
     """[(creative_id, points)] best first, computed one Python object per creative."""
-    Contract = _contract_model()
     busy: dict[int, int] = {}
-    if Contract is not None:
-        for creative_id in Contract.objects.filter(status__in=ACTIVE_CONTRACT_STATUSES).values_list(
-            "creative_id", flat=True
-        ):
-            busy[creative_id] = busy.get(creative_id, 0) + 1
+    for creative_id in Contract.objects.filter(status__in=ACTIVE_CONTRACT_STATUSES).values_list(
+        "creative_id", flat=True
+    ):
+        busy[creative_id] = busy.get(creative_id, 0) + 1
     skills: dict[int, set[int]] = {}
     for creative_id, category_id in CreativeProfile.skills.through.objects.values_list(
         "creativeprofile_id", "category_id"
