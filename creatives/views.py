@@ -12,8 +12,7 @@ from creatives.errors import NotACreative
 from creatives.forms import CreativeFilterForm, PortfolioForm, ProfileForm
 from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page
-from mjc.core.web import form_error as _form_error
-from mjc.core.web import html_errors
+from mjc.core.web import form_error, html_errors
 
 PAGE_SIZE = 12
 
@@ -60,7 +59,7 @@ def creative_edit(request):
     try:
         profile = services.creative_profile_update(user=request.user, **form.cleaned_data)
     except ApplicationError as exc:
-        _form_error(form, exc)
+        form_error(form, exc)
         return _edit_page(request, profile_form=form, status=exc.status_code)
     messages.success(request, _("Your profile is saved."))
     return redirect("creatives:detail", pk=profile.pk)
@@ -80,7 +79,7 @@ def portfolio_add(request):
     try:
         services.portfolio_add(profile=profile, **form.cleaned_data)
     except ApplicationError as exc:
-        _form_error(form, exc, default_field="image")
+        form_error(form, exc, default_field="image")
         return _edit_page(request, portfolio_form=form, status=exc.status_code)
     messages.success(request, _("Added to your portfolio."))
     return redirect("creatives:edit")

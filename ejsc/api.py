@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ejsc import calendars, selectors, services
+from ejsc.errors import BookingCode
 from ejsc.models import Booking, Event, OpeningHours, Room, Space
 from ejsc.statuses import BookingStatus, EventStatus
 from ejsc.timefmt import EARLIEST_DAY, LATEST_DAY, day_in_range, parse_day
@@ -98,22 +99,33 @@ class SpaceSerializer(serializers.ModelSerializer):
         return service_standard(space)
 
 
+def _caller(serializer):
+    request = serializer.context.get("request")
+    return getattr(request, "user", None)
+
+
 class BookingSerializer(serializers.ModelSerializer):
     room_name = serializers.CharField(source="room.name", read_only=True)
     space = serializers.CharField(source="room.space.slug", read_only=True)
     event = serializers.SerializerMethodField()
+    actions = serializers.SerializerMethodField(
+        help_text="What the caller may do now: approve, reject, cancel, check_in (draw these buttons)."
+    )
 
     class Meta:
         model = Booking
         fields = [
             "id", "room", "room_name", "space", "start", "end", "attendees", "purpose", "status",
-            "decision_reason", "decided_at", "checked_in_at", "created_at", "event",
+            "decision_reason", "decided_at", "checked_in_at", "created_at", "event", "actions",
             "series", "decide_by", "visitor_name",
         ]  # fmt: skip
 
     def get_event(self, booking) -> int | None:
         event = getattr(booking, "event", None)
         return event.pk if event else None
+
+    def get_actions(self, booking) -> list[str]:
+        return selectors.booking_actions(booking, _caller(self))
 
 
 class WibDateTimeField(serializers.DateTimeField):
@@ -202,13 +214,20 @@ class EventSerializer(serializers.ModelSerializer):
     organizer_name = serializers.SerializerMethodField()
     capacity = serializers.IntegerField(read_only=True)
     places_left = serializers.IntegerField(read_only=True)
+    actions = serializers.SerializerMethodField(
+        help_text="What the caller may do now: approve, reject, cancel, rsvp (draw these buttons)."
+    )
 
     class Meta:
         model = Event
         fields = [
             "id", "room", "space", "bakorwil", "title", "description", "organizer_name", "organization", "start", "end",
             "expected_attendees", "public", "status", "decision_reason", "rsvp_count", "capacity", "places_left",
+            "actions",
         ]  # fmt: skip
+
+    def get_actions(self, event) -> list[str]:
+        return selectors.event_actions(event, _caller(self))
 
     def get_organizer_name(self, event) -> str:
         return event.organization or event.organizer.full_name
@@ -278,7 +297,9 @@ class RoomAvailabilityApi(APIView):
         raw = request.query_params.get("date", "")
         day = parse_day(raw)
         if day is None:
-            raise ValidationFailed(_("Give the day as date=YYYY-MM-DD."), code="invalid_date", extra={"date": raw})
+            raise ValidationFailed(
+                _("Give the day as date=YYYY-MM-DD."), code=BookingCode.INVALID_DATE, extra={"date": raw}
+            )
         return Response(AvailabilitySerializer(selectors.room_day(room, day)).data)
 
 
@@ -360,7 +381,7 @@ class BookingListApi(generics.ListCreateAPIView):
             result = series.series_request(requester=request.user, **values, **repeat)
             return Response(series_answer(result), status=status.HTTP_201_CREATED)
         booking = services.booking_request(requester=request.user, **values)
-        return Response(BookingSerializer(booking).data, status=status.HTTP_201_CREATED)
+        return Response(BookingSerializer(booking, context={"request": request}).data, status=status.HTTP_201_CREATED)
 
 
 def series_answer(result) -> dict:
@@ -399,7 +420,7 @@ class BookingActionApi(APIView):
                 if checkin.clean_code(code) != booking.check_code:
                     raise NotFound()
             booking = services.booking_check_in(actor=request.user, booking=booking)
-        return Response(BookingSerializer(booking).data)
+        return Response(BookingSerializer(booking, context={"request": request}).data)
 
 
 def rejection_reason_get(code: str):
@@ -495,7 +516,7 @@ class EventListApi(generics.ListCreateAPIView):
         data = EventCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         event = services.event_request(organizer=request.user, **data.validated_data)
-        return Response(EventSerializer(event).data, status=status.HTTP_201_CREATED)
+        return Response(EventSerializer(event, context={"request": request}).data, status=status.HTTP_201_CREATED)
 
 
 class EventApproveApi(APIView):
@@ -505,7 +526,9 @@ class EventApproveApi(APIView):
     def post(self, request, pk: int):
         """Staff of the hub's Bakorwil approve an event; its room booking is approved with it."""
         event = selectors.event_get(user=request.user, pk=pk)
-        return Response(EventSerializer(services.event_approve(actor=request.user, event=event)).data)
+        return Response(
+            EventSerializer(services.event_approve(actor=request.user, event=event), context={"request": request}).data
+        )
 
 
 class EventRejectApi(APIView):
@@ -519,7 +542,8 @@ class EventRejectApi(APIView):
         reason.is_valid(raise_exception=True)
         return Response(
             EventSerializer(
-                services.event_reject(actor=request.user, event=event, reason=reason.validated_data["reason"])
+                services.event_reject(actor=request.user, event=event, reason=reason.validated_data["reason"]),
+                context={"request": request},
             ).data
         )
 
@@ -535,7 +559,8 @@ class EventCancelApi(APIView):
         reason.is_valid(raise_exception=True)
         return Response(
             EventSerializer(
-                services.event_cancel(actor=request.user, event=event, reason=reason.validated_data["reason"])
+                services.event_cancel(actor=request.user, event=event, reason=reason.validated_data["reason"]),
+                context={"request": request},
             ).data
         )
 

@@ -1,11 +1,17 @@
-"""EJSC error codes: one place for the codes API users can rely on."""
+"""EJSC error codes: one place for the codes API users can rely on.
+
+Since issue 9 the codes are StrEnums (the names are unchanged), and a state conflict —
+already started, too early or too late to check in, not taking RSVPs, a room not bookable
+now, part of an event — is a 409 ``Conflict`` like the marketplace's, no longer a 400."""
+
+from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
 from mjc.core.errors import Conflict, ValidationFailed
 
 
-class BookingCode:
+class BookingCode(StrEnum):
     INVALID_RANGE = "booking_invalid_range"
     IN_PAST = "booking_in_past"
     TOO_SOON = "booking_too_soon"
@@ -22,17 +28,24 @@ class BookingCode:
     TOO_LATE_TO_CHECK_IN = "booking_check_in_too_late"
     STARTED = "booking_already_started"
     EVENT_BOOKING = "booking_belongs_to_event"
+    RULE = "booking_rule"
+    PURPOSE_REQUIRED = "booking_purpose_required"
+    REASON_REQUIRED = "reason_required"
+    INVALID_DATE = "invalid_date"
+    ILLEGAL_TRANSITION = "booking_illegal_transition"
 
 
-class EventCode:
+class EventCode(StrEnum):
     FULL = "event_full"
     NOT_OPEN = "event_not_open_for_rsvp"
     ROOM_KIND = "event_room_kind"
     OVER_CAPACITY = "event_over_capacity"
+    DETAILS_REQUIRED = "event_details_required"
+    ILLEGAL_TRANSITION = "event_illegal_transition"
 
 
 class BookingRuleBroken(ValidationFailed):
-    default_code = "booking_rule"
+    default_code = BookingCode.RULE
 
 
 def booking_conflict(extra: dict | None = None) -> Conflict:

@@ -7,7 +7,16 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ejsc.models import Booking, Event, OpeningHours, Room, Rsvp, Space
-from ejsc.statuses import HOLDING_STATUSES, BookingStatus, EventStatus, RoomKind
+from ejsc.statuses import (
+    CANCELLABLE_EVENT_STATUSES,
+    CANCELLABLE_STATUSES,
+    CHECK_IN_EARLY,
+    HOLDING_STATUSES,
+    STAFF_CANCELLABLE_STATUSES,
+    BookingStatus,
+    EventStatus,
+    RoomKind,
+)
 from ejsc.timefmt import at_wib
 from mjc.core.errors import NotFound
 from mjc.core.formatting import wib
@@ -550,3 +559,53 @@ def hub_service_csv_rows(*, bakorwil_id=None, months: int = 6) -> list[list]:
             ]
         )
     return rows
+
+
+# --- what may happen now ---------------------------------------------------------------------
+# The one answer to "which buttons does this user get": the pages draw them from it, the API
+# returns it as ``actions``; the services still refuse anything else with their own code.
+
+
+def booking_actions(booking: Booking, user, *, now: datetime | None = None) -> list[str]:
+    """``approve``, ``reject`` (region staff, before the start), ``cancel`` (the requester before the start, staff any time, also a
+    block), ``check_in`` (the requester or staff, from CHECK_IN_EARLY before the start to the end)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    now = now or timezone.now()
+    decider = can_decide(user, booking.room.space)
+    requester = booking.requester_id == user.pk
+    actions = []
+    if decider and booking.status == BookingStatus.REQUESTED and booking.start > now:
+        actions += ["approve", "reject"]
+    if (decider and booking.status in STAFF_CANCELLABLE_STATUSES) or (
+        requester and booking.status in CANCELLABLE_STATUSES and booking.start > now
+    ):
+        actions.append("cancel")
+    if (
+        (decider or requester)
+        and booking.status == BookingStatus.APPROVED
+        and booking.start - CHECK_IN_EARLY <= now < booking.end
+    ):
+        actions.append("check_in")
+    return actions
+
+
+def event_open_for_rsvp(event: Event, *, now: datetime | None = None) -> bool:
+    return event.status == EventStatus.APPROVED and event.public and event.end > (now or timezone.now())
+
+
+def event_actions(event: Event, user, *, now: datetime | None = None) -> list[str]:
+    """``approve``, ``reject`` (region staff, before the start), ``cancel`` (the organizer or
+    staff, while requested or approved), ``rsvp`` (anyone signed in, while it takes RSVPs)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    now = now or timezone.now()
+    decider = can_decide(user, event.room.space)
+    actions = []
+    if decider and event.status == EventStatus.REQUESTED and event.start > now:
+        actions += ["approve", "reject"]
+    if event.status in CANCELLABLE_EVENT_STATUSES and (decider or event.organizer_id == user.pk):
+        actions.append("cancel")
+    if event_open_for_rsvp(event, now=now):
+        actions.append("rsvp")
+    return actions

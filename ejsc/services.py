@@ -15,6 +15,7 @@ from ejsc.models import Booking, Event, Room, Rsvp
 from ejsc.statuses import (
     BOOKING_TRANSITIONS,
     CANCELLABLE_STATUSES,
+    CHECK_IN_EARLY,
     EVENT_TRANSITIONS,
     QUOTA_STATUSES,
     BookingStatus,
@@ -22,12 +23,11 @@ from ejsc.statuses import (
     RoomKind,
 )
 from ejsc.timefmt import at_wib, clock, week_start, when
-from mjc.core.errors import PermissionDenied, ValidationFailed
+from mjc.core.errors import Conflict, PermissionDenied, ValidationFailed
 from mjc.core.formatting import wib
 from mjc.core.transitions import record_creation, transition
 from mjc.notifications.services import notify
 
-CHECK_IN_EARLY = timedelta(minutes=30)
 REMIND_AHEAD = timedelta(hours=24)
 
 
@@ -228,10 +228,10 @@ def booking_request(
     ``series`` ties an occurrence to its weekly series (ejsc/series.py, which tells staff once for the
     whole series); ``visitor`` is the person staff book in on their behalf (ejsc/visitors.py)."""
     if not room.is_active:
-        raise ValidationFailed(_("This room cannot be booked at the moment."), code=BookingCode.ROOM_UNAVAILABLE)
+        raise Conflict(_("This room cannot be booked at the moment."), code=BookingCode.ROOM_UNAVAILABLE)
     purpose = (purpose or "").strip()
     if not purpose:
-        raise ValidationFailed(_("Please say what the booking is for."), code="booking_purpose_required")
+        raise ValidationFailed(_("Please say what the booking is for."), code=BookingCode.PURPOSE_REQUIRED)
     with transaction.atomic():
         room = _lock_room(room.pk)  # one request per room at a time: the quota and capacity checks hold
         booking_check_rules(
@@ -285,7 +285,7 @@ def booking_request(
 def booking_approve(*, actor, booking: Booking) -> Booking:
     _require_decider(actor, booking.room.space)
     if booking.status == BookingStatus.REQUESTED and booking.start <= timezone.now():
-        raise ValidationFailed(_("This request was not decided before its start time."), code=BookingCode.STARTED)
+        raise Conflict(_("This request was not decided before its start time."), code=BookingCode.STARTED)
     with transaction.atomic():
         if hasattr(booking, "event") and booking.status == BookingStatus.REQUESTED:
             event_approve(actor=actor, event=booking.event)
@@ -303,7 +303,7 @@ def booking_reject(*, actor, booking: Booking, reason: str, rejection_reason=Non
     if rejection_reason is not None and not reason:
         reason = str(rejection_reason.label)
     if not reason:
-        raise ValidationFailed(_("Please give a reason, so the requester knows why."), code="reason_required")
+        raise ValidationFailed(_("Please give a reason, so the requester knows why."), code=BookingCode.REASON_REQUIRED)
     with transaction.atomic():
         if hasattr(booking, "event") and booking.status == BookingStatus.REQUESTED:
             event_reject(actor=actor, event=booking.event, reason=reason)
@@ -335,9 +335,7 @@ def booking_cancel(*, actor, booking: Booking, reason: str = "", now=None) -> Bo
     if booking.requester_id != actor.pk and not is_decider:
         raise PermissionDenied()
     if booking.status in CANCELLABLE_STATUSES and booking.start <= now and not is_decider:
-        raise ValidationFailed(
-            _("This booking has already started and can no longer be cancelled."), code=BookingCode.STARTED
-        )
+        raise Conflict(_("This booking has already started and can no longer be cancelled."), code=BookingCode.STARTED)
     with transaction.atomic():
         if hasattr(booking, "event"):
             event_cancel(actor=actor, event=booking.event, reason=reason)
@@ -359,13 +357,13 @@ def booking_check_in(*, actor, booking: Booking, now=None) -> Booking:
         raise PermissionDenied()
     if booking.status == BookingStatus.APPROVED:
         if now < booking.start - CHECK_IN_EARLY:
-            raise ValidationFailed(
+            raise Conflict(
                 _("Check-in opens %(minutes)s minutes before the start.")
                 % {"minutes": int(CHECK_IN_EARLY.total_seconds() // 60)},
                 code=BookingCode.TOO_EARLY_TO_CHECK_IN,
             )
         if now >= booking.end:
-            raise ValidationFailed(_("This booking has already ended."), code=BookingCode.TOO_LATE_TO_CHECK_IN)
+            raise Conflict(_("This booking has already ended."), code=BookingCode.TOO_LATE_TO_CHECK_IN)
     moved = _move(booking.pk, BookingStatus.CHECKED_IN, actor=actor, fields={"checked_in_at": now})
     return moved.obj
 
@@ -375,7 +373,7 @@ def booking_block(*, actor, room: Room, start: datetime, end: datetime, reason: 
     _require_decider(actor, room.space)
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationFailed(_("Please give a reason for the block."), code="reason_required")
+        raise ValidationFailed(_("Please give a reason for the block."), code=BookingCode.REASON_REQUIRED)
     if start is None or end is None or end <= start:
         raise BookingRuleBroken(_("The end must be after the start."), code=BookingCode.INVALID_RANGE)
     with transaction.atomic():
@@ -543,7 +541,7 @@ def event_request(
         )
     title = (title or "").strip()
     if not title or not (description or "").strip():
-        raise ValidationFailed(_("Please give the event a title and a description."), code="event_details_required")
+        raise ValidationFailed(_("Please give the event a title and a description."), code=EventCode.DETAILS_REQUIRED)
     if expected_attendees is None or expected_attendees < 1 or expected_attendees > room.capacity:
         raise ValidationFailed(
             _("Expected attendees must be between 1 and the room's capacity (%(capacity)s).")
@@ -589,7 +587,7 @@ def event_request(
 def event_approve(*, actor, event: Event) -> Event:
     _require_decider(actor, event.room.space)
     if event.status == EventStatus.REQUESTED and event.start <= timezone.now():
-        raise ValidationFailed(_("This request was not decided before its start time."), code=BookingCode.STARTED)
+        raise Conflict(_("This request was not decided before its start time."), code=BookingCode.STARTED)
     with transaction.atomic():
         fields = {"decided_by": actor, "decided_at": timezone.now()}
         moved = _move_event(event.pk, EventStatus.APPROVED, actor=actor, fields=fields)
@@ -604,7 +602,7 @@ def event_reject(*, actor, event: Event, reason: str) -> Event:
     _require_decider(actor, event.room.space)
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationFailed(_("Please give a reason, so the requester knows why."), code="reason_required")
+        raise ValidationFailed(_("Please give a reason, so the requester knows why."), code=BookingCode.REASON_REQUIRED)
     with transaction.atomic():
         fields = {"decision_reason": reason[:300], "decided_by": actor, "decided_at": timezone.now()}
         moved = _move_event(event.pk, EventStatus.REJECTED, actor=actor, note=reason, fields=fields)
@@ -649,7 +647,7 @@ def event_rsvp(*, user, event: Event) -> Rsvp:
     with transaction.atomic():
         locked = Event.objects.select_for_update(of=("self",)).select_related("room").get(pk=event.pk)
         if locked.status != EventStatus.APPROVED or not locked.public or locked.end <= timezone.now():
-            raise ValidationFailed(_("This event does not take RSVPs."), code=EventCode.NOT_OPEN)
+            raise Conflict(_("This event does not take RSVPs."), code=EventCode.NOT_OPEN)
         existing = Rsvp.objects.filter(event=locked, user=user).first()
         if existing is not None:
             return existing

@@ -1,5 +1,7 @@
 """Statuses of bookings and events, and the moves each one allows (SPEC section 3)."""
 
+from datetime import timedelta
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +48,10 @@ HOLDING_STATUSES = (BookingStatus.APPROVED, BookingStatus.CHECKED_IN, BookingSta
 QUOTA_STATUSES = (BookingStatus.REQUESTED, BookingStatus.APPROVED, BookingStatus.CHECKED_IN, BookingStatus.COMPLETED)
 # Bookings the requester may still cancel.
 CANCELLABLE_STATUSES = (BookingStatus.REQUESTED, BookingStatus.APPROVED)
+# Bookings region staff may cancel (also a block).
+STAFF_CANCELLABLE_STATUSES = (*CANCELLABLE_STATUSES, BookingStatus.BLOCKED)
+# Check-in opens this long before the start and closes at the end.
+CHECK_IN_EARLY = timedelta(minutes=30)
 
 
 class EventStatus(models.TextChoices):
@@ -61,6 +67,8 @@ EVENT_TRANSITIONS = {
     EventStatus.REJECTED: set(),
     EventStatus.CANCELLED: set(),
 }
+# Events their organizer (or region staff) may still cancel.
+CANCELLABLE_EVENT_STATUSES = (EventStatus.REQUESTED, EventStatus.APPROVED)
 
 
 class SeriesRepeat(models.TextChoices):

@@ -25,6 +25,7 @@ from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
+from mjc.core.web import form_error, refusal
 from mjc.regions.models import Bakorwil
 
 
@@ -149,7 +150,7 @@ def room_detail(request, pk):
                     purpose=data["purpose"],
                 )
             except ApplicationError as exc:
-                form.add_error(None, exc.message)
+                form_error(form, exc)
             else:
                 if booking.status == BookingStatus.APPROVED:
                     messages.success(request, _("Booked! Your place is confirmed."))
@@ -230,6 +231,7 @@ def booking_detail(request, pk):
     booking = _get(selectors.booking_get, user=request.user, pk=pk)
     can_decide = selectors.can_decide(request.user, booking.room.space)
     now = timezone.now()
+    actions = selectors.booking_actions(booking, request.user, now=now)  # the buttons, as the API's "actions"
     return render(
         request,
         "ejsc/booking.html",
@@ -238,10 +240,9 @@ def booking_detail(request, pk):
             "history": history(booking),
             "can_decide": can_decide,
             "is_requester": booking.requester_id == request.user.pk,
-            "can_cancel": booking.status in (*CANCELLABLE_STATUSES, BookingStatus.BLOCKED)
-            and (can_decide or (booking.requester_id == request.user.pk and booking.start > now)),
-            "can_check_in": booking.status == BookingStatus.APPROVED
-            and booking.start - services.CHECK_IN_EARLY <= now < booking.end,
+            "actions": actions,
+            "can_cancel": "cancel" in actions,
+            "can_check_in": "check_in" in actions,
             "check_in_opens": booking.start - services.CHECK_IN_EARLY,
             "no_show_after": booking.start + settings.MJC_NO_SHOW_GRACE,
             "is_event_booking": hasattr(booking, "event"),
@@ -298,9 +299,7 @@ def booking_action(request, pk):
         else:
             messages.error(request, _("Unknown action."))
     except ApplicationError as exc:
-        if exc.status_code == 403:
-            raise DjangoPermissionDenied(str(exc.message))
-        messages.error(request, exc.message)
+        refusal(request, exc)  # 403/404: the error page; otherwise the message, back on the page
     return redirect(_next(request, booking.get_absolute_url()))
 
 
@@ -314,11 +313,7 @@ def _to_confirm(url_name: str, pk: int, request):
 def booking_cancel(request, pk):
     """Are you sure? The booking, what cancelling means, an optional reason, and a button that really cancels."""
     booking = _get(selectors.booking_get, user=request.user, pk=pk)
-    can_decide = selectors.can_decide(request.user, booking.room.space)
-    allowed = booking.status in (*CANCELLABLE_STATUSES, BookingStatus.BLOCKED) and (
-        can_decide or (booking.requester_id == request.user.pk and booking.start > timezone.now())
-    )
-    if not allowed:
+    if "cancel" not in selectors.booking_actions(booking, request.user):
         messages.error(request, _("This booking can no longer be cancelled."))
         return redirect(booking.get_absolute_url())
     return render(
@@ -396,7 +391,7 @@ def staff_block(request):
                 actor=request.user, room=data["room"], start=data["start"], end=data["end"], reason=data["reason"]
             )
         except ApplicationError as exc:
-            form.add_error(None, exc.message)
+            form_error(form, exc)
         else:
             messages.success(
                 request,
@@ -457,7 +452,7 @@ def event_new(request):
                     organization=data["organization"],
                 )
             except ApplicationError as exc:
-                form.add_error(None, exc.message)
+                form_error(form, exc)
             else:
                 messages.success(request, _("Event request sent. The Bakorwil staff will decide it."))
                 return redirect(event.get_absolute_url())
@@ -478,7 +473,8 @@ def event_detail(request, pk):
             "event": event,
             "going": selectors.user_has_rsvp(request.user, event),
             "can_decide": selectors.can_decide(request.user, event.room.space),
-            "open_for_rsvp": event.status == EventStatus.APPROVED and event.public and event.end > timezone.now(),
+            "actions": selectors.event_actions(event, request.user),
+            "open_for_rsvp": selectors.event_open_for_rsvp(event),
             **_event_public_service_context(request, event),
         },
     )
@@ -519,7 +515,7 @@ def event_rsvp(request, pk):
             services.event_rsvp(user=request.user, event=event)
             messages.success(request, _("You're going! The event is in your calendar feed."))
     except ApplicationError as exc:
-        messages.error(request, exc.message)
+        refusal(request, exc)
     return redirect(event.get_absolute_url())
 
 
@@ -546,9 +542,7 @@ def event_decide(request, pk):
         else:
             messages.error(request, _("Unknown action."))
     except ApplicationError as exc:
-        if exc.status_code == 403:
-            raise DjangoPermissionDenied(str(exc.message))
-        messages.error(request, exc.message)
+        refusal(request, exc)  # 403/404: the error page; otherwise the message, back on the page
     return redirect(_next(request, event.get_absolute_url()))
 
 
@@ -556,10 +550,7 @@ def event_decide(request, pk):
 def event_cancel(request, pk):
     """Are you sure? Says how many people hold a place and will be told."""
     event = _get(selectors.event_get, user=request.user, pk=pk)
-    can_cancel = event.status in (EventStatus.REQUESTED, EventStatus.APPROVED) and (
-        event.organizer_id == request.user.pk or selectors.can_decide(request.user, event.room.space)
-    )
-    if not can_cancel:
+    if "cancel" not in selectors.event_actions(event, request.user):
         messages.error(request, _("This event can no longer be cancelled."))
         return redirect(event.get_absolute_url())
     return render(request, "ejsc/event_cancel.html", {"event": event, "next": _next(request, event.get_absolute_url())})

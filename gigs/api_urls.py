@@ -1,6 +1,7 @@
-from django.urls import include, path
+from django.urls import path
 
 from gigs import api
+from gigs.api import matching as api_matching
 
 urlpatterns = [
     path("gig-templates/", api.GigTemplateListApi.as_view(), name="gig-templates"),
@@ -35,6 +36,7 @@ urlpatterns = [
     path("contracts/<int:pk>/messages/", api.ContractMessagesApi.as_view(), name="contract-messages"),
     path("reports/", api.ReportCreateApi.as_view(), name="reports"),
     path("reports/<int:pk>/resolve/", api.ReportResolveApi.as_view(), name="report-resolve"),
-    # matching results (SPEC section 6), the jobs helper's views
-    path("", include("gigs.api_matching_urls")),
+    # matching results (SPEC section 6)
+    path("gigs/<int:pk>/matches/", api_matching.GigMatchesApi.as_view(), name="gig-matches"),
+    path("me/recommended-gigs/", api_matching.RecommendedGigsApi.as_view(), name="recommended-gigs"),
 ]

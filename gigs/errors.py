@@ -1,4 +1,6 @@
-"""The marketplace's error codes: one place to see every refusal a client may get."""
+"""The marketplace's error codes: one place to see every refusal a client may get.
+
+``not_a_creative`` is shared with ``creatives`` (it was ``not_creative`` here before issue 9)."""
 
 from enum import StrEnum
 
@@ -8,7 +10,7 @@ class GigErrorCode(StrEnum):
     NO_BUSINESS = "no_business"
     NOT_EDITABLE = "gig_not_editable"
     NOT_OPEN = "gig_not_open"
-    NOT_CREATIVE = "not_creative"
+    NOT_CREATIVE = "not_a_creative"
     OWN_GIG = "own_gig"
     BID_EXISTS = "bid_exists"
     BID_NOT_EDITABLE = "bid_not_editable"
@@ -32,3 +34,10 @@ class GigErrorCode(StrEnum):
     GIG_HAS_CONTRACT = "gig_has_contract"
     NOT_WITHDRAWABLE = "contract_not_withdrawable"
     REPORT_ACTION = "report_action"
+    ALREADY_DELIVERED = "contract_already_delivered"
+    INVALID = "invalid"
+    # illegal moves, named by mjc.core.transitions from the code_prefix
+    GIG_ILLEGAL_TRANSITION = "gig_illegal_transition"
+    BID_ILLEGAL_TRANSITION = "bid_illegal_transition"
+    CONTRACT_ILLEGAL_TRANSITION = "contract_illegal_transition"
+    REPORT_ILLEGAL_TRANSITION = "report_illegal_transition"

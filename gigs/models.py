@@ -6,6 +6,7 @@ from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -96,8 +97,6 @@ class Gig(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("gigs:detail", args=[self.pk])
 
     @functools.cached_property
@@ -272,8 +271,6 @@ class Contract(models.Model):
         return f"{self.gig} · {self.creative}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("gigs:contract", args=[self.pk])
 
     def is_party(self, user) -> bool:
@@ -459,7 +456,7 @@ class GigInvitation(models.Model):
 
 
 class GigMatch(models.Model):
-    """A creative scored for an open gig by the matching job (gigs/matching.py owns the logic)."""
+    """A creative scored for an open gig by the matching job (gigs/matching/ owns the logic)."""
 
     gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="matches", verbose_name=_("gig"))
     creative = models.ForeignKey(

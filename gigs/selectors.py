@@ -9,7 +9,9 @@ from datetime import datetime
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordDistance, TrigramWordSimilarity
 from django.db.models import Aggregate, Count, F, FloatField, Max, Min, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
 
+from creatives.models import CreativeProfile
 from gigs.models import (
     Bid,
     Contract,
@@ -20,7 +22,17 @@ from gigs.models import (
     PriceGuidanceFigures,
     Review,
 )
-from gigs.statuses import BidStatus, ContractStatus, GigStatus
+from gigs.statuses import (
+    CANCELLABLE_CONTRACT_STATUSES,
+    DELIVERABLE_CONTRACT_STATUSES,
+    DISPUTABLE_CONTRACT_STATUSES,
+    EDITABLE_GIG_STATUSES,
+    LIVE_BID_STATUSES,
+    BidStatus,
+    ContractStatus,
+    GigStatus,
+    contract_may_withdraw,
+)
 from mjc.core.summaries import ensure_computed
 
 # How alike a typed word must be to a word of the title (pg_trgm word_similarity):
@@ -155,7 +167,7 @@ def bids_visible_to(user) -> QuerySet:
 
 def bids_of_gig(*, gig: Gig, user) -> QuerySet:
     """The owner sees every bid (the comparison table); a creative only their own."""
-    bids = Bid.objects.filter(gig=gig).select_related("creative__user", "conversation")
+    bids = Bid.objects.filter(gig=gig).select_related("gig__business", "creative__user", "conversation")
     if user is None or not user.is_authenticated:
         return bids.none()
     if gig.business.owner_id == user.pk:
@@ -166,16 +178,12 @@ def bids_of_gig(*, gig: Gig, user) -> QuerySet:
 def best_live_offer(*, gig: Gig) -> dict:
     """The lowest price and the quickest delivery among the bids still in the running, and
     how many there are (for the owner's comparison; one indexed query)."""
-    from gigs.statuses import LIVE_BID_STATUSES
-
     return Bid.objects.filter(gig=gig, status__in=LIVE_BID_STATUSES).aggregate(
         live=Count("id"), amount=Min("amount"), days=Min("delivery_days")
     )
 
 
 def bids_of_creative(*, user) -> QuerySet:
-    from creatives.models import CreativeProfile
-
     # on the creative's own id (an init-plan), so the index bid_creative_newest gives the
     # page in order instead of joining and sorting every bid the creative ever made
     profile = CreativeProfile.objects.filter(user=user).values("id")[:1]
@@ -234,6 +242,16 @@ def messages_of(*, conversation: Conversation) -> QuerySet:
 
 def reviews_visible_of_contract(*, contract: Contract) -> QuerySet:
     return Review.objects.visible().filter(contract=contract).select_related("author", "subject")
+
+
+def visible_reviews(contract: Contract, user) -> list[Review]:
+    """The contract's reviews ``user`` may read, double-blind, from the prefetched reviews:
+    each party always sees their own; both show once both have written or the blind ends."""
+    reviews = list(contract.reviews.all())
+    authors = {review.author_id for review in reviews}
+    unblinded = contract.reviews_unblinded_at is not None and contract.reviews_unblinded_at <= timezone.now()
+    both = {contract.owner_id, contract.creative.user_id} <= authors
+    return [r for r in reviews if both or unblinded or (user is not None and r.author_id == user.pk)]
 
 
 def reviews_about(*, user, limit: int | None = 10) -> QuerySet:
@@ -375,8 +393,6 @@ def may_read_brief_files(*, gig: Gig, user, my_bid: Bid | None | bool = False) -
     lose it. Everyone else (anonymous visitors included) sees at most how many files there
     are. ``my_bid``: the user's bid on this gig when the caller has already read it (None: no
     bid), to spare the query."""
-    from gigs.statuses import LIVE_BID_STATUSES
-
     if user is None or not user.is_authenticated:
         return False
     if gig.business.owner_id == user.pk:
@@ -385,3 +401,87 @@ def may_read_brief_files(*, gig: Gig, user, my_bid: Bid | None | bool = False) -
     if my_bid is not False:
         return my_bid is not None and my_bid.status in allowed
     return Bid.objects.filter(gig=gig, creative__user=user, status__in=allowed).exists()
+
+
+# --- what may happen now ---------------------------------------------------------------------
+# The one answer to "which buttons does this user get on this object now": the pages draw
+# their forms from it, the API returns it as ``actions`` (so a mobile app draws the same),
+# and it reads only the row and what the list/detail selectors already prefetched. The
+# services still refuse anything else with their own 403/409 and code.
+
+
+def _signed_in(user) -> bool:
+    return user is not None and user.is_authenticated
+
+
+def gig_actions(gig: Gig, user, *, my_bid: Bid | None | bool = False) -> list[str]:
+    """``edit``, ``publish``, ``cancel``, ``attach``, ``invite`` (the owner); ``bid`` (a
+    creative with a profile, on an open gig, without a bid of their own — ``my_bid``: the
+    user's bid when the caller has read it, None for none, False when unknown)."""
+    if not _signed_in(user):
+        return []
+    if gig.business.owner_id == user.pk:
+        actions = []
+        if gig.status in EDITABLE_GIG_STATUSES:
+            actions += ["edit", "attach"]
+        if gig.status == GigStatus.DRAFT:
+            actions.append("publish")
+        if gig.status == GigStatus.OPEN:
+            actions.append("invite")
+        if gig.status in EDITABLE_GIG_STATUSES:
+            actions.append("cancel")
+        return actions
+    if gig.status == GigStatus.OPEN and user.is_creative and my_bid in (None, False):
+        return ["bid"]
+    return []
+
+
+def bid_actions(bid: Bid, user) -> list[str]:
+    """``shortlist``, ``reject``, ``accept`` (the gig's owner, while the gig is open);
+    ``edit``, ``withdraw`` (the bidder, while the bid is in the running)."""
+    if not _signed_in(user):
+        return []
+    if bid.gig.business.owner_id == user.pk:
+        if bid.gig.status != GigStatus.OPEN or bid.status not in LIVE_BID_STATUSES:
+            return []
+        return (["shortlist"] if bid.status == BidStatus.PENDING else []) + ["reject", "accept"]
+    if bid.creative.user_id == user.pk:
+        return (["edit"] if bid.status == BidStatus.PENDING else []) + (
+            ["withdraw"] if bid.status in LIVE_BID_STATUSES else []
+        )
+    return []
+
+
+def contract_actions(contract: Contract, user) -> list[str]:
+    """``deliver``, ``withdraw`` (the creative); ``request_revision``, ``complete``,
+    ``cancel`` (the owner); ``dispute``, ``review`` (either party); ``settle`` (an MJC admin,
+    on a dispute). Uses the prefetched deliveries and reviews."""
+    if not _signed_in(user):
+        return []
+    status = contract.status
+    is_owner = contract.owner_id == user.pk
+    is_creative = contract.creative.user_id == user.pk
+    actions = []
+    if is_creative:
+        if status in DELIVERABLE_CONTRACT_STATUSES:
+            actions.append("deliver")
+        if contract_may_withdraw(contract, delivered=bool(contract.deliveries.all())):
+            actions.append("withdraw")
+    if is_owner:
+        if status == ContractStatus.DELIVERED and contract.revisions_left > 0:
+            actions.append("request_revision")
+        if status == ContractStatus.DELIVERED:
+            actions.append("complete")
+        if status in CANCELLABLE_CONTRACT_STATUSES:
+            actions.append("cancel")
+    if (is_owner or is_creative) and status in DISPUTABLE_CONTRACT_STATUSES:
+        actions.append("dispute")
+    if (
+        (is_owner or is_creative)
+        and status == ContractStatus.COMPLETED
+        and not any(review.author_id == user.pk for review in contract.reviews.all())
+    ):
+        actions.append("review")
+    if user.is_superuser and status == ContractStatus.DISPUTED:
+        actions.append("settle")
+    return actions

@@ -17,6 +17,9 @@ class GigStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
+# what the owner may still change or withdraw (gig_update, gig_cancel, attachments)
+EDITABLE_GIG_STATUSES = (GigStatus.DRAFT, GigStatus.OPEN)
+
 GIG_TRANSITIONS = {
     GigStatus.DRAFT: {GigStatus.OPEN, GigStatus.CANCELLED},
     GigStatus.OPEN: {GigStatus.IN_PROGRESS, GigStatus.CANCELLED, GigStatus.EXPIRED},
@@ -78,6 +81,21 @@ CONTRACT_TRANSITIONS = {
     ContractStatus.WITHDRAWN: set(),
     ContractStatus.DISPUTED: {ContractStatus.ACTIVE, ContractStatus.COMPLETED, ContractStatus.CANCELLED},
 }
+
+# contracts still running: their gig cannot be cancelled until they end through their service
+RUNNING_CONTRACT_STATUSES = (
+    ContractStatus.ACTIVE,
+    ContractStatus.DELIVERED,
+    ContractStatus.REVISION_REQUESTED,
+    ContractStatus.DISPUTED,
+)
+
+
+# the creative delivers while the work is asked for
+DELIVERABLE_CONTRACT_STATUSES = (ContractStatus.ACTIVE, ContractStatus.REVISION_REQUESTED)
+# the owner may cancel, and either party may open a dispute, while the work is not finished
+CANCELLABLE_CONTRACT_STATUSES = (ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED)
+DISPUTABLE_CONTRACT_STATUSES = CANCELLABLE_CONTRACT_STATUSES
 
 
 def contract_may_withdraw(contract, *, delivered: bool) -> bool:

@@ -14,7 +14,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gigs import selectors, services
-from gigs.api import visible_reviews
 from gigs.forms import (
     AttachmentForm,
     BidForm,
@@ -30,24 +29,19 @@ from gigs.forms import (
     WithdrawForm,
 )
 from gigs.models import DeliveryFile, GigAttachment, GigTemplate
-from gigs.statuses import BidStatus, ContractStatus, GigStatus
+from gigs.statuses import LIVE_BID_STATUSES, BidStatus, ContractStatus, GigStatus
 from mjc.categories.models import Category
 from mjc.core import files
 from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
+from mjc.core.web import refusal
 
 
 def _fail(request, exc: ApplicationError, form=None):
-    """Show a service's refusal; attach field errors to the form when it names a field."""
-    fields = (exc.extra or {}).get("fields") or {}
-    if form is not None and fields:
-        for name, errors in fields.items():
-            target = name if name in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        messages.error(request, exc.message)
+    """Show a service's refusal through the one HTML error path (mjc.core.web): 404/403 pages,
+    field errors on the form, otherwise the message flashed above the page it returns to."""
+    refusal(request, exc, form)
 
 
 def _param(data, name: str) -> str:
@@ -102,7 +96,8 @@ def gig_detail(request, pk: int):
         if gig.status in (GigStatus.IN_PROGRESS, GigStatus.COMPLETED, GigStatus.CANCELLED)
         else None
     )
-    can_bid = profile is not None and not is_owner and my_bid is None and gig.status == GigStatus.OPEN
+    actions = selectors.gig_actions(gig, user, my_bid=my_bid)  # the buttons, as the API's "actions"
+    can_bid = profile is not None and "bid" in actions
     # brief attachments: the owner and creatives whose bid is in the running or accepted
     # (decided from the bids already read)
     can_see_files = selectors.may_read_brief_files(gig=gig, user=user, my_bid=my_bid)
@@ -123,8 +118,9 @@ def gig_detail(request, pk: int):
         "guidance": selectors.price_guidance(category=gig.category, bakorwil=gig.kabupaten.bakorwil.code)
         if (can_bid or is_owner)
         else None,
-        "live_statuses": (BidStatus.PENDING, BidStatus.SHORTLISTED),
-        "attachment_form": AttachmentForm() if is_owner and gig.status in (GigStatus.DRAFT, GigStatus.OPEN) else None,
+        "live_statuses": LIVE_BID_STATUSES,
+        "actions": actions,
+        "attachment_form": AttachmentForm() if "attach" in actions else None,
     }
     return render(request, "gigs/detail.html", context)
 
@@ -396,9 +392,10 @@ def contract_detail(request, pk: int, forms=None):
     is_owner = contract.owner_id == user.pk
     is_creative = contract.creative.user_id == user.pk
     status = contract.status
-    reviews = visible_reviews(contract, user)
+    reviews = selectors.visible_reviews(contract, user)
     my_review = next((r for r in contract.reviews.all() if r.author_id == user.pk), None)
     forms = forms or {}
+    actions = selectors.contract_actions(contract, user)  # the buttons, as the API's "actions"
     changes = list(history(contract))
     revision_note = (
         next((change.note for change in reversed(changes) if change.to_status == ContractStatus.REVISION_REQUESTED), "")
@@ -418,23 +415,14 @@ def contract_detail(request, pk: int, forms=None):
         "my_review": my_review,
         "waiting_for_other_review": my_review is not None and len(reviews) < 2 and contract.completed_at is not None,
         "message_form": forms.get("message") or MessageForm(),
-        "deliver_form": (forms.get("deliver") or DeliverForm())
-        if is_creative and status in (ContractStatus.ACTIVE, ContractStatus.REVISION_REQUESTED)
-        else None,
-        "revision_form": (forms.get("revision") or RevisionForm())
-        if is_owner and status == ContractStatus.DELIVERED and contract.revisions_left > 0
-        else None,
-        "can_complete": is_owner and status == ContractStatus.DELIVERED,
-        "cancel_form": (forms.get("cancel") or CancelForm())
-        if is_owner and status in (ContractStatus.ACTIVE, ContractStatus.DELIVERED, ContractStatus.REVISION_REQUESTED)
-        else None,
-        "withdraw_form": (forms.get("withdraw") or WithdrawForm())
-        if is_creative and services.contract_can_withdraw(contract=contract, user=request.user)
-        else None,
-        "review_form": (forms.get("review") or ReviewForm())
-        if status == ContractStatus.COMPLETED and my_review is None
-        else None,
-        "dispute_form": (forms.get("dispute") or DisputeForm()) if status in services.DISPUTABLE else None,
+        "actions": actions,
+        "deliver_form": (forms.get("deliver") or DeliverForm()) if "deliver" in actions else None,
+        "revision_form": (forms.get("revision") or RevisionForm()) if "request_revision" in actions else None,
+        "can_complete": "complete" in actions,
+        "cancel_form": (forms.get("cancel") or CancelForm()) if "cancel" in actions else None,
+        "withdraw_form": (forms.get("withdraw") or WithdrawForm()) if "withdraw" in actions else None,
+        "review_form": (forms.get("review") or ReviewForm()) if "review" in actions else None,
+        "dispute_form": (forms.get("dispute") or DisputeForm()) if "dispute" in actions else None,
     }
     return render(request, "gigs/contract.html", context, status=400 if forms else 200)
 
@@ -514,7 +502,7 @@ def contract_action(request, pk: int, action: str):
 def attachment_download(request, pk: int):
     """A brief attachment: for the owner and creatives with a live or accepted bid, else 404."""
     attachment = get_object_or_404(GigAttachment.objects.select_related("gig__business"), pk=pk)
-    if not services.can_read_brief_files(gig=attachment.gig, user=request.user):
+    if not selectors.may_read_brief_files(gig=attachment.gig, user=request.user):
         raise Http404
     return files.private_file_response(attachment.file, attachment.original_name)
 

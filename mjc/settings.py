@@ -346,7 +346,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MJC_MAX_UPLOAD_BYTES = int(os.environ.get("MJC_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 # The largest multipart body, refused from Content-Length before it is read (mjc/core/guard.py):
-# a form takes at most 10 files (gigs.services.MAX_FILES_PER_UPLOAD) of MJC_MAX_UPLOAD_BYTES each.
+# a form takes at most 10 files (gigs.services._shared.MAX_FILES_PER_UPLOAD) of MJC_MAX_UPLOAD_BYTES each.
 # Every other body is held to DATA_UPLOAD_MAX_MEMORY_SIZE.
 MJC_MAX_REQUEST_UPLOAD_BYTES = int(
     os.environ.get("MJC_MAX_REQUEST_UPLOAD_BYTES") or (10 * MJC_MAX_UPLOAD_BYTES + 1024 * 1024)

@@ -9,7 +9,7 @@ class PaymentsConfig(AppConfig):
     def ready(self):
         # payments reacts to contract events through Django's own signals, so gigs never imports it
         # the contract API answer gains {"payments": {...}} (the hook gigs offers)
-        from gigs.api import CONTRACT_DETAIL_EXTRAS
+        from gigs.api.contracts import CONTRACT_DETAIL_EXTRAS
         from payments import signals  # noqa: F401
         from payments.api import contract_payment_extra
 

@@ -120,11 +120,44 @@ class BidFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def conversation(bid, create, extracted, **kwargs):
         if create:
-            from gigs.housekeeping import gig_bid_counts_repair
             from gigs.models import Conversation
+            from gigs.services.housekeeping import gig_bid_counts_repair
 
             Conversation.objects.get_or_create(bid=bid)
             gig_bid_counts_repair(gig_ids=[bid.gig_id])  # as the bid services keep it
+
+
+class ContractFactory(factory.django.DjangoModelFactory):
+    """A contract row written directly (as ``bid_accept`` would leave it) for setting up a
+    scene: its bid is accepted and its gig in progress; pass ``status=`` for a later stage."""
+
+    class Meta:
+        model = "gigs.Contract"
+
+    bid = factory.SubFactory(BidFactory, status="accepted", gig__status="in_progress")
+    gig = factory.SelfAttribute("bid.gig")
+    owner = factory.SelfAttribute("bid.gig.business.owner")
+    creative = factory.SelfAttribute("bid.creative")
+    amount = factory.SelfAttribute("bid.amount")
+    due_date = factory.LazyFunction(lambda: _today() + timedelta(days=7))
+    status = "active"
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    """A review of a completed contract by its owner (``author=`` the creative's user for the other side)."""
+
+    class Meta:
+        model = "gigs.Review"
+
+    contract = factory.SubFactory(
+        ContractFactory, status="completed", completed_at=factory.LazyFunction(lambda: _now())
+    )
+    author = factory.SelfAttribute("contract.owner")
+    subject = factory.LazyAttribute(
+        lambda o: o.contract.creative.user if o.author == o.contract.owner else o.contract.owner
+    )
+    rating = 5
+    comment = "Hasilnya rapi dan tepat waktu."
 
 
 def _today():

@@ -21,7 +21,7 @@ from mjc.core.formatting import rupiah
 from mjc.core.money import RupiahSerializerField
 from mjc.regions.models import Kabupaten
 from umkm import selectors, services
-from umkm.errors import BusinessNotFound
+from umkm.errors import BusinessNotFound, UmkmErrorCode
 from umkm.models import NIB_PATTERN, Business, Product
 
 NIB_ERROR = _("The NIB must be exactly 13 digits.")
@@ -128,7 +128,9 @@ ERROR_EXAMPLE = OpenApiExample(
 def _owned(request, pk) -> Business:
     business = selectors.business_get(pk=pk)
     if business.owner_id != request.user.pk:
-        raise PermissionDenied(_("Only the owner of this business can change it."), code="not_business_owner")
+        raise PermissionDenied(
+            _("Only the owner of this business can change it."), code=UmkmErrorCode.NOT_BUSINESS_OWNER
+        )
     return business
 
 

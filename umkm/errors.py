@@ -1,22 +1,32 @@
-"""Errors of the UMKM domain (businesses and their products)."""
+"""Errors of the UMKM domain (businesses and their products): every code a client may get."""
+
+from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
 from mjc.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 
 
+class UmkmErrorCode(StrEnum):
+    BUSINESS_NOT_FOUND = "business_not_found"
+    PRODUCT_NOT_FOUND = "product_not_found"
+    INVALID_NIB = "invalid_nib"
+    INVALID_PRICE = "invalid_price"
+    NOT_BUSINESS_OWNER = "not_business_owner"
+
+
 class BusinessNotFound(NotFound):
-    default_code = "business_not_found"
+    default_code = UmkmErrorCode.BUSINESS_NOT_FOUND
     default_message = _("Business not found.")
 
 
 class ProductNotFound(NotFound):
-    default_code = "product_not_found"
+    default_code = UmkmErrorCode.PRODUCT_NOT_FOUND
     default_message = _("Product not found.")
 
 
 class InvalidNib(ValidationFailed):
-    default_code = "invalid_nib"
+    default_code = UmkmErrorCode.INVALID_NIB
     default_message = _("The NIB must be exactly 13 digits.")
 
 

@@ -17,7 +17,7 @@ from mjc.core.summaries import FIGURES, summary_changed
 from mjc.core.transitions import record_creation, transition
 from mjc.notifications.services import notify
 from mjc.regions.models import Kabupaten
-from umkm.errors import InvalidNib, ReasonRequired, VerificationNotAdmin, VerificationPending
+from umkm.errors import InvalidNib, ReasonRequired, UmkmErrorCode, VerificationNotAdmin, VerificationPending
 from umkm.models import NIB_PATTERN, Business, NibVerification, Product
 from umkm.statuses import VERIFICATION_TRANSITIONS, VerificationStatus
 
@@ -77,7 +77,7 @@ def product_create(
     """Add a product; the photo (if any) is validated and re-encoded before anything is saved."""
     if price is not None and price <= 0:
         message = _("The price must be more than Rp 0.")
-        raise ValidationFailed(message, code="invalid_price", extra={"fields": {"price": [str(message)]}})
+        raise ValidationFailed(message, code=UmkmErrorCode.INVALID_PRICE, extra={"fields": {"price": [str(message)]}})
     clean = clean_image(photo) if photo else None
     product = Product(business=business, name=name.strip(), price=price, description=description.strip())
     if clean:

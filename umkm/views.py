@@ -10,10 +10,12 @@ from django.views.decorators.http import require_POST
 
 from mjc.core.errors import ApplicationError
 from mjc.core.files import private_file_response
-from mjc.core.web import form_error as _form_error
-from mjc.core.web import html_errors
+from mjc.core.web import form_error, html_errors
 from umkm import selectors, services
 from umkm.forms import BusinessForm, NibDecisionForm, NibVerificationForm, ProductForm
+
+# the one HTML error path (mjc.core.web); the old names stay importable here
+_form_error = form_error
 
 
 @login_required
@@ -35,7 +37,7 @@ def business_create(request):
         try:
             business = services.business_create(owner=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
             status = exc.status_code
         else:
             if next_url:
@@ -73,7 +75,7 @@ def business_edit(request, pk):
             business.refresh_from_db()
             services.business_update(business=business, **changes)
         except ApplicationError as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
             status = exc.status_code
         else:
             messages.success(request, _("Changes saved."))
@@ -109,7 +111,7 @@ def product_create(request, pk):
         try:
             services.product_create(business=business, **form.cleaned_data)
         except ApplicationError as exc:
-            _form_error(form, exc, default_field="photo")
+            form_error(form, exc, default_field="photo")
             status = exc.status_code
         else:
             messages.success(request, _("Product added."))

@@ -4,6 +4,7 @@ each a fixed number of queries."""
 from django import template
 
 from gigs import selectors
+from gigs.statuses import BidStatus, ContractStatus, GigStatus
 
 register = template.Library()
 
@@ -53,9 +54,13 @@ def creative_reviews(profile, limit=10):
 @register.filter
 def status_label(value) -> str:
     """A stored status (of a gig, bid or contract) in words, for the status history."""
-    from gigs.statuses import BidStatus, ContractStatus, GigStatus
-
     for choices in (ContractStatus, BidStatus, GigStatus):
         if value in choices.values:
             return str(choices(value).label)
     return value
+
+
+@register.filter
+def bid_actions_for(bid, user) -> list[str]:
+    """``{% with acts=bid|bid_actions_for:user %}``: the bid's buttons, as the API's ``actions``."""
+    return selectors.bid_actions(bid, user)

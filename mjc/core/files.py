@@ -27,7 +27,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from mjc.core.errors import NotFound, PayloadTooLarge, UnsupportedMedia, ValidationFailed
+from mjc.core.errors import CoreErrorCode, NotFound, PayloadTooLarge, UnsupportedMedia, ValidationFailed
 from mjc.core.media import is_private_name, private_storage
 
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -92,7 +92,7 @@ def _size_of(upload) -> int:
 def _too_large(limit: int) -> PayloadTooLarge:
     return PayloadTooLarge(
         _("The file is too large. The maximum is %(mb)s MB.") % {"mb": _megabytes(limit)},
-        code="file_too_large",
+        code=CoreErrorCode.FILE_TOO_LARGE,
         extra={"max_bytes": limit},
     )
 
@@ -121,7 +121,7 @@ def _too_many_pixels(max_pixels: int, max_side: int, width=None, height=None) ->
             "its longest side. Please make it smaller and try again."
         )
         % {"pixels": f"{max_pixels / 1_000_000:g}", "side": max_side},
-        code="image_too_many_pixels",
+        code=CoreErrorCode.IMAGE_TOO_MANY_PIXELS,
         extra={"max_pixels": max_pixels, "max_side": max_side, "width": width, "height": height},
     )
 
@@ -129,7 +129,7 @@ def _too_many_pixels(max_pixels: int, max_side: int, width=None, height=None) ->
 def _not_an_image() -> UnsupportedMedia:
     return UnsupportedMedia(
         _("This file is not an image we can read. Please upload a JPG, PNG or WEBP photo."),
-        code="not_an_image",
+        code=CoreErrorCode.NOT_AN_IMAGE,
     )
 
 
@@ -165,7 +165,7 @@ def clean_image(
     if image.format not in IMAGE_FORMATS:
         raise UnsupportedMedia(
             _("Images must be JPG, PNG or WEBP (this one is %(format)s).") % {"format": image.format or "?"},
-            code="image_format",
+            code=CoreErrorCode.IMAGE_FORMAT,
             extra={"format": image.format},
         )
     width, height = image.size
@@ -181,7 +181,7 @@ def clean_image(
         raise _too_many_pixels(max_pixels, max_side, width, height) from exc
     except (OSError, SyntaxError, ValueError, TypeError, EOFError, struct.error) as exc:
         raise ValidationFailed(
-            _("The image is damaged or incomplete. Please upload it again."), code="image_broken"
+            _("The image is damaged or incomplete. Please upload it again."), code=CoreErrorCode.IMAGE_BROKEN
         ) from exc
     finally:
         _rewind(upload)
@@ -251,7 +251,7 @@ def clean_document(upload, *, max_bytes: int | None = None, allowed: tuple[str, 
     refused = UnsupportedMedia(
         _("This kind of file is not accepted. Allowed: %(extensions)s.")
         % {"extensions": ", ".join(e for e in allowed if e != "jpeg")},
-        code="file_type",
+        code=CoreErrorCode.FILE_TYPE,
         extra={"allowed": list(allowed)},
     )
     if ext not in allowed or ext not in DOCUMENT_SIGNATURES:
@@ -269,7 +269,7 @@ def clean_document(upload, *, max_bytes: int | None = None, allowed: tuple[str, 
     if not matches:
         raise UnsupportedMedia(
             _("The file's content does not match its extension (.%(ext)s).") % {"ext": ext},
-            code="file_content_mismatch",
+            code=CoreErrorCode.FILE_CONTENT_MISMATCH,
             extra={"extension": ext},
         )
     return upload

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
-from mjc.core.errors import PayloadTooLarge, ValidationFailed
+from mjc.core.errors import CoreErrorCode, PayloadTooLarge, ValidationFailed
 
 MAX_JSON_DEPTH = 32
 
@@ -30,7 +30,7 @@ def megabytes(limit: int) -> str:
 def too_deep() -> ValidationFailed:
     return ValidationFailed(
         _("The JSON body is nested too deeply (at most %(depth)s levels).") % {"depth": MAX_JSON_DEPTH},
-        code="too_deep",
+        code=CoreErrorCode.TOO_DEEP,
         extra={"max_depth": MAX_JSON_DEPTH},
     )
 
@@ -39,7 +39,7 @@ def nul_refused(field: str = "body") -> ValidationFailed:
     message = _("The request contains a character that is not allowed (NUL).")
     return ValidationFailed(
         _("%(field)s: %(message)s") % {"field": field, "message": message},
-        code="invalid",
+        code=CoreErrorCode.INVALID,
         extra={"fields": {field: [str(message)]}, "in": "body"},
     )
 
@@ -80,7 +80,7 @@ class JSONParser(parsers.JSONParser):
         if len(raw) > limit:
             raise PayloadTooLarge(
                 _("The request is too large. The maximum is %(mb)s MB.") % {"mb": megabytes(limit)},
-                code="too_large",
+                code=CoreErrorCode.TOO_LARGE,
                 extra={"max_bytes": limit},
             )
         try:

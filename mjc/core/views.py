@@ -54,7 +54,9 @@ def error_404(request, exception=None):
 def error_403(request, exception=None):
     if _wants_json(request):
         return JsonResponse(error_body(_("You are not allowed to do this."), "permission_denied"), status=403)
-    return render(request, "403.html", status=403)
+    # the service's own words when a page view turned its refusal into this (mjc.core.web)
+    message = str(exception) if exception is not None and exception.args else ""
+    return render(request, "403.html", {"message": message}, status=403)
 
 
 def error_400(request, exception=None):

@@ -1,33 +1,61 @@
-"""What every HTML view shares: domain errors answered as Django's error pages, and a
-service's refusal shown on the form that caused it."""
+"""The one HTML error path: every page view shows a service's refusal the same way, in the
+same words as the API's ``message``.
+
+- 404 and 403 (``NotFound``, ``PermissionDenied``) become Django's, so the error pages answer
+  with their status and the message (``templates/403.html``) — never a redirect.
+- 400 and 409 put the message at the top of the form that was sent (``form_error``; a field
+  named in ``extra["fields"]`` gets its own error), and the view re-renders it with that
+  status; a lone button without a form flashes the message and goes back (``refusal``).
+"""
 
 from functools import wraps
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 
 from mjc.core.errors import ApplicationError, NotFound, PermissionDenied
 
 
+def raise_page_error(exc: ApplicationError) -> None:
+    """A 404 or 403 refusal becomes Django's (the error page, with the message); others pass."""
+    if isinstance(exc, NotFound) or exc.status_code == 404:
+        raise Http404(str(exc.message)) from exc
+    if isinstance(exc, PermissionDenied) or exc.status_code == 403:
+        raise DjangoPermissionDenied(str(exc.message)) from exc
+
+
 def html_errors(view):
-    """Domain 404/403 errors become Django's, so the usual error pages answer (never a 500)."""
+    """Decorator: domain 404/403 errors raised anywhere in the view become the error pages."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(str(exc.message)) from exc
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied(str(exc.message)) from exc
+        except (NotFound, PermissionDenied) as exc:
+            raise_page_error(exc)
+            raise  # pragma: no cover - raise_page_error always raises for these two
 
     return wrapper
 
 
 def form_error(form, exc: ApplicationError, default_field=None) -> None:
+    """Put a 400/409 refusal on the form: on the fields it names, else at the top."""
+    raise_page_error(exc)
     fields = exc.extra.get("fields") if isinstance(exc.extra, dict) else None
     if fields:
         for name, errors in fields.items():
-            form.add_error(name if name in form.fields else None, errors)
+            form.add_error(name if name in form.fields else default_field, errors)
     else:
         form.add_error(default_field, str(exc.message))
+
+
+def refusal(request, exc: ApplicationError, form=None) -> None:
+    """A refusal of a button or a form: 404/403 pages; a form gets the errors (re-render it
+    with ``exc.status_code``); a lone button flashes the message (the view redirects back)."""
+    raise_page_error(exc)
+    fields = (exc.extra or {}).get("fields") if isinstance(exc.extra, dict) else None
+    if form is not None and fields:
+        form_error(form, exc)
+    else:
+        messages.error(request, exc.message)

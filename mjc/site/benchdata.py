@@ -748,7 +748,7 @@ class Filler:
         )
 
     def creative_figures(self) -> int:
-        """rating_avg, rating_count and completed_count as gigs.housekeeping computes them."""
+        """rating_avg, rating_count and completed_count as gigs.services.housekeeping computes them."""
         s = self.shape
         return self.sql(
             f"""

@@ -248,7 +248,7 @@ def test_rsvp_anonymous_and_unapproved(api, as_user, people):
     assert api.post(f"/api/v1/events/{event.pk}/rsvp/").status_code in (401, 403)
     assert as_user(people["other"]).post(f"/api/v1/events/{event.pk}/rsvp/").status_code == 404  # not visible yet
     response = as_user(people["requester"]).post(f"/api/v1/events/{event.pk}/rsvp/")
-    assert response.status_code == 400 and response.json()["code"] == "event_not_open_for_rsvp"
+    assert response.status_code == 409 and response.json()["code"] == "event_not_open_for_rsvp"
 
 
 def test_event_list_public_and_own(api, as_user, people):

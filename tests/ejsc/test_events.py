@@ -101,7 +101,7 @@ def test_undecided_event_expires_with_its_booking(hall):
 def test_rsvp_only_for_approved_public_events(hall, staff):
     private = host(hall, CreativeUserFactory(), public=False)
     services.event_approve(actor=staff, event=private)
-    with pytest.raises(ValidationFailed):
+    with pytest.raises(Conflict):  # a state conflict: 409 since issue 9
         services.event_rsvp(user=UserFactory(), event=private)
 
 

@@ -11,6 +11,7 @@ from gigs.models import Report
 from gigs.statuses import ContractStatus, GigStatus, ReportAction, ReportStatus
 from mjc.core.errors import Conflict
 from mjc.core.models import StatusChange
+from mjc.notifications.models import Notification
 from tests.conftest import client_for
 from tests.factories import AdminFactory
 from tests.gigs.factories import BidFactory, GigFactory
@@ -122,3 +123,43 @@ class TestReportLifecycle:
         for user in (creative.user, owner):
             response = client_for(user).post(reverse("api:report-resolve", args=[report.pk]), {}, format="json")
             assert response.status_code == 404
+
+
+class TestModerationAfterTheContractEnds:
+    def test_cancelling_the_contract_first_lets_the_report_close(self, report_on_running_gig, contract, admin, owner):
+        # given a reported gig in progress whose owner cancels the contract through its service
+        services.contract_cancel(contract=contract, user=owner, reason="Tidak jadi")
+        # when the admin resolves the report by cancelling the gig
+        resolved = services.report_resolve(report=report_on_running_gig, admin=admin, action=ReportAction.GIG_CANCELLED)
+        # then the report closes and the gig and its contract agree
+        assert resolved.status == ReportStatus.RESOLVED
+        contract.refresh_from_db()
+        contract.gig.refresh_from_db()
+        assert (contract.status, contract.gig.status) == (ContractStatus.CANCELLED, GigStatus.CANCELLED)
+
+    def test_a_disputed_contract_also_blocks_the_admin_action(self, report_on_running_gig, contract, admin, client):
+        # given the creative has opened a dispute on the reported gig's contract
+        services.contract_dispute(contract=contract, user=contract.creative.user, reason="Tidak dibayar")
+        # when the admin action tries to cancel the gig
+        client.force_login(admin)
+        response = client.post(
+            reverse("admin:gigs_report_changelist"),
+            {"action": "resolve_gig_cancelled", "_selected_action": [report_on_running_gig.pk]},
+            follow=True,
+        )
+        # then the refusal is shown in Indonesian and the dispute stays for an admin to settle
+        shown = [str(m) for m in response.context["messages"]]
+        assert any("kontrak" in text.lower() for text in shown), shown
+        contract.refresh_from_db()
+        assert contract.status == ContractStatus.DISPUTED
+        assert contract.gig.status == GigStatus.IN_PROGRESS
+
+    def test_rejecting_a_reported_bid_goes_through_the_bid_service(self, gig, bid, owner, admin):
+        # given a reported live bid
+        report = services.report_create(user=owner, bid=bid, reason="Spam")
+        # when moderation rejects it
+        services.report_resolve(report=report, admin=admin, action=ReportAction.BID_REJECTED)
+        # then the bid is rejected and its bidder is told, like an owner's rejection
+        bid.refresh_from_db()
+        assert bid.status == "rejected"
+        assert Notification.objects.filter(recipient=bid.creative.user, kind="bid.rejected").exists()

@@ -11,8 +11,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from gigs import selectors, services
-from gigs.housekeeping import gig_bid_counts_repair
 from gigs.models import Bid, Gig
+from gigs.services.housekeeping import gig_bid_counts_repair
 from gigs.statuses import BidStatus, GigStatus
 from mjc.categories.models import Category
 from mjc.core.pagination import keyset_page

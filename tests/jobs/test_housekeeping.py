@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from gigs.housekeeping import creative_aggregates_refresh, gig_expire_overdue
 from gigs.models import Gig
+from gigs.services.housekeeping import creative_aggregates_refresh, gig_expire_overdue
 from gigs.statuses import GigStatus
 from mjc.core.models import JobOutbox, StatusChange
 from mjc.notifications.models import Notification

@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import generics, permissions, serializers
 
 from creatives.models import CreativeProfile
+from gigs.errors import GigErrorCode as Code
 from gigs.matching import reasons_text
 from gigs.models import Gig, GigMatch
 from gigs.statuses import GigStatus
@@ -81,7 +82,7 @@ def _owned_gig(request, pk: int) -> Gig:
     if not owner and gig.status == GigStatus.DRAFT:
         raise NotFound()
     if not owner:
-        raise PermissionDenied(_("Only the owner of this gig can do this."), code="not_gig_owner")
+        raise PermissionDenied(_("Only the owner of this gig can do this."), code=Code.NOT_OWNER)
     return gig
 
 
@@ -113,7 +114,7 @@ class RecommendedGigsApi(generics.ListAPIView):
             return GigMatch.objects.none()
         profile = CreativeProfile.objects.filter(user=self.request.user).first()
         if profile is None:
-            raise PermissionDenied(_("Only creatives with a profile have recommended gigs."), code="not_creative")
+            raise PermissionDenied(_("Only creatives with a profile have recommended gigs."), code=Code.NOT_CREATIVE)
         return (
             GigMatch.objects.filter(creative=profile, gig__status=GigStatus.OPEN)
             .select_related("gig__business", "gig__category", "gig__kabupaten")

@@ -1,16 +1,20 @@
-"""Scheduled housekeeping of the marketplace (CELERY_BEAT_SCHEDULE); each run is idempotent."""
+"""Scheduled housekeeping of the marketplace (CELERY_BEAT_SCHEDULE) and the one creative
+recount the services call after a contract completes or a review lands; each run is idempotent."""
 
 import logging
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Avg, Count, DecimalField, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Round
 from django.utils import timezone
 
-from gigs.models import Gig
-from gigs.statuses import GIG_TRANSITIONS, GigStatus
+from creatives.models import CreativeProfile
+from gigs.models import Contract, Gig, Review
+from gigs.statuses import GIG_TRANSITIONS, BidStatus, ContractStatus, GigStatus
 from mjc.core.errors import IllegalTransition
+from mjc.core.summaries import FIGURES, summary_changed
 from mjc.core.transitions import transition
+from mjc.notifications.services import notify
 
 logger = logging.getLogger(__name__)
 
@@ -21,9 +25,6 @@ def gig_expire_overdue(*, today=None) -> int:
     A gig that moved on meanwhile (a bid was accepted) is left alone. Running it again
     changes nothing: expired gigs are no longer open and the notice has a dedupe key.
     """
-    from gigs.matching import gig_url
-    from mjc.notifications.services import notify
-
     today = today or timezone.localdate()
     expired = 0
     for pk in Gig.objects.filter(status=GigStatus.OPEN, deadline__lt=today).values_list("pk", flat=True):
@@ -47,30 +48,24 @@ def gig_expire_overdue(*, today=None) -> int:
                     recipient=gig.business.owner,
                     kind="gig.expired",
                     params={"gig": gig.title},
-                    url=gig_url(gig),
+                    url=gig.get_absolute_url(),
                     dedupe_key=f"gig.expired:{gig.pk}",
                 )
                 expired += 1
         except IllegalTransition:
             continue
     if expired:
-        from mjc.core.summaries import FIGURES, summary_changed
-
         summary_changed(FIGURES)  # fewer open gigs on the landing page and the province dashboard
     return expired
 
 
-def creative_aggregates_refresh() -> int:
-    """Recompute rating_avg, rating_count and completed_count of every creative from the
-    visible reviews they received and their completed contracts (one UPDATE; only rows
-    whose figures changed are written). Returns how many profiles changed."""
-    try:
-        from gigs.models import Contract, Review
-        from gigs.statuses import ContractStatus
-    except ImportError:  # the marketplace models are not there yet: nothing to count
-        return 0
-    from creatives.models import CreativeProfile
+def creative_aggregates_refresh(*, profile_ids=None) -> int:
+    """Recompute rating_avg, rating_count and completed_count of creatives from the visible
+    reviews they received and their completed contracts, in one UPDATE.
 
+    Without ``profile_ids`` (the nightly job) only rows whose figures changed are written;
+    with ``profile_ids`` (a service after a completion or a review) those profiles are written
+    and marked as just active. Returns how many profiles were written."""
     reviews = Review.objects.visible().filter(subject_id=OuterRef("user_id")).order_by().values("subject_id")
     rating_avg = Coalesce(
         Subquery(
@@ -93,16 +88,23 @@ def creative_aggregates_refresh() -> int:
         ),
         Value(0),
     )
+    figures = {"rating_avg": rating_avg, "rating_count": rating_count, "completed_count": completed}
     with transaction.atomic():
-        stale = CreativeProfile.objects.annotate(
-            new_avg=rating_avg, new_count=rating_count, new_completed=completed
-        ).filter(~Q(rating_avg=rating_avg) | ~Q(rating_count=rating_count) | ~Q(completed_count=completed))
+        if profile_ids is not None:
+            return CreativeProfile.objects.filter(pk__in=list(profile_ids)).update(**figures, updated_at=timezone.now())
+        stale = CreativeProfile.objects.filter(
+            ~Q(rating_avg=rating_avg) | ~Q(rating_count=rating_count) | ~Q(completed_count=completed)
+        )
         ids = list(stale.values_list("pk", flat=True))
         if ids:
-            CreativeProfile.objects.filter(pk__in=ids).update(
-                rating_avg=rating_avg, rating_count=rating_count, completed_count=completed
-            )
+            CreativeProfile.objects.filter(pk__in=ids).update(**figures)
     return len(ids)
+
+
+def creative_stats_refresh(*, profile) -> None:
+    """Recount one creative's completed contracts and visible-review rating (the same SQL as
+    the nightly ``creative_aggregates_refresh``)."""
+    creative_aggregates_refresh(profile_ids=[profile.pk])
 
 
 BID_COUNT_REPAIR_SQL = """
@@ -121,10 +123,6 @@ def gig_bid_counts_repair(*, gig_ids=None) -> int:
     their own transaction, so this finds nothing in normal life: it is the proof that the
     counter does not drift (run nightly and by the tests) and the repair after a bulk import.
     Returns how many gigs it corrected."""
-    from django.db import connection
-
-    from gigs.statuses import BidStatus
-
     params: list = [BidStatus.WITHDRAWN]
     only = ""
     if gig_ids is not None:

@@ -1,0 +1,265 @@
+"""Bids: place, edit, withdraw, shortlist, reject and accept (accepting makes the contract)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gigs.errors import GigErrorCode as Code
+from gigs.models import (
+    Bid,
+    Contract,
+    Conversation,
+    Gig,
+)
+from gigs.selectors import PRICE_GUIDANCE
+from gigs.services._shared import (
+    MAX_DELIVERY_DAYS,
+    MAX_RUPIAH,
+    _check_at_most,
+    _creative_profile,
+    _invalid,
+    _require_gig_owner,
+)
+from gigs.services.gigs import _reject_live_bids
+from gigs.statuses import (
+    BID_TRANSITIONS,
+    GIG_TRANSITIONS,
+    BidStatus,
+    ContractStatus,
+    GigStatus,
+)
+from mjc.core.errors import Conflict, NotFound, PermissionDenied
+from mjc.core.formatting import rupiah
+from mjc.core.summaries import FIGURES, summary_changed
+from mjc.core.transitions import record_creation, transition
+from mjc.notifications.services import notify
+
+
+def _check_bid_fields(amount, delivery_days, proposal) -> None:
+    if amount is None or int(amount) <= 0:
+        raise _invalid("amount", _("The amount must be more than Rp 0."))
+    if delivery_days is None or int(delivery_days) <= 0:
+        raise _invalid("delivery_days", _("The delivery time must be at least one day."))
+    _check_at_most("amount", amount, MAX_RUPIAH)
+    _check_at_most("delivery_days", delivery_days, MAX_DELIVERY_DAYS)
+    if not (proposal or "").strip():
+        raise _invalid("proposal", _("Please write a short proposal."))
+
+
+@transaction.atomic
+def bid_place(*, gig: Gig, user, amount: int, delivery_days: int, proposal: str) -> Bid:
+    """One bid per creative per gig, never on one's own gig, only while the gig is open."""
+    profile = _creative_profile(user)
+    gig = Gig.objects.select_related("business").get(pk=gig.pk)
+    if gig.business.owner_id == user.pk:
+        raise PermissionDenied(_("You cannot bid on your own gig."), code=Code.OWN_GIG)
+    if gig.status != GigStatus.OPEN:
+        raise Conflict(_("This gig is not open for bids."), code=Code.NOT_OPEN, extra={"status": gig.status})
+    _check_bid_fields(amount, delivery_days, proposal)
+    try:
+        with transaction.atomic():
+            bid = Bid.objects.create(
+                gig=gig,
+                creative=profile,
+                amount=int(amount),
+                delivery_days=int(delivery_days),
+                proposal=proposal.strip(),
+            )
+    except IntegrityError as exc:
+        raise Conflict(_("You have already bid on this gig."), code=Code.BID_EXISTS) from exc
+    _count_bids(gig.pk, +1)
+    Conversation.objects.create(bid=bid)
+    record_creation(bid, actor=user)
+    notify(
+        recipient=gig.business.owner,
+        kind="bid.new",
+        params={
+            "gig": gig.title,
+            "creative": user.full_name,
+            "amount": rupiah(bid.amount),
+            "days": str(bid.delivery_days),
+        },
+        url=gig.get_absolute_url(),
+        dedupe_key=f"bid.new:{bid.pk}",
+    )
+    return bid
+
+
+def _require_bidder(bid: Bid, user) -> None:
+    if not user.is_authenticated or bid.creative.user_id != user.pk:
+        raise PermissionDenied(_("Only the creative who made this bid can do this."), code=Code.NOT_BIDDER)
+
+
+@transaction.atomic
+def bid_update(*, bid: Bid, user, amount=None, delivery_days=None, proposal=None) -> Bid:
+    _require_bidder(bid, user)
+    bid = Bid.objects.select_for_update().get(pk=bid.pk)
+    if bid.status != BidStatus.PENDING:
+        raise Conflict(
+            _("Only a pending bid can be changed."), code=Code.BID_NOT_EDITABLE, extra={"status": bid.status}
+        )
+    amount = bid.amount if amount is None else amount
+    delivery_days = bid.delivery_days if delivery_days is None else delivery_days
+    proposal = bid.proposal if proposal is None else proposal
+    _check_bid_fields(amount, delivery_days, proposal)
+    bid.amount, bid.delivery_days, bid.proposal = int(amount), int(delivery_days), proposal.strip()
+    bid.save(update_fields=["amount", "delivery_days", "proposal", "updated_at"])
+    return bid
+
+
+def _count_bids(gig_id: int, step: int) -> None:
+    """Keep Gig.bid_count (bids not withdrawn) in the bid's own transaction; an atomic
+    increment, so concurrent bids and withdrawals never lose one another's step."""
+    Gig.objects.filter(pk=gig_id).update(bid_count=F("bid_count") + step)
+
+
+@transaction.atomic
+def bid_withdraw(*, bid: Bid, user) -> Bid:
+    _require_bidder(bid, user)
+    # gig before bid, as bid_accept and gig_cancel lock them: the withdrawal's bid_count update
+    # locks the gig, and taking it after the bid could deadlock with an accept of the same gig
+    Gig.objects.select_for_update(of=("self",)).filter(pk=bid.gig_id).first()
+    if Bid.objects.filter(pk=bid.pk, status=BidStatus.ACCEPTED).exists():
+        raise Conflict(
+            _("This bid has a contract: withdraw from the contract instead."),
+            code=Code.BID_ILLEGAL_TRANSITION,
+            extra={"from": BidStatus.ACCEPTED, "to": BidStatus.WITHDRAWN},
+        )
+    moved = transition(
+        Bid,
+        bid.pk,
+        to=BidStatus.WITHDRAWN,
+        transitions=BID_TRANSITIONS,
+        choices=BidStatus,
+        actor=user,
+        code_prefix="bid",
+    )
+    if moved.changed:
+        _count_bids(moved.obj.gig_id, -1)
+    return moved.obj
+
+
+@transaction.atomic
+def bid_shortlist(*, bid: Bid, user) -> Bid:
+    _require_gig_owner(bid.gig, user)
+    if Gig.objects.filter(pk=bid.gig_id).values_list("status", flat=True).first() != GigStatus.OPEN:
+        raise Conflict(_("This gig is not open any more."), code=Code.NOT_OPEN)
+    moved = transition(
+        Bid,
+        bid.pk,
+        to=BidStatus.SHORTLISTED,
+        transitions=BID_TRANSITIONS,
+        choices=BidStatus,
+        actor=user,
+        code_prefix="bid",
+    )
+    if moved.changed:
+        notify(
+            recipient=bid.creative.user,
+            kind="bid.shortlisted",
+            params={"gig": bid.gig.title},
+            url=bid.gig.get_absolute_url(),
+            dedupe_key=f"bid.shortlisted:{bid.pk}",
+        )
+    return moved.obj
+
+
+@transaction.atomic
+def bid_reject(*, bid: Bid, user, note: str = "") -> Bid:
+    _require_gig_owner(bid.gig, user)
+    return _bid_reject(bid=bid, actor=user, note=note)
+
+
+def _bid_reject(*, bid: Bid, actor, note: str) -> Bid:
+    """Turn one bid down and tell its bidder (the owner's choice, or moderation's)."""
+    moved = transition(
+        Bid,
+        bid.pk,
+        to=BidStatus.REJECTED,
+        transitions=BID_TRANSITIONS,
+        choices=BidStatus,
+        actor=actor,
+        note=note,
+        code_prefix="bid",
+    )
+    if moved.changed:
+        notify(
+            recipient=bid.creative.user,
+            kind="bid.rejected",
+            params={"gig": bid.gig.title},
+            url=bid.gig.get_absolute_url(),
+            dedupe_key=f"bid.rejected:{bid.pk}",
+        )
+    return moved.obj
+
+
+@transaction.atomic
+def bid_accept(*, bid: Bid, user) -> Contract:
+    """The owner chooses a bid: a contract is made, the gig goes in progress, every other
+    live bid is turned down. The gig row is locked first, so two accepts of different bids
+    of one gig run one after the other and the second finds the gig taken (409)."""
+    gig = Gig.objects.select_for_update(of=("self",)).select_related("business__owner").filter(pk=bid.gig_id).first()
+    if gig is None:
+        raise NotFound()
+    _require_gig_owner(gig, user)
+    existing = Contract.objects.filter(gig=gig).exclude(status=ContractStatus.WITHDRAWN).first()
+    if existing is not None:
+        if existing.bid_id == bid.pk:
+            return existing  # the same accept twice: nothing more to do
+        raise Conflict(
+            _("Another bid has already been accepted for this gig."),
+            code=Code.BID_ALREADY_ACCEPTED,
+            extra={"contract": existing.pk},
+        )
+    if gig.status != GigStatus.OPEN:
+        raise Conflict(_("This gig is not open any more."), code=Code.NOT_OPEN, extra={"status": gig.status})
+    moved = transition(
+        Bid.objects.select_related("creative__user"),
+        bid.pk,
+        to=BidStatus.ACCEPTED,
+        transitions=BID_TRANSITIONS,
+        choices=BidStatus,
+        actor=user,
+        code_prefix="bid",
+    )
+    bid = moved.obj
+    try:
+        with transaction.atomic():
+            contract = Contract.objects.create(
+                gig=gig,
+                bid=bid,
+                owner=user,
+                creative=bid.creative,
+                amount=bid.amount,
+                due_date=timezone.localdate() + timedelta(days=bid.delivery_days),
+            )
+    except IntegrityError as exc:  # the database's last word on "one contract per gig"
+        raise Conflict(
+            _("Another bid has already been accepted for this gig."), code=Code.BID_ALREADY_ACCEPTED
+        ) from exc
+    record_creation(contract, actor=user)
+    transition(
+        Gig,
+        gig.pk,
+        to=GigStatus.IN_PROGRESS,
+        transitions=GIG_TRANSITIONS,
+        choices=GigStatus,
+        actor=user,
+        code_prefix="gig",
+    )
+    _reject_live_bids(gig=gig, user=user, exclude_pk=bid.pk)
+    # a contract in the region's figures; an accepted amount in the category's price guidance
+    summary_changed(FIGURES, PRICE_GUIDANCE)
+    notify(
+        recipient=bid.creative.user,
+        kind="bid.accepted",
+        params={"gig": gig.title, "amount": rupiah(bid.amount)},
+        url=contract.get_absolute_url(),
+        dedupe_key=f"bid.accepted:{bid.pk}",
+    )
+    return contract

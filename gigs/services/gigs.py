@@ -1,0 +1,270 @@
+"""Briefs and gigs: compose, create, edit, publish, cancel (also for moderation) and invite."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gigs.errors import GigErrorCode as Code
+from gigs.models import (
+    Bid,
+    Gig,
+    GigInvitation,
+    GigTemplate,
+)
+from gigs.services._shared import _check_budget, _check_deadline, _check_uploads, _invalid, _require_gig_owner
+from gigs.services.attachments import _attach
+from gigs.statuses import (
+    BID_TRANSITIONS,
+    EDITABLE_GIG_STATUSES,
+    GIG_TRANSITIONS,
+    LIVE_BID_STATUSES,
+    RUNNING_CONTRACT_STATUSES,
+    BidStatus,
+    GigStatus,
+    WorkMode,
+)
+from mjc.core.errors import Conflict, PermissionDenied, ValidationFailed
+from mjc.core.formatting import single_line
+from mjc.core.jobs import enqueue
+from mjc.core.summaries import FIGURES, summary_changed
+from mjc.core.transitions import record_creation, transition
+from mjc.notifications.services import notify
+
+
+def compose_brief(*, template: GigTemplate | None, answers: dict | None, extra: str = "") -> str:
+    """The plain-language brief made from a template's answers (the owner can edit it after)."""
+    lines = []
+    if template is not None:
+        for question in template.question_list():
+            value = (answers or {}).get(question["key"])
+            if isinstance(value, list | tuple):
+                value = ", ".join(str(item) for item in value if str(item).strip())
+            value = str(value or "").strip()
+            if value:
+                text = question["text"].rstrip(":")
+                lines.append(f"{text} {value}" if text.endswith("?") else f"{text}: {value}")
+    extra = (extra or "").strip()
+    if extra:
+        if lines:
+            lines.append("")
+        lines.append(extra)
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def gig_create(
+    *,
+    user,
+    title: str,
+    category,
+    budget_min: int,
+    budget_max: int,
+    deadline: date,
+    description: str = "",
+    business=None,
+    kabupaten=None,
+    work_mode: str = WorkMode.REMOTE,
+    template: GigTemplate | None = None,
+    answers: dict | None = None,
+    attachments=(),
+) -> Gig:
+    """A new gig, in ``draft``: the owner publishes it when the brief is ready."""
+    if business is None:
+        business = user.businesses.order_by("id").first() if user.is_authenticated else None
+        if business is None:
+            raise ValidationFailed(
+                _("business: Register your business first, then post a job."),
+                code=Code.NO_BUSINESS,
+                extra={"fields": {"business": [str(_("Register your business first, then post a job."))]}},
+            )
+    elif business.owner_id != user.pk:
+        raise PermissionDenied(_("You can only post jobs for your own business."), code=Code.NOT_OWNER)
+    title = single_line(title)  # it becomes e-mail subjects: one line, no control characters
+    if not title:
+        raise _invalid("title", _("Please give the job a title."))
+    if category is None:
+        raise _invalid("category", _("Please choose a category."))
+    if template is not None or answers:
+        description = compose_brief(template=template, answers=answers, extra=description)
+    if not (description or "").strip():
+        raise _invalid("description", _("Please describe the job."))
+    _check_budget(budget_min, budget_max)
+    _check_deadline(deadline)
+    if work_mode not in WorkMode.values:
+        raise _invalid("work_mode", _("Choose remote, on site or hybrid."))
+    uploads = _check_uploads(attachments, required=False)
+
+    gig = Gig.objects.create(
+        business=business,
+        title=title,
+        description=description.strip(),
+        category=category,
+        budget_min=int(budget_min),
+        budget_max=int(budget_max),
+        deadline=deadline,
+        kabupaten=kabupaten or business.kabupaten,
+        work_mode=work_mode,
+        created_by=user,
+    )
+    record_creation(gig, actor=user)
+    for upload in uploads:
+        _attach(gig=gig, user=user, upload=upload)
+    return gig
+
+
+EDITABLE_GIG_FIELDS = (
+    "title",
+    "description",
+    "category",
+    "budget_min",
+    "budget_max",
+    "deadline",
+    "kabupaten",
+    "work_mode",
+)
+
+
+@transaction.atomic
+def gig_update(*, gig: Gig, user, **changes) -> Gig:
+    """Edit a draft or open gig (only the fields in EDITABLE_GIG_FIELDS)."""
+    _require_gig_owner(gig, user)
+    gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=gig.pk)
+    if gig.status not in EDITABLE_GIG_STATUSES:
+        raise Conflict(
+            _("This gig can no longer be edited (it is “%(status)s”).") % {"status": gig.get_status_display()},
+            code=Code.NOT_EDITABLE,
+        )
+    unknown = set(changes) - set(EDITABLE_GIG_FIELDS)
+    if unknown:
+        raise _invalid(sorted(unknown)[0], _("This field cannot be changed."))
+    for name, value in changes.items():
+        if name in ("title", "description"):
+            value = single_line(value) if name == "title" else (value or "").strip()
+            if not value:
+                raise _invalid(name, _("This field is required."))
+        if name == "work_mode" and value not in WorkMode.values:
+            raise _invalid("work_mode", _("Choose remote, on site or hybrid."))
+        setattr(gig, name, value)
+    _check_budget(gig.budget_min, gig.budget_max)
+    if "deadline" in changes:
+        _check_deadline(gig.deadline)
+    gig.save(update_fields=[*changes, "updated_at"])
+    return gig
+
+
+@transaction.atomic
+def gig_publish(*, gig: Gig, user) -> Gig:
+    """draft → open; the matching job scores creatives after commit."""
+    _require_gig_owner(gig, user)
+    gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=gig.pk)
+    if gig.status == GigStatus.OPEN:
+        return gig  # published already
+    if gig.status == GigStatus.DRAFT:
+        _check_deadline(gig.deadline)
+    moved = transition(
+        Gig,
+        gig.pk,
+        to=GigStatus.OPEN,
+        transitions=GIG_TRANSITIONS,
+        choices=GigStatus,
+        actor=user,
+        fields={"published_at": timezone.now()},
+        code_prefix="gig",
+    )
+    if moved.changed:
+        enqueue("gigs.match_gig", gig.pk)
+        summary_changed(FIGURES)  # open gigs, gigs and UMKM served per region
+    return moved.obj
+
+
+def _reject_live_bids(*, gig: Gig, user, exclude_pk=None, note: str = "") -> None:
+    # in one order (pk), so two services turning down bids of one gig never deadlock
+    bids = gig.bids.filter(status__in=LIVE_BID_STATUSES).select_related("creative__user").order_by("pk")
+    if exclude_pk:
+        bids = bids.exclude(pk=exclude_pk)
+    for bid in bids:
+        moved = transition(
+            Bid,
+            bid.pk,
+            to=BidStatus.REJECTED,
+            transitions=BID_TRANSITIONS,
+            choices=BidStatus,
+            actor=user,
+            note=note,
+            code_prefix="bid",
+        )
+        if moved.changed:
+            notify(
+                recipient=bid.creative.user,
+                kind="bid.rejected",
+                params={"gig": gig.title},
+                url=gig.get_absolute_url(),
+                dedupe_key=f"bid.rejected:{bid.pk}",
+            )
+
+
+@transaction.atomic
+def gig_cancel(*, gig: Gig, user, reason: str = "") -> Gig:
+    """Withdraw a draft or open gig; its live bids are turned down and their bidders told.
+    (A gig in progress is cancelled by cancelling its contract.)"""
+    _require_gig_owner(gig, user)
+    return _gig_cancel(
+        gig=gig,
+        actor=user,
+        reason=reason,
+        refusal=Conflict(
+            _("This gig has a contract: cancel the contract instead."),
+            code=Code.GIG_ILLEGAL_TRANSITION,
+            extra={"from": GigStatus.IN_PROGRESS, "to": GigStatus.CANCELLED},
+        ),
+    )
+
+
+def _gig_cancel(*, gig: Gig, actor, reason: str, refusal: Conflict) -> Gig:
+    """The one guarded cancel of a gig, for its owner and for moderation: a gig whose contract
+    is still running is refused with ``refusal`` (the contract must end through its own service
+    first), so a gig and its contract can never disagree."""
+    gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=gig.pk)
+    if gig.status == GigStatus.IN_PROGRESS or gig.contracts.filter(status__in=RUNNING_CONTRACT_STATUSES).exists():
+        raise refusal
+    moved = transition(
+        Gig,
+        gig.pk,
+        to=GigStatus.CANCELLED,
+        transitions=GIG_TRANSITIONS,
+        choices=GigStatus,
+        actor=actor,
+        note=reason,
+        code_prefix="gig",
+    )
+    if moved.changed:
+        _reject_live_bids(gig=moved.obj, user=actor, note=reason)
+        summary_changed(FIGURES)
+    return moved.obj
+
+
+@transaction.atomic
+def invitation_create(*, gig: Gig, creative, user) -> GigInvitation:
+    """The owner invites a creative (e.g. a recommended one) to bid on an open gig."""
+    _require_gig_owner(gig, user)
+    if Gig.objects.filter(pk=gig.pk).values_list("status", flat=True).first() != GigStatus.OPEN:
+        raise Conflict(_("Invitations can only be sent for open gigs."), code=Code.NOT_OPEN)
+    if creative.user_id == user.pk:
+        raise PermissionDenied(_("You cannot invite yourself."), code=Code.OWN_GIG)
+    try:
+        with transaction.atomic():
+            invitation = GigInvitation.objects.create(gig=gig, creative=creative, invited_by=user)
+    except IntegrityError as exc:
+        raise Conflict(_("This creative has already been invited."), code=Code.ALREADY_INVITED) from exc
+    notify(
+        recipient=creative.user,
+        kind="gig.invitation",
+        params={"gig": gig.title, "owner": gig.business.name},
+        url=gig.get_absolute_url(),
+        dedupe_key=f"gig.invitation:{gig.pk}:{creative.pk}",
+    )
+    return invitation

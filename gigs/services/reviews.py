@@ -1,0 +1,52 @@
+"""Reviews of a completed contract (double-blind; the recount is ``housekeeping``'s)."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from gigs.errors import GigErrorCode as Code
+from gigs.models import (
+    Contract,
+    Review,
+)
+from gigs.services._shared import _invalid
+from gigs.services.housekeeping import creative_stats_refresh
+from gigs.statuses import (
+    ContractStatus,
+)
+from mjc.core.errors import Conflict, PermissionDenied
+from mjc.notifications.services import notify
+
+
+@transaction.atomic
+def review_create(*, contract: Contract, user, rating: int, comment: str = "") -> Review:
+    """Each party reviews the other once, after completion (double-blind, see Review)."""
+    if not contract.is_party(user):
+        raise PermissionDenied(_("Only the two parties of this contract can review it."), code=Code.NOT_PARTY)
+    contract = Contract.objects.select_related("gig", "owner", "creative__user").get(pk=contract.pk)
+    if contract.status != ContractStatus.COMPLETED:
+        raise Conflict(_("You can review once the contract is completed."), code=Code.NOT_COMPLETED)
+    try:
+        rating = int(rating)
+    except (TypeError, ValueError):
+        rating = 0
+    if not 1 <= rating <= 5:
+        raise _invalid("rating", _("Give a rating from 1 to 5."))
+    subject = contract.creative.user if user.pk == contract.owner_id else contract.owner
+    try:
+        with transaction.atomic():
+            review = Review.objects.create(
+                contract=contract, author=user, subject=subject, rating=rating, comment=(comment or "").strip()
+            )
+    except IntegrityError as exc:
+        raise Conflict(_("You have already reviewed this contract."), code=Code.REVIEW_EXISTS) from exc
+    creative_stats_refresh(profile=contract.creative)  # the second review may unblind the first
+    notify(
+        recipient=subject,
+        kind="review.received",
+        params={"gig": contract.gig.title},
+        url=contract.get_absolute_url(),
+        dedupe_key=f"review.received:{review.pk}",
+    )
+    return review
