@@ -44,6 +44,7 @@ from gigs.statuses import (
     REPORT_TRANSITIONS,
     BidStatus,
     ContractStatus,
+    GigSource,
     GigStatus,
     ReportAction,
     ReportStatus,
@@ -51,6 +52,7 @@ from gigs.statuses import (
     contract_may_withdraw,
 )
 from mjc.accounts.services import user_deactivate
+from mjc.categories.pricing import check_price_floor
 from mjc.core import files
 from mjc.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from mjc.core.formatting import rupiah, single_line
@@ -444,6 +446,8 @@ def bid_place(*, gig: Gig, user, amount: int, delivery_days: int, proposal: str)
     if gig.status != GigStatus.OPEN:
         raise Conflict(_("This gig is not open for bids."), code=Code.NOT_OPEN, extra={"status": gig.status})
     _check_bid_fields(amount, delivery_days, proposal)
+    # issue 12: no bid under the category's fair price floor (400 price_below_floor)
+    check_price_floor(category=gig.category_id, amount=amount)
     try:
         with transaction.atomic():
             bid = Bid.objects.create(
@@ -490,6 +494,8 @@ def bid_update(*, bid: Bid, user, amount=None, delivery_days=None, proposal=None
     delivery_days = bid.delivery_days if delivery_days is None else delivery_days
     proposal = bid.proposal if proposal is None else proposal
     _check_bid_fields(amount, delivery_days, proposal)
+    # issue 12: no bid under the category's fair price floor (400 price_below_floor)
+    check_price_floor(category=bid.gig.category_id, amount=amount)
     bid.amount, bid.delivery_days, bid.proposal = int(amount), int(delivery_days), proposal.strip()
     bid.save(update_fields=["amount", "delivery_days", "proposal", "updated_at"])
     return bid
@@ -865,10 +871,12 @@ def contract_withdraw(*, contract: Contract, user, reason: str) -> Contract:
         code_prefix="bid",
     )
     _count_bids(current.gig_id, -1)
+    # issue 12: a gig made from a package order has no bids to reopen for: it ends instead
+    from_package = Gig.objects.filter(pk=current.gig_id, source=GigSource.PACKAGE).exists()
     transition(
         Gig,
         current.gig_id,
-        to=GigStatus.OPEN,
+        to=GigStatus.CANCELLED if from_package else GigStatus.OPEN,
         transitions=GIG_TRANSITIONS,
         choices=GigStatus,
         actor=user,
