@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from creatives.models import CreativeProfile
 from gigs import selectors, services
+from gigs.contacts import mask_field
 from gigs.models import Bid, Contract, Gig, GigTemplate, Report, Review
 from gigs.statuses import ReportAction, WorkMode
 from mjc.categories.models import Category
@@ -75,8 +76,20 @@ class GigSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    # issue 12: contact details in a brief are masked for all but its owner (lists do not
+    # look for contracts; the detail does, see GigDetailSerializer)
+    check_contract_for_contacts = False
+
+    def to_representation(self, gig):
+        data = super().to_representation(gig)
+        return mask_field(
+            self, data, "description", author_id=gig.business.owner_id, check_contract=self.check_contract_for_contacts
+        )
+
 
 class GigDetailSerializer(GigSerializer):
+    check_contract_for_contacts = True
+
     attachments = serializers.SerializerMethodField(
         help_text="Brief attachments (name, size, download URL): only for the owner and creatives whose bid is "
         "in the running or accepted; an empty list for everyone else."
@@ -200,6 +213,9 @@ class BidSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["id", "gig", "creative", "status", "conversation", "created_at"]
 
+    def to_representation(self, bid):  # issue 12: the proposal masked until a contract exists
+        return mask_field(self, super().to_representation(bid), "proposal", author_id=bid.creative.user_id)
+
 
 class BidWriteSerializer(serializers.Serializer):
     amount = RupiahSerializerField()
@@ -321,6 +337,9 @@ class MessageSerializer(serializers.Serializer):
     sender = PartySerializer(read_only=True)
     body = serializers.CharField(max_length=5000)
     created_at = serializers.DateTimeField(read_only=True)
+
+    def to_representation(self, message):  # issue 12: contact details masked until a contract exists
+        return mask_field(self, super().to_representation(message), "body", author_id=message.sender_id)
 
 
 class ReportWriteSerializer(serializers.Serializer):
@@ -641,7 +660,10 @@ class GigBidsApi(generics.ListAPIView):
         data = BidWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         bid = services.bid_place(gig=gig, user=request.user, **data.validated_data)
-        return Response(BidSerializer(_visible_bid(request, bid.pk)).data, status=status.HTTP_201_CREATED)
+        return Response(
+            BidSerializer(_visible_bid(request, bid.pk), context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class BidDetailApi(APIView):
@@ -649,7 +671,7 @@ class BidDetailApi(APIView):
 
     @extend_schema(responses={200: BidSerializer})
     def get(self, request, pk: int):
-        return Response(BidSerializer(_visible_bid(request, pk)).data)
+        return Response(BidSerializer(_visible_bid(request, pk), context={"request": request}).data)
 
     @extend_schema(request=BidUpdateSerializer, responses={200: BidSerializer})
     def patch(self, request, pk: int):
@@ -657,7 +679,7 @@ class BidDetailApi(APIView):
         data = BidUpdateSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         services.bid_update(bid=bid, user=request.user, **data.validated_data)
-        return Response(BidSerializer(_visible_bid(request, pk)).data)
+        return Response(BidSerializer(_visible_bid(request, pk), context={"request": request}).data)
 
 
 class BidAcceptApi(APIView):
@@ -676,7 +698,7 @@ def _bid_action(service_name: str, description: str):
         @extend_schema(request=None, responses={200: BidSerializer}, description=description)
         def post(self, request, pk: int):
             getattr(services, service_name)(bid=_visible_bid(request, pk), user=request.user)
-            return Response(BidSerializer(_visible_bid(request, pk)).data)
+            return Response(BidSerializer(_visible_bid(request, pk), context={"request": request}).data)
 
     BidActionApi.__name__ = f"Bid{service_name.split('_')[1].title()}Api"
     return BidActionApi
@@ -699,7 +721,7 @@ class BidMessagesApi(APIView):
     @extend_schema(responses={200: MessageSerializer(many=True)})
     def get(self, request, pk: int):
         messages = selectors.messages_of(conversation=self._conversation(request, pk))
-        return Response(MessageSerializer(messages, many=True).data)
+        return Response(MessageSerializer(messages, many=True, context={"request": request}).data)
 
     @extend_schema(request=MessageSerializer, responses={201: MessageSerializer})
     def post(self, request, pk: int):
@@ -708,7 +730,7 @@ class BidMessagesApi(APIView):
         message = services.message_send(
             conversation=self._conversation(request, pk), user=request.user, body=data.validated_data["body"]
         )
-        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
+        return Response(MessageSerializer(message, context={"request": request}).data, status=status.HTTP_201_CREATED)
 
 
 # --- contracts -----------------------------------------------------------------------------

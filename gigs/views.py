@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from gigs import selectors, services
 from gigs.api import visible_reviews
+from gigs.contacts import contact_partners, contract_between
 from gigs.forms import (
     AttachmentForm,
     BidForm,
@@ -125,6 +126,10 @@ def gig_detail(request, pk: int):
         else None,
         "live_statuses": (BidStatus.PENDING, BidStatus.SHORTLISTED),
         "attachment_form": AttachmentForm() if is_owner and gig.status in (GigStatus.DRAFT, GigStatus.OPEN) else None,
+        # issue 12: contact details in the brief and the proposals are masked until a contract
+        # exists between author and reader (gigs/contacts.py)
+        "contacts_open": is_owner or contract_between(gig.business.owner, user),
+        "contact_partners": contact_partners(user, [b.creative.user_id for b in bids]) if is_owner else set(),
     }
     return render(request, "gigs/detail.html", context)
 
@@ -375,6 +380,8 @@ def conversation(request, pk: int):
             "bid": thread.bid,
             "messages_list": selectors.messages_of(conversation=thread),
             "form": MessageForm(),
+            # issue 12: the other side's contact details stay masked until a contract exists
+            "contacts_open": contract_between(thread.bid.gig.business.owner, thread.bid.creative.user),
         },
     )
 
@@ -411,6 +418,7 @@ def contract_detail(request, pk: int, forms=None):
         "is_owner": is_owner,
         "is_creative": is_creative,
         "thread": contract.bid.conversation,
+        "contacts_open": True,  # issue 12: the contract exists, both parties see each other's contacts
         "messages_list": selectors.messages_of(conversation=contract.bid.conversation),
         "history": changes,
         "revision_note": revision_note,

@@ -41,3 +41,10 @@ def mask_contacts_filter(text):
     from mjc.core.contacts import mask_contacts
 
     return mask_contacts(text)
+
+
+@register.filter(name="has_contacts")
+def has_contacts_filter(text) -> bool:
+    from mjc.core.contacts import has_contacts
+
+    return has_contacts(text)
