@@ -8,7 +8,7 @@ from django.db import transaction
 from mjc.accounts import demo as accounts_demo
 from mjc.core.summaries import refresh_summaries
 
-DOMAIN_DEMOS = ["umkm.demo", "creatives.demo", "gigs.demo", "ejsc.demo"]
+DOMAIN_DEMOS = ["umkm.demo", "creatives.demo", "gigs.demo", "packages.demo", "ejsc.demo"]
 
 
 class Command(BaseCommand):
