@@ -217,6 +217,7 @@ class PackageListCreateApi(generics.GenericAPIView):
 
     serializer_class = PackageSerializer
     pagination_class = KeysetPagination
+    queryset = Package.objects.none()  # for the schema; get() reads through the selector
 
     @extend_schema(parameters=[PackageFilter], responses={200: PackageSerializer(many=True)})
     def get(self, request):
@@ -422,16 +423,16 @@ class OrderAcceptApi(APIView):
         return Response(ContractRefSerializer(contract).data, status=status.HTTP_201_CREATED)
 
 
-class ReasonSerializer(serializers.Serializer):
+class DeclineReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
 class OrderDeclineApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=ReasonSerializer, responses={200: OrderDetailSerializer})
+    @extend_schema(request=DeclineReasonSerializer, responses={200: OrderDetailSerializer})
     def post(self, request, pk: int):
-        data = ReasonSerializer(data=request.data)
+        data = DeclineReasonSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.order_decline(
             order=_visible_order(request, pk), user=request.user, reason=data.validated_data["reason"]

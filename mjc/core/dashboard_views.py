@@ -26,13 +26,20 @@ def province_dashboard(request):
         }
         for row in figures.bakorwil
     ]
-    return render(request, "core/province.html", {"figures": figures, "bars": bars})
+    # issue 12: package orders and the contracts born from them, told apart from bid-born ones
+    from packages.selectors import package_order_figures
+
+    context = {"figures": figures, "bars": bars, "package_figures": package_order_figures()}
+    return render(request, "core/province.html", context)
 
 
 def province_export(request):
     """The same figures per kabupaten/kota as CSV (opens in a spreadsheet)."""
     _require_admin(request)
     figures = province_figures()
+    from packages.selectors import package_figures_by_kabupaten  # issue 12
+
+    by_packages = package_figures_by_kabupaten()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="mjc-provinsi-{stamp}.csv"'
@@ -53,6 +60,8 @@ def province_export(request):
             _("Cancelled"),
             _("Contract value (Rp)"),
             _("Completion rate (%)"),
+            _("Package orders"),
+            _("Contracts from packages"),
         ]
     )
     for row in figures.kabupaten:
@@ -71,6 +80,8 @@ def province_export(request):
                 row.cancelled,
                 row.contract_value,
                 "" if row.completion_rate is None else row.completion_rate,
+                by_packages.get(row.code, {}).get("orders", 0),
+                by_packages.get(row.code, {}).get("package_contracts", 0),
             ]
         )
     return response

@@ -70,7 +70,7 @@ def test_admin_sees_totals_and_each_bakorwil(client, province, django_assert_max
     client.force_login(AdminFactory())
 
     # session, user, unread notifications; the platform row, kabupaten with their rows, Bakorwil
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):  # issue 12: + the package figures, one query
         response = client.get("/provinsi/")
 
     assert response.status_code == 200

@@ -151,3 +151,18 @@ def test_creative_profile_lists_active_packages(client, creative):
 
 
 assert PASSWORD
+
+
+def test_province_dashboard_tells_package_contracts_apart(package):
+    from tests.factories import AdminFactory
+
+    order = make_order(package=package, owner=BusinessFactory().owner)
+    services.order_accept(order=order, user=package.creative.user)
+    make_order(package=package, owner=BusinessFactory().owner)
+    admin = signed_in(AdminFactory())
+    page = admin.get("/provinsi/").content.decode()
+    assert "data-package-figures" in page and "Rp 500.000" in page
+    export = admin.get("/provinsi/export.csv").content.decode("utf-8-sig").splitlines()
+    header, malang = export[0].split(","), next(line for line in export if line.startswith("3507,"))
+    assert header[-2:] == ["Pesanan paket", "Kontrak dari paket"]
+    assert malang.split(",")[-2:] == ["2", "1"]
