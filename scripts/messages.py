@@ -20,7 +20,18 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["mjc/core", "mjc/accounts", "mjc/regions", "mjc/categories", "mjc/notifications", "umkm", "creatives", "gigs", "packages", "ejsc"]
+APPS = [
+    "mjc/core",
+    "mjc/accounts",
+    "mjc/regions",
+    "mjc/categories",
+    "mjc/notifications",
+    "umkm",
+    "creatives",
+    "gigs",
+    "packages",
+    "ejsc",
+]
 
 
 def update(app: str | None) -> None:
