@@ -127,6 +127,10 @@ class PackageAddon(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def days_faster(self) -> int:
+        return max(-self.extra_days, 0)
+
 
 class PackagePhoto(models.Model):
     """A photo of the package, cleaned by mjc.core.files.clean_image (or copied from the portfolio)."""

@@ -526,8 +526,12 @@ def order_accept(*, order: Order, user):
         return current.contract  # the same accept twice
     if current.status != OrderStatus.REQUESTED:
         raise _not_requested(current)
-    if current.expires_at <= timezone.now():
-        raise _not_requested(current)  # past its 48 hours: the expiry job is about to close it
+    if current.expires_at <= timezone.now():  # past its 48 hours: the expiry job is about to close it
+        raise Conflict(
+            _("This order waited more than 48 hours and has expired."),
+            code=Code.ORDER_NOT_REQUESTED,
+            extra={"status": OrderStatus.EXPIRED},
+        )
     addons = ", ".join(item["name"] for item in current.addons)
     proposal = str(
         _("Package “%(package)s”, tier %(tier)s.")
