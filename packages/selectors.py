@@ -189,3 +189,48 @@ def package_figures_by_kabupaten() -> dict[str, dict]:
         .order_by()
     )
     return {row.pop("business__kabupaten__code"): row for row in rows}
+
+
+def price_guidance_table() -> list[dict]:
+    """What creatives see while they price a package, per category: the MJC floor, the
+    accepted bids' median and range (the bids' guidance summary rows, province-wide) and the
+    active packages' "from" prices (median and range). Two grouped queries and the categories."""
+    from gigs.models import PriceGuidanceFigures
+    from gigs.selectors import PercentileCont
+    from mjc.categories.models import Category
+
+    bids = {row.category_id: row for row in PriceGuidanceFigures.objects.filter(bakorwil__isnull=True)}
+    packages = {
+        row["category_id"]: row
+        for row in Package.objects.filter(status=PackageStatus.ACTIVE)
+        .values("category_id")
+        .annotate(
+            count=Count("id"),
+            median=PercentileCont("price_from", 0.5),
+            p25=PercentileCont("price_from", 0.25),
+            p75=PercentileCont("price_from", 0.75),
+        )
+        .order_by()
+    }
+
+    def whole(value):
+        return int(round(value)) if value is not None else None
+
+    table = []
+    for category in Category.objects.all():
+        bid, package = bids.get(category.pk), packages.get(category.pk)
+        table.append(
+            {
+                "category": category,
+                "floor": category.price_floor,
+                "bids": bid.count if bid else 0,
+                "bid_median": bid.median if bid else None,
+                "bid_p25": bid.p25 if bid else None,
+                "bid_p75": bid.p75 if bid else None,
+                "packages": package["count"] if package else 0,
+                "package_median": whole(package["median"]) if package else None,
+                "package_p25": whole(package["p25"]) if package else None,
+                "package_p75": whole(package["p75"]) if package else None,
+            }
+        )
+    return table

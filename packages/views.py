@@ -140,10 +140,8 @@ def _save_package(request, package=None):
         else:
             messages.success(request, _("The package is saved."))
             return redirect("packages:detail", pk=package.pk)
-    from mjc.categories.models import Category
-
-    floors = [(c.label, c.price_floor) for c in Category.objects.filter(price_floor__isnull=False)]
-    return render(request, "packages/form.html", {"form": form, "package": package, "floors": floors})
+    guidance = selectors.price_guidance_table()
+    return render(request, "packages/form.html", {"form": form, "package": package, "guidance": guidance})
 
 
 @login_required

@@ -166,3 +166,21 @@ def test_province_dashboard_tells_package_contracts_apart(package):
     header, malang = export[0].split(","), next(line for line in export if line.startswith("3507,"))
     assert header[-2:] == ["Pesanan paket", "Kontrak dari paket"]
     assert malang.split(",")[-2:] == ["2", "1"]
+
+
+def test_form_shows_price_guidance_beside_the_bids(creative):
+    from gigs.summaries import PRICE_GUIDANCE  # noqa: F401 - registers the summary
+    from mjc.core.summaries import refresh_summary
+    from tests.factories import BidFactory, GigFactory
+
+    for amount in (600_000, 800_000, 1_000_000):
+        bid = BidFactory(gig=GigFactory(), amount=amount)
+        bid.status = "accepted"
+        bid.save()
+    refresh_summary("price_guidance")
+    make_package(tiers=[{"name": "basic", "price": 400_000, "delivery_days": 3}])
+    make_package(tiers=[{"name": "basic", "price": 600_000, "delivery_days": 3}])
+    text = signed_in(creative.user).get("/paket/baru/").content.decode()
+    row = text.split('data-category="kemasan"', 1)[1].split("</tr>", 1)[0]
+    assert "Rp 800.000" in row  # the accepted bids' median
+    assert "Rp 500.000" in row  # the packages' median "from" price
