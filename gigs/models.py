@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from gigs.statuses import BidStatus, ContractStatus, GigStatus, ReportAction, ReportStatus, WorkMode
+from gigs.statuses import BidStatus, ContractStatus, GigSource, GigStatus, ReportAction, ReportStatus, WorkMode
 from mjc.categories.models import Category
 
 # A review is shown when both sides have written theirs, or this long after completion.
@@ -55,6 +55,9 @@ class Gig(models.Model):
     # same transaction as the bid, so lists show it without joining a million bids
     # (gigs.services.gig_bid_counts_repair proves and repairs it).
     bid_count = models.PositiveIntegerField(_("bids"), default=0, editable=False)
+    # issue 12: "package" gigs are made by gigs/package_contracts.py when a creative accepts
+    # a package order; they are never open, so never listed, and carry the order's brief.
+    source = models.CharField(_("source"), max_length=10, choices=GigSource.choices, default=GigSource.BRIEF)
     search_document = models.GeneratedField(
         expression=gig_search_vector(), output_field=SearchVectorField(), db_persist=True, editable=False
     )

@@ -8,6 +8,13 @@ class WorkMode(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
+class GigSource(models.TextChoices):
+    """Where a gig came from (issue 12): a brief posted for bids, or an accepted package order."""
+
+    BRIEF = "brief", _("Brief")
+    PACKAGE = "package", _("Package order")
+
+
 class GigStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     OPEN = "open", _("Open")

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gigs import selectors, services
+from gigs.contacts import contact_partners, contract_between
 from gigs.forms import (
     AttachmentForm,
     BidForm,
@@ -121,6 +122,10 @@ def gig_detail(request, pk: int):
         "live_statuses": LIVE_BID_STATUSES,
         "actions": actions,
         "attachment_form": AttachmentForm() if "attach" in actions else None,
+        # issue 12: contact details in the brief and the proposals are masked until a contract
+        # exists between author and reader (gigs/contacts.py)
+        "contacts_open": is_owner or contract_between(gig.business.owner, user),
+        "contact_partners": contact_partners(user, [b.creative.user_id for b in bids]) if is_owner else set(),
     }
     return render(request, "gigs/detail.html", context)
 
@@ -371,6 +376,8 @@ def conversation(request, pk: int):
             "bid": thread.bid,
             "messages_list": selectors.messages_of(conversation=thread),
             "form": MessageForm(),
+            # issue 12: the other side's contact details stay masked until a contract exists
+            "contacts_open": contract_between(thread.bid.gig.business.owner, thread.bid.creative.user),
         },
     )
 
@@ -408,6 +415,7 @@ def contract_detail(request, pk: int, forms=None):
         "is_owner": is_owner,
         "is_creative": is_creative,
         "thread": contract.bid.conversation,
+        "contacts_open": True,  # issue 12: the contract exists, both parties see each other's contacts
         "messages_list": selectors.messages_of(conversation=contract.bid.conversation),
         "history": changes,
         "revision_note": revision_note,

@@ -24,6 +24,7 @@ api_v1 = [
     path("notifications/<int:pk>/read/", notifications_api.NotificationReadApi.as_view(), name="notification-read"),
     path("", include("mjc.notifications.api_urls")),
     path("", include("gigs.api_urls")),
+    path("", include("packages.api_urls")),
     path("", include("umkm.api_urls")),
     path("", include("creatives.api_urls")),
     path("", include("ejsc.api_urls")),
@@ -51,6 +52,7 @@ urlpatterns = [
     path("", include("umkm.urls")),
     path("", include("creatives.urls")),
     path("", include("gigs.urls")),
+    path("", include("packages.urls")),
     path("", include("ejsc.urls")),
     path("", include("payments.urls")),
 ]

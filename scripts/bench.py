@@ -48,6 +48,10 @@ ENDPOINTS = [
     ("GET /api/v1/gigs/?page=last", "/api/v1/gigs/?page={gigs_last_page}", None),
     ("/gigs/", "/gigs/", None),
     ("/gigs/?q=batik", "/gigs/?q=batik", None),
+    # issue 12: the package catalogue, with the same goals as gig search (the bench data has
+    # no packages yet: this measures the empty catalogue until mjc/core/benchdata.py fills some)
+    ("GET /api/v1/packages/?q=desain label", "/api/v1/packages/?q=desain%20label", None),
+    ("/paket/?q=kripik", "/paket/?q=kripik", None),
     ("/provinsi/ (admin)", "/provinsi/", "admin"),
     ("/ejsc/staff/ (staff, {waiting} waiting)", "/ejsc/staff/", "staff"),
     ("/ejsc/staff/day/ (staff)", "/ejsc/staff/day/", "staff"),  # issue 14: the day view

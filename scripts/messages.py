@@ -32,6 +32,7 @@ APPS = [
     "gigs",
     "ejsc",
     "payments",
+    "packages",
 ]
 
 

@@ -119,7 +119,7 @@ class BidMessagesApi(APIView):
     @extend_schema(responses={200: MessageSerializer(many=True)})
     def get(self, request, pk: int):
         messages = selectors.messages_of(conversation=self._conversation(request, pk))
-        return Response(MessageSerializer(messages, many=True).data)
+        return Response(MessageSerializer(messages, many=True, context={"request": request}).data)
 
     @extend_schema(request=MessageSerializer, responses={201: MessageSerializer})
     def post(self, request, pk: int):
@@ -128,4 +128,4 @@ class BidMessagesApi(APIView):
         message = services.message_send(
             conversation=self._conversation(request, pk), user=request.user, body=data.validated_data["body"]
         )
-        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
+        return Response(MessageSerializer(message, context={"request": request}).data, status=status.HTTP_201_CREATED)

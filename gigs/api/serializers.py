@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from creatives.models import CreativeProfile
 from gigs import selectors, services
+from gigs.contacts import mask_field
 from gigs.models import Bid, Contract, Gig, GigTemplate, Review
 from gigs.selectors import visible_reviews
 from gigs.statuses import GigStatus, ReportAction, WorkMode
@@ -77,8 +78,20 @@ class GigSerializer(serializers.ModelSerializer):
     def get_actions(self, gig) -> list[str]:
         return selectors.gig_actions(gig, _user(self))
 
+    # issue 12: contact details in a brief are masked for all but its owner (lists do not
+    # look for contracts; the detail does, see GigDetailSerializer)
+    check_contract_for_contacts = False
+
+    def to_representation(self, gig):
+        data = super().to_representation(gig)
+        return mask_field(
+            self, data, "description", author_id=gig.business.owner_id, check_contract=self.check_contract_for_contacts
+        )
+
 
 class GigDetailSerializer(GigSerializer):
+    check_contract_for_contacts = True
+
     attachments = serializers.SerializerMethodField(
         help_text="Brief attachments (name, size, download URL): only for the owner and creatives whose bid is "
         "in the running or accepted; an empty list for everyone else."
@@ -216,6 +229,9 @@ class BidSerializer(serializers.ModelSerializer):
     def get_actions(self, bid) -> list[str]:
         return selectors.bid_actions(bid, _user(self))
 
+    def to_representation(self, bid):  # issue 12: the proposal masked until a contract exists
+        return mask_field(self, super().to_representation(bid), "proposal", author_id=bid.creative.user_id)
+
 
 class BidWriteSerializer(serializers.Serializer):
     amount = RupiahSerializerField()
@@ -334,6 +350,9 @@ class MessageSerializer(serializers.Serializer):
     sender = PartySerializer(read_only=True)
     body = serializers.CharField(max_length=5000)
     created_at = serializers.DateTimeField(read_only=True)
+
+    def to_representation(self, message):  # issue 12: contact details masked until a contract exists
+        return mask_field(self, super().to_representation(message), "body", author_id=message.sender_id)
 
 
 class ReportWriteSerializer(serializers.Serializer):

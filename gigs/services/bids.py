@@ -33,6 +33,7 @@ from gigs.statuses import (
     ContractStatus,
     GigStatus,
 )
+from mjc.categories.pricing import check_price_floor
 from mjc.core.errors import Conflict, NotFound, PermissionDenied
 from mjc.core.formatting import rupiah
 from mjc.core.summaries import FIGURES, summary_changed
@@ -61,6 +62,8 @@ def bid_place(*, gig: Gig, user, amount: int, delivery_days: int, proposal: str)
     if gig.status != GigStatus.OPEN:
         raise Conflict(_("This gig is not open for bids."), code=Code.NOT_OPEN, extra={"status": gig.status})
     _check_bid_fields(amount, delivery_days, proposal)
+    # issue 12: no bid under the category's fair price floor (400 price_below_floor)
+    check_price_floor(category=gig.category_id, amount=amount)
     try:
         with transaction.atomic():
             bid = Bid.objects.create(
@@ -107,6 +110,8 @@ def bid_update(*, bid: Bid, user, amount=None, delivery_days=None, proposal=None
     delivery_days = bid.delivery_days if delivery_days is None else delivery_days
     proposal = bid.proposal if proposal is None else proposal
     _check_bid_fields(amount, delivery_days, proposal)
+    # issue 12: no bid under the category's fair price floor (400 price_below_floor)
+    check_price_floor(category=bid.gig.category_id, amount=amount)
     bid.amount, bid.delivery_days, bid.proposal = int(amount), int(delivery_days), proposal.strip()
     bid.save(update_fields=["amount", "delivery_days", "proposal", "updated_at"])
     return bid

@@ -25,6 +25,7 @@ from gigs.statuses import (
     GIG_TRANSITIONS,
     BidStatus,
     ContractStatus,
+    GigSource,
     GigStatus,
     contract_may_withdraw,
 )
@@ -236,10 +237,12 @@ def contract_withdraw(*, contract: Contract, user, reason: str) -> Contract:
         code_prefix="bid",
     )
     _count_bids(current.gig_id, -1)
+    # issue 12: a gig made from a package order has no bids to reopen for: it ends instead
+    from_package = Gig.objects.filter(pk=current.gig_id, source=GigSource.PACKAGE).exists()
     transition(
         Gig,
         current.gig_id,
-        to=GigStatus.OPEN,
+        to=GigStatus.CANCELLED if from_package else GigStatus.OPEN,
         transitions=GIG_TRANSITIONS,
         choices=GigStatus,
         actor=user,

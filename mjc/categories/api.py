@@ -10,7 +10,7 @@ class CategorySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Category
-        fields = ["slug", "name"]
+        fields = ["slug", "name", "price_floor"]
 
 
 class CategoryListApi(generics.ListAPIView):

@@ -14,6 +14,14 @@ class Category(models.Model):
     name = models.CharField(_("name (Indonesian)"), max_length=80)
     name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # "Harga wajar" (issue 12): set by the MJC admin; no bid, package tier or add-on-free
+    # price in this category may be lower (mjc/categories/pricing.py). Empty: no floor.
+    price_floor = models.PositiveBigIntegerField(
+        _("fair price floor (Rp)"),
+        null=True,
+        blank=True,
+        help_text=_("The lowest price a bid or a package may ask in this category. Empty: no floor."),
+    )
 
     class Meta:
         db_table = "gigs_category"

@@ -64,6 +64,21 @@ KINDS = {
         _("An owner asks MJC to verify the business's NIB."),
     ),
     "verification.decided": (_("NIB verification of “%(business)s”"), _("%(outcome)s")),
+    # package orders (issue 12)
+    "order.new": (
+        _("New order: “%(package)s”"),
+        _("%(owner)s ordered %(amount)s, %(days)s days. Accept or decline within 48 hours."),
+    ),
+    "order.accepted": (
+        _("Your order “%(package)s” was accepted"),
+        _("The contract is ready. Agreed amount: %(amount)s."),
+    ),
+    "order.declined": (_("Your order “%(package)s” was declined"), _("Reason: %(reason)s")),
+    "order.cancelled": (_("Order cancelled: “%(package)s”"), _("%(owner)s cancelled the order.")),
+    "order.expired": (
+        _("Order expired: “%(package)s”"),
+        _("The creative did not decide within 48 hours. You can order another package."),
+    ),
     # EJSC
     "booking.requested": (_("New booking request: %(room)s"), _("%(requester)s asks for %(when)s.")),
     "booking.approved": (_("Booking approved: %(room)s"), _("%(when)s. See you at %(space)s!")),
@@ -103,7 +118,7 @@ KINDS = {
 # switched off per group (SPEC section 5). The daily digest is opted into separately.
 GROUPS = {
     "gigs": (_("Gigs for you, invitations and expiry"), ("gig.",)),
-    "bids": (_("Bids"), ("bid.",)),
+    "bids": (_("Bids and package orders"), ("bid.", "order.")),
     "contracts": (_("Contracts, deliveries and reviews"), ("contract.", "review.", "payment.", "verification.")),
     "messages": (_("Messages"), ("message.",)),
     "bookings": (_("EJSC bookings and events"), ("booking.", "event.")),

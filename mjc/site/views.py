@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mjc.site.figures import platform_figures, province_figures
+from packages.selectors import package_figures_by_kabupaten, package_order_figures  # issue 12
 from payments.selectors import RegionPayments, province_payments  # issue 13: money that moved
 
 
@@ -30,11 +31,15 @@ def province_dashboard(request):
     ]
     payments = province_payments(bakorwil_codes=[row.code for row in figures.bakorwil])
     payment_rows = [(row, payments.by_bakorwil.get(row.code, RegionPayments())) for row in figures.bakorwil]
-    return render(
-        request,
-        "core/province.html",
-        {"figures": figures, "bars": bars, "payments": payments, "payment_rows": payment_rows},
-    )
+    context = {
+        "figures": figures,
+        "bars": bars,
+        "payments": payments,
+        "payment_rows": payment_rows,
+        # issue 12: package orders and the contracts born from them, told apart from bid-born ones
+        "package_figures": package_order_figures(),
+    }
+    return render(request, "core/province.html", context)
 
 
 def province_export(request):
@@ -42,6 +47,7 @@ def province_export(request):
     _require_admin(request)
     figures = province_figures()
     payments = province_payments(bakorwil_codes=[row.code for row in figures.bakorwil], with_months=False).by_kabupaten
+    by_packages = package_figures_by_kabupaten()  # issue 12
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="mjc-provinsi-{stamp}.csv"'
@@ -65,6 +71,8 @@ def province_export(request):
             _("Confirmed paid (Rp)"),
             _("Contracts fully paid"),
             _("Contracts fully paid (%)"),
+            _("Package orders"),
+            _("Contracts from packages"),
         ]
     )
     for row in figures.kabupaten:
@@ -84,6 +92,8 @@ def province_export(request):
                 row.contract_value,
                 "" if row.completion_rate is None else row.completion_rate,
                 *_payment_columns(payments.get(row.code, RegionPayments())),
+                by_packages.get(row.code, {}).get("orders", 0),
+                by_packages.get(row.code, {}).get("package_contracts", 0),
             ]
         )
     return response

@@ -28,8 +28,8 @@ def test_categories_are_named_in_the_callers_language(api):
     english = api.get("/api/v1/categories/", HTTP_ACCEPT_LANGUAGE="en").json()
 
     assert len(indonesian) == 10
-    assert indonesian[0] == {"slug": "kemasan", "name": "Desain kemasan"}
-    assert english[0] == {"slug": "kemasan", "name": "Packaging design"}
+    assert indonesian[0] == {"slug": "kemasan", "name": "Desain kemasan", "price_floor": None}  # issue 12
+    assert english[0] == {"slug": "kemasan", "name": "Packaging design", "price_floor": None}
 
 
 def test_unknown_api_path_is_404_in_the_shared_shape(api):

@@ -70,8 +70,9 @@ def test_admin_sees_totals_and_each_bakorwil(client, province, django_assert_max
     client.force_login(AdminFactory())
 
     # session, user, unread notifications; the platform row, kabupaten with their rows, Bakorwil;
-    # since issue 13 the confirmed payments by kabupaten and by month (payments.selectors)
-    with django_assert_max_num_queries(8):
+    # since issue 13 the confirmed payments by kabupaten and by month (payments.selectors);
+    # since issue 12 the package figures, one query
+    with django_assert_max_num_queries(9):
         response = client.get("/provinsi/")
 
     assert response.status_code == 200

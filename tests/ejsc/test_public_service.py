@@ -72,7 +72,9 @@ def test_check_in_opens_30_minutes_before_the_start(as_user, staff):
     start = timezone.now() + timedelta(minutes=45)
     BookingFactory(start=start, end=start + timedelta(hours=1), status=BookingStatus.APPROVED, check_code="HJKLMN")
     response = as_user(staff).post("/api/v1/bookings/check-in/", {"code": "HJKLMN"}, format="json")
-    assert response.status_code == 409 and response.json()["code"] == "booking_check_in_too_early"  # a state conflict (README)
+    assert (
+        response.status_code == 409 and response.json()["code"] == "booking_check_in_too_early"
+    )  # a state conflict (README)
 
 
 def test_the_qr_url_works_only_for_staff_of_that_bakorwil(client, staff, other_staff):

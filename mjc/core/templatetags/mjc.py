@@ -32,3 +32,19 @@ def querystring_with(context, **changes):
         else:
             query[key] = value
     return "?" + query.urlencode() if query else "?"
+
+
+@register.filter(name="mask_contacts")
+def mask_contacts_filter(text):
+    """Phone numbers, WhatsApp/Telegram links and e-mail addresses hidden (mjc/core/contacts.py):
+    for text shown to someone who has no contract with its author."""
+    from mjc.core.contacts import mask_contacts
+
+    return mask_contacts(text)
+
+
+@register.filter(name="has_contacts")
+def has_contacts_filter(text) -> bool:
+    from mjc.core.contacts import has_contacts
+
+    return has_contacts(text)

@@ -5,9 +5,9 @@ from django.db import transaction
 
 from mjc.core.summaries import refresh_summaries
 from mjc.site.demo import accounts as accounts_demo
-from mjc.site.demo import creatives, ejsc, gigs, umkm
+from mjc.site.demo import creatives, ejsc, gigs, packages, umkm
 
-DOMAIN_DEMOS = [umkm, creatives, gigs, ejsc]
+DOMAIN_DEMOS = [umkm, creatives, gigs, packages, ejsc]
 
 
 class Command(BaseCommand):

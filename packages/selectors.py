@@ -1,0 +1,236 @@
+"""Every read of the packages app: querysets with their joins and prefetches, so a page costs
+the same number of queries whatever the number of packages, tiers and reviews."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordDistance, TrigramWordSimilarity
+from django.db.models import Case, Count, F, FloatField, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Cast
+
+from packages.models import Order, Package, PackagePhoto
+from packages.statuses import OrderStatus, PackageStatus
+
+SEARCH_CANDIDATES = 100  # as gigs.selectors: a search ranks at most this many of each kind
+FULL_TEXT_WINDOW = 500
+
+SORTS = {
+    "newest": ("-published_at", "-id"),
+    "price": ("price_from", "id"),
+    "price_high": ("-price_from", "-id"),
+    "days": ("days_from", "id"),
+    "rating": ("-creative__rating_avg", "-id"),
+}
+
+
+def _rows(queryset: QuerySet) -> QuerySet:
+    return (
+        queryset.select_related("creative__user", "creative__kabupaten__bakorwil", "category")
+        .defer("search_document")
+        .prefetch_related(
+            "tiers",
+            Prefetch("photos", queryset=PackagePhoto.objects.order_by("position", "id")),
+        )
+    )
+
+
+def packages_visible_to(user) -> QuerySet:
+    """Active and paused packages can be looked at by anyone; drafts and archived ones by their creative."""
+    public = Q(status__in=(PackageStatus.ACTIVE, PackageStatus.PAUSED))
+    if user is not None and user.is_authenticated:
+        return Package.objects.filter(public | Q(creative__user=user))
+    return Package.objects.filter(public)
+
+
+def package_detail(*, pk: int, user) -> Package | None:
+    return _rows(packages_visible_to(user)).prefetch_related("addons").filter(pk=pk).first()
+
+
+def package_search(
+    *,
+    q: str = "",
+    category: str | None = None,
+    bakorwil: str | None = None,
+    kabupaten: str | None = None,
+    price_min: int | None = None,
+    price_max: int | None = None,
+    max_days: int | None = None,
+    min_rating=None,
+    sort: str = "",
+    near=None,
+) -> QuerySet:
+    """Active packages matching the filters. ``q``: full text (``indonesian``) on title and
+    description, or trigram word similarity on the title for typos — bounded candidates as
+    gig search. ``near``: a kabupaten; with no other sort, packages of creatives living there
+    come first, then those of the same Bakorwil."""
+    packages = Package.objects.filter(status=PackageStatus.ACTIVE)
+    if category:
+        packages = packages.filter(category__slug=category)
+    if bakorwil:
+        packages = packages.filter(creative__kabupaten__bakorwil__code=bakorwil)
+    if kabupaten:
+        packages = packages.filter(creative__kabupaten__code=kabupaten)
+    if price_min:
+        packages = packages.filter(price_from__gte=price_min)
+    if price_max:
+        packages = packages.filter(price_from__lte=price_max)
+    if max_days:
+        packages = packages.filter(days_from__lte=max_days)
+    if min_rating:
+        packages = packages.filter(creative__rating_avg__gte=min_rating)
+    q = (q or "").strip()[:200]
+    if q:
+        query = SearchQuery(q, config="indonesian", search_type="websearch")
+        packages = _rows(Package.objects.filter(id__in=search_candidates(packages, q, query))).annotate(
+            rank=Cast(SearchRank(F("search_document"), query) + TrigramWordSimilarity(q, "title"), FloatField())
+        )
+        if sort not in SORTS:
+            return packages.order_by("-rank", "-published_at", "-id")
+    else:
+        packages = _rows(packages)
+    if sort not in SORTS and near is not None:
+        packages = packages.annotate(
+            nearness=Case(
+                When(creative__kabupaten_id=near.pk, then=Value(0)),
+                When(creative__kabupaten__bakorwil_id=near.bakorwil_id, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        return packages.order_by("nearness", "-published_at", "-id")
+    return packages.order_by(*SORTS.get(sort, SORTS["newest"]))
+
+
+def search_candidates(packages: QuerySet, q: str, query: SearchQuery) -> list[int]:
+    newest = packages.filter(search_document=query).order_by("-published_at", "-id").values("id")[:FULL_TEXT_WINDOW]
+    by_text = (
+        Package.objects.filter(id__in=newest)
+        .annotate(text_rank=SearchRank(F("search_document"), query))
+        .order_by("-text_rank", "-id")
+        .values_list("id", flat=True)[:SEARCH_CANDIDATES]
+    )
+    by_title = (
+        packages.filter(title__trigram_word_similar=q)
+        .annotate(distance=TrigramWordDistance(q, "title"))
+        .order_by("distance")
+        .values_list("id", flat=True)[:SEARCH_CANDIDATES]
+    )
+    return list(by_text.union(by_title))
+
+
+def packages_of_creative(*, profile, active_only: bool = False, limit: int | None = None) -> QuerySet:
+    packages = _rows(Package.objects.filter(creative=profile))
+    if active_only:
+        packages = packages.filter(status=PackageStatus.ACTIVE)
+    else:
+        packages = packages.exclude(status=PackageStatus.ARCHIVED)
+    packages = packages.order_by("-created_at", "-id")
+    return packages[:limit] if limit else packages
+
+
+def orders_visible_to(user) -> QuerySet:
+    """An order exists only for the owner who placed it and the package's creative."""
+    if user is None or not user.is_authenticated:
+        return Order.objects.none()
+    return Order.objects.filter(Q(owner=user) | Q(creative__user=user)).select_related(
+        "package__category", "creative__user", "owner", "business", "contract"
+    )
+
+
+def order_detail(*, pk: int, user) -> Order | None:
+    return orders_visible_to(user).prefetch_related("files").filter(pk=pk).first()
+
+
+def orders_of(*, user, role: str = "") -> QuerySet:
+    orders = orders_visible_to(user)
+    if role == "owner":
+        orders = orders.filter(owner=user)
+    elif role == "creative":
+        orders = orders.filter(creative__user=user)
+    return orders.order_by("-created_at", "-id")
+
+
+def package_reviews(*, package: Package, limit: int = 10):
+    """Visible reviews about the creative written on contracts born from this package."""
+    from gigs.models import Review
+
+    return (
+        Review.objects.visible()
+        .filter(contract__package_order__package=package, subject_id=package.creative.user_id)
+        .select_related("author")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def package_order_figures() -> dict:
+    """Orders by status and the contracts born from packages, province-wide (the province
+    dashboard; package contracts are also counted among its contracts, this tells them apart).
+    One query: packages joined to their orders (every order belongs to one package)."""
+    orders = lambda status: Count("orders", filter=Q(orders__status=status))  # noqa: E731
+    figures = Package.objects.aggregate(
+        active_packages=Count("id", filter=Q(status=PackageStatus.ACTIVE), distinct=True),
+        order_count=Count("orders"),
+        requested=orders(OrderStatus.REQUESTED),
+        accepted=orders(OrderStatus.ACCEPTED),
+        declined=orders(OrderStatus.DECLINED),
+        expired=orders(OrderStatus.EXPIRED),
+        cancelled=orders(OrderStatus.CANCELLED),
+        contract_value=Sum("orders__amount", filter=Q(orders__status=OrderStatus.ACCEPTED), default=0),
+    )
+    figures["orders"] = figures.pop("order_count")
+    return figures
+
+
+def package_figures_by_kabupaten() -> dict[str, dict]:
+    """Orders and package contracts per kabupaten/kota code of the ordering business (one
+    grouped query, for the province export)."""
+    rows = (
+        Order.objects.values("business__kabupaten__code")
+        .annotate(orders=Count("id"), package_contracts=Count("id", filter=Q(status=OrderStatus.ACCEPTED)))
+        .order_by()
+    )
+    return {row.pop("business__kabupaten__code"): row for row in rows}
+
+
+def price_guidance_table() -> list[dict]:
+    """What creatives see while they price a package, per category: the MJC floor, the
+    accepted bids' median and range (the bids' guidance summary rows, province-wide) and the
+    active packages' "from" prices (median and range). Two grouped queries and the categories."""
+    from gigs.models import PriceGuidanceFigures
+    from gigs.selectors import PercentileCont
+    from mjc.categories.models import Category
+
+    bids = {row.category_id: row for row in PriceGuidanceFigures.objects.filter(bakorwil__isnull=True)}
+    packages = {
+        row["category_id"]: row
+        for row in Package.objects.filter(status=PackageStatus.ACTIVE)
+        .values("category_id")
+        .annotate(
+            count=Count("id"),
+            median=PercentileCont("price_from", 0.5),
+            p25=PercentileCont("price_from", 0.25),
+            p75=PercentileCont("price_from", 0.75),
+        )
+        .order_by()
+    }
+
+    def whole(value):
+        return int(round(value)) if value is not None else None
+
+    table = []
+    for category in Category.objects.all():
+        bid, package = bids.get(category.pk), packages.get(category.pk)
+        table.append(
+            {
+                "category": category,
+                "floor": category.price_floor,
+                "bids": bid.count if bid else 0,
+                "bid_median": bid.median if bid else None,
+                "bid_p25": bid.p25 if bid else None,
+                "bid_p75": bid.p75 if bid else None,
+                "packages": package["count"] if package else 0,
+                "package_median": whole(package["median"]) if package else None,
+                "package_p25": whole(package["p25"]) if package else None,
+                "package_p75": whole(package["p75"]) if package else None,
+            }
+        )
+    return table

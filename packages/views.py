@@ -1,0 +1,251 @@
+"""HTML pages of the packages app (issue 12): the catalogue ``/paket/``, a package page with
+its tiers and the order form, the creative's own packages and the order page of both sides.
+Every refusal (ApplicationError) becomes a message on the page, never a 500."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gigs.contacts import contract_between
+from mjc.core import files
+from mjc.core.contacts import NOTICE, has_contacts, mask_contacts
+from mjc.core.errors import ApplicationError
+from mjc.core.pagination import html_page
+from mjc.core.transitions import history
+from packages import selectors, services
+from packages.api import order_actions, package_actions
+from packages.forms import DeclineForm, OrderForm, PackageForm, PackageSearchForm
+from packages.models import OrderFile
+from packages.statuses import PackageStatus
+
+PAGE_SIZE = 24
+
+
+def _id(value) -> int:
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 0 < number < 2**63:
+        raise Http404
+    return number
+
+
+def _fail(request, exc: ApplicationError, form=None):
+    fields = (exc.extra or {}).get("fields") or {}
+    if form is not None and fields:
+        for name, errors in fields.items():
+            for error in errors:
+                form.add_error(name if name in form.fields else None, error)
+    else:
+        messages.error(request, exc.message)
+
+
+def catalogue(request):
+    form = PackageSearchForm(request.GET or None)
+    params = form.params() if form.is_bound else {}
+    near = getattr(request.user, "kabupaten", None) if request.user.is_authenticated else None
+    queryset = selectors.package_search(**params, near=near)
+    page = html_page(request, queryset, size=PAGE_SIZE, with_count=True)
+    for package in page:
+        package.shown_title = mask_contacts(package.title)
+    return render(request, "packages/list.html", {"form": form, "page": page})
+
+
+def _package_or_404(request, pk):
+    package = selectors.package_detail(pk=_id(pk), user=request.user)
+    if package is None:
+        raise Http404
+    return package
+
+
+def package_detail(request, pk):
+    package = _package_or_404(request, pk)
+    user = request.user
+    unmasked = user.is_authenticated and contract_between(user, package.creative.user)
+    title = package.title if unmasked else mask_contacts(package.title)
+    description = package.description if unmasked else mask_contacts(package.description)
+    businesses = list(user.businesses.order_by("id")) if user.is_authenticated else []
+    form = OrderForm(request.POST or None)
+    if request.method == "POST":
+        if not user.is_authenticated:
+            return redirect(f"/accounts/login/?next={request.path}")
+        if form.is_valid():
+            business = next((b for b in businesses if b.pk == form.cleaned_data.get("business")), None)
+            try:
+                order = services.order_create(
+                    package=package,
+                    user=user,
+                    tier=form.cleaned_data["tier"],
+                    business=business,
+                    brief=form.cleaned_data["brief"],
+                    addons=request.POST.getlist("addons"),
+                    uploads=request.FILES.getlist("files"),
+                )
+            except ApplicationError as exc:
+                _fail(request, exc, form)
+            else:
+                messages.success(request, _("Your order was sent. The creative decides within 48 hours."))
+                return redirect("packages:order", pk=order.pk)
+    tiers = list(package.tiers.all())
+    context = {
+        "package": package,
+        "title": title,
+        "description": description,
+        "masked_notice": NOTICE if not unmasked and has_contacts(package.title + package.description) else "",
+        "tiers": tiers,
+        "addons": [addon for addon in package.addons.all() if addon.active],
+        "photos": list(package.photos.all()),
+        "reviews": list(selectors.package_reviews(package=package)),
+        "actions": package_actions(package, user),
+        "businesses": businesses,
+        "form": form,
+        "is_creative": user.is_authenticated and package.creative.user_id == user.pk,
+    }
+    return render(request, "packages/detail.html", context)
+
+
+@login_required
+def my_packages(request):
+    profile = getattr(request.user, "creative_profile", None)
+    if profile is None:
+        messages.info(request, _("Set up your creative profile first."))
+        return redirect("creatives:edit")
+    page = html_page(request, selectors.packages_of_creative(profile=profile), size=PAGE_SIZE)
+    return render(request, "packages/mine.html", {"page": page})
+
+
+def _save_package(request, package=None):
+    form = PackageForm(request.POST or None, initial=PackageForm.initial_for(package))
+    if request.method == "POST" and form.is_valid():
+        values = {
+            "category": form.cleaned_data["category"],
+            "title": form.cleaned_data["title"],
+            "description": form.cleaned_data["description"],
+            "tiers": form.tiers(),
+            "addons": form.addons(),
+        }
+        try:
+            if package is None:
+                package = services.package_create(user=request.user, photos=request.FILES.getlist("photos"), **values)
+            else:
+                services.package_update(package=package, user=request.user, **values)
+                for upload in request.FILES.getlist("photos"):
+                    services.package_photo_add(package=package, user=request.user, upload=upload)
+        except ApplicationError as exc:
+            _fail(request, exc, form)
+        else:
+            messages.success(request, _("The package is saved."))
+            return redirect("packages:detail", pk=package.pk)
+    guidance = selectors.price_guidance_table()
+    return render(request, "packages/form.html", {"form": form, "package": package, "guidance": guidance})
+
+
+@login_required
+def package_create(request):
+    if getattr(request.user, "creative_profile", None) is None:
+        messages.info(request, _("Set up your creative profile first."))
+        return redirect("creatives:edit")
+    return _save_package(request)
+
+
+@login_required
+def package_edit(request, pk):
+    package = _package_or_404(request, pk)
+    if package.creative.user_id != request.user.pk or package.status == PackageStatus.ARCHIVED:
+        raise Http404
+    return _save_package(request, package)
+
+
+@login_required
+@require_POST
+def package_status(request, pk):
+    package = _package_or_404(request, pk)
+    action = request.POST.get("action")
+    service = {
+        "publish": services.package_publish,
+        "pause": services.package_pause,
+        "archive": services.package_archive,
+    }
+    if action not in service:
+        raise Http404
+    try:
+        service[action](package=package, user=request.user)
+    except ApplicationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("The package is now “%(status)s”.") % {"status": _status_label(package.pk)})
+    return redirect("packages:detail", pk=package.pk)
+
+
+def _status_label(pk) -> str:
+    from packages.models import Package
+
+    return Package.objects.get(pk=pk).get_status_display()
+
+
+@login_required
+def my_orders(request):
+    role = request.GET.get("role", "")
+    page = html_page(request, selectors.orders_of(user=request.user, role=role), size=PAGE_SIZE)
+    return render(request, "packages/orders.html", {"page": page, "role": role})
+
+
+def _order_or_404(request, pk):
+    order = selectors.order_detail(pk=_id(pk), user=request.user)
+    if order is None:
+        raise Http404
+    return order
+
+
+@login_required
+def order_detail(request, pk):
+    order = _order_or_404(request, pk)
+    user = request.user
+    decline_form = DeclineForm(request.POST or None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "accept":
+                contract = services.order_accept(order=order, user=user)
+                messages.success(request, _("Order accepted: the contract has started."))
+                return redirect("gigs:contract", pk=contract.pk)
+            if action == "decline":
+                if decline_form.is_valid():
+                    services.order_decline(order=order, user=user, reason=decline_form.cleaned_data["reason"])
+                    messages.success(request, _("Order declined; the owner is told."))
+                    return redirect("packages:order", pk=order.pk)
+            elif action == "cancel":
+                services.order_cancel(order=order, user=user)
+                messages.success(request, _("Order cancelled."))
+                return redirect("packages:order", pk=order.pk)
+            else:
+                raise Http404
+        except ApplicationError as exc:
+            _fail(request, exc)
+            return redirect("packages:order", pk=order.pk)
+    is_owner = order.owner_id == user.pk
+    brief = order.brief if is_owner or order.contract_id else mask_contacts(order.brief)
+    context = {
+        "order": order,
+        "brief": brief,
+        "masked_notice": NOTICE if brief != order.brief else "",
+        "is_owner": is_owner,
+        "actions": order_actions(order, user),
+        "decline_form": decline_form,
+        "history": history(order),
+        "order_files": list(order.files.all()),
+    }
+    return render(request, "packages/order.html", context)
+
+
+@login_required
+def order_file(request, pk, file_pk):
+    order = _order_or_404(request, pk)
+    row = OrderFile.objects.filter(order=order, pk=_id(file_pk)).first()
+    if row is None:
+        raise Http404
+    return files.private_file_response(row.file, row.original_name)
