@@ -29,7 +29,9 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class GigSearchForm(forms.Form):
+class MarketSearchForm(forms.Form):
+    """What every marketplace search asks first: words, a category and a place (gigs, packages)."""
+
     q = forms.CharField(
         label=_("Search"),
         required=False,
@@ -57,6 +59,9 @@ class GigSearchForm(forms.Form):
         required=False,
         empty_label=_("All kabupaten/kota"),
     )
+
+
+class GigSearchForm(MarketSearchForm):
     budget_min = RupiahField(label=_("Budget from (Rp)"), required=False, min_value=0)
     budget_max = RupiahField(label=_("Budget up to (Rp)"), required=False, min_value=0)
     work_mode = forms.ChoiceField(

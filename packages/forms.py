@@ -3,41 +3,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gigs.forms import MarketSearchForm
 from mjc.categories.models import Category
 from mjc.core.money import RupiahField, RupiahInput
-from mjc.regions.models import Bakorwil, Kabupaten
 from packages.selectors import SORTS
 from packages.statuses import TIER_ORDER, AddonKind
 
 
-class PackageSearchForm(forms.Form):
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. desain label")}),
-    )
-    category = forms.ModelChoiceField(
-        label=_("Category"),
-        queryset=Category.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All categories"),
-    )
-    bakorwil = forms.ModelChoiceField(
-        label=_("Bakorwil"),
-        queryset=Bakorwil.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All of East Java"),
-    )
-    kabupaten = forms.ModelChoiceField(
-        label=_("Kabupaten/kota"),
-        queryset=Kabupaten.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All kabupaten/kota"),
-    )
+class PackageSearchForm(MarketSearchForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.attrs["placeholder"] = _("e.g. desain label")
+
     price_min = RupiahField(label=_("Price from (Rp)"), required=False, min_value=0)
     price_max = RupiahField(label=_("Price up to (Rp)"), required=False, min_value=0)
     max_days = forms.IntegerField(label=_("Delivered within (days)"), required=False, min_value=1, max_value=365)

@@ -19,7 +19,8 @@ CREATIVES = [
 ]
 
 
-def _account(email: str, full_name: str, kabupaten_code: str | None, **fields) -> User:
+def demo_user(email: str, full_name: str, kabupaten_code: str | None, **fields) -> User:
+    """A verified demo account with the demo password (created once, found after)."""
     user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name, **fields})
     if created:
         if kabupaten_code:
@@ -32,15 +33,15 @@ def _account(email: str, full_name: str, kabupaten_code: str | None, **fields) -
 
 def seed(stdout) -> list[tuple[str, str]]:
     logins = []
-    admin = _account("admin@demo.mjc.id", "Admin MJC", "3578", is_superuser=True, is_staff=True)
+    admin = demo_user("admin@demo.mjc.id", "Admin MJC", "3578", is_superuser=True, is_staff=True)
     logins.append(("Admin MJC", admin.email))
     for email, name, kab, phone in OWNERS:
-        _account(email, name, kab, is_owner=True, phone=phone)
+        demo_user(email, name, kab, is_owner=True, phone=phone)
         logins.append(("UMKM owner", email))
     for email, name, kab in CREATIVES:
-        _account(email, name, kab, is_creative=True)
+        demo_user(email, name, kab, is_creative=True)
         logins.append(("Creative", email))
     for index, bakorwil in enumerate(Bakorwil.objects.order_by("id"), start=1):
-        staff = _account(f"staf{index}@demo.mjc.id", f"Staf {bakorwil.name}", None, bakorwil=bakorwil)
+        staff = demo_user(f"staf{index}@demo.mjc.id", f"Staf {bakorwil.name}", None, bakorwil=bakorwil)
         logins.append((f"Staff {bakorwil.name}", staff.email))
     return logins

@@ -3,8 +3,6 @@ opening hours, a few bookings and one public event each (idempotent)."""
 
 from datetime import time, timedelta
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,8 +12,9 @@ from ejsc.timefmt import at_wib
 from mjc.core.formatting import wib
 from mjc.core.transitions import record_creation
 from mjc.regions.models import Bakorwil, Kabupaten
+from mjc.site.demo import accounts
 
-PASSWORD = "demo12345"
+PASSWORD = accounts.PASSWORD
 
 SPACES = [
     # slug, name, Bakorwil, kabupaten code, address, description
@@ -58,13 +57,7 @@ EVENTS = {
 
 
 def _user(email: str, full_name: str, **fields):
-    User = get_user_model()
-    user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name, **fields})
-    if created:
-        user.set_password(PASSWORD)
-        user.save()
-    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"primary": True, "verified": True})
-    return user
+    return accounts.demo_user(email, full_name, None, **fields)
 
 
 def _photo(space: Space, index: int) -> None:

@@ -1,14 +1,12 @@
 """Demo businesses and products for `manage.py seed_demo` (idempotent)."""
 
-from allauth.account.models import EmailAddress
-
-from mjc.accounts.models import User
 from mjc.regions.models import Kabupaten
+from mjc.site.demo import accounts
 from mjc.site.demo.images import named_picture
 from umkm import services
 from umkm.models import Business
 
-PASSWORD = "demo12345"
+PASSWORD = accounts.PASSWORD
 
 BUSINESSES = [
     {
@@ -52,15 +50,7 @@ BUSINESSES = [
 ]
 
 
-def demo_user(email: str, full_name: str, kabupaten_code: str | None, **fields) -> User:
-    user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name, **fields})
-    if created:
-        if kabupaten_code:
-            user.kabupaten = Kabupaten.objects.get(code=kabupaten_code)
-        user.set_password(PASSWORD)
-        user.save()
-    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"primary": True, "verified": True})
-    return user
+demo_user = accounts.demo_user  # one way to make a demo account (mjc/site/demo/accounts.py)
 
 
 def seed(stdout) -> None:
