@@ -8,8 +8,8 @@ connection that died between two requests is replaced without anyone noticing. O
 ``LostConnectionMiddleware`` watches the statements of the request. When the request met a
 dead connection:
 
-- a GET, HEAD or OPTIONS that had written nothing yet is run once more on a fresh connection
-  (the user sees the page, a little later);
+- a GET, HEAD or OPTIONS that had written nothing yet is run again on a fresh connection, up to
+  ``READ_RETRIES`` times (the user sees the page, a little later);
 - anything else is answered 503 in the shared shape (``database_unavailable``), or with a
   short translated page for a browser: the client may safely try again, and nothing half-done
   is hidden behind a retry;
@@ -115,6 +115,11 @@ def _close_all() -> None:
             conn.connection = None
 
 
+# A read that lost its connection is run again on a fresh one, up to this many times: during a
+# failover or a wave of terminated backends the first fresh connection may be cut as well.
+READ_RETRIES = 2
+
+
 class _Writes:
     """Remembers whether the request sent a statement that may change data."""
 
@@ -136,10 +141,22 @@ class LostConnectionMiddleware:
         connection = connections["default"]
         with connection.execute_wrapper(watch):
             response = self.get_response(request)
-            if getattr(request, "_mjc_lost_connection", False) and request.method in SAFE_METHODS and not watch.wrote:
+            for attempt in range(1, READ_RETRIES + 1):
+                if not (
+                    getattr(request, "_mjc_lost_connection", False)
+                    and request.method in SAFE_METHODS
+                    and not watch.wrote
+                ):
+                    break
                 request._mjc_lost_connection = False
                 _close_all()  # a dead connection cannot even roll back; the next query opens a new one
-                logger.warning("retrying %s %s on a fresh database connection", request.method, request.path)
+                logger.warning(
+                    "retrying %s %s on a fresh database connection (%s of %s)",
+                    request.method,
+                    request.path,
+                    attempt,
+                    READ_RETRIES,
+                )
                 response = self.get_response(request)
         if getattr(request, "_mjc_lost_connection", False):
             for conn in connections.all(initialized_only=True):
