@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from gigs import selectors, services
+from gigs import selectors, services, views_hire
 from gigs.contacts import contact_partners, contract_between
 from gigs.forms import (
     AttachmentForm,
@@ -121,6 +121,8 @@ def gig_detail(request, pk: int):
         else None,
         "live_statuses": LIVE_BID_STATUSES,
         "actions": actions,
+        # hire from a profile: the creative this draft will invite when it is published
+        "hire_creative": views_hire.draft_invite(request, gig) if is_owner and "publish" in actions else None,
         "attachment_form": AttachmentForm() if "attach" in actions else None,
         # issue 12: contact details in the brief and the proposals are masked until a contract
         # exists between author and reader (gigs/contacts.py)
@@ -147,6 +149,9 @@ def gig_create(request):
         # A first job needs a business: send the owner to its form and bring them back here after.
         messages.info(request, _("Register your business first, then post a job."))
         return redirect(f"{reverse('umkm:create')}?{urlencode({'next': request.get_full_path()})}")
+    # hire from a profile: "?invite=<creative>" is kept (session) until the gig is published
+    if "invite" in request.GET:
+        views_hire.remember_invite(request, request.GET.get("invite"))
     template = None
     category = None
     slug = _param(request.GET, "template") or _param(request.POST, "template")
@@ -158,12 +163,15 @@ def gig_create(request):
             slug=_param(request.GET, "category") or _param(request.POST, "category")
         ).first()
     if template is None and category is None:
+        if "invite" not in request.GET:
+            views_hire.forget_invite(request)  # a fresh start of the wizard invites nobody
         return render(
             request,
             "gigs/create_step1.html",
             {
                 "templates": selectors.templates_active(),
                 "categories": Category.objects.all(),
+                "hire_creative": views_hire.pending_invite(request),
             },
         )
 
@@ -197,6 +205,7 @@ def gig_create(request):
         except ApplicationError as exc:
             _fail(request, exc, form)
         else:
+            views_hire.attach_invite_to_draft(request, gig)
             messages.success(request, _("Your job is saved as a draft. Check the brief, then publish it."))
             return redirect(gig)
     guidance = selectors.price_guidance(category=category, bakorwil=business.kabupaten.bakorwil.code)
@@ -209,6 +218,7 @@ def gig_create(request):
             "category": category,
             "guidance": guidance,
             "business": business,
+            "hire_creative": views_hire.pending_invite(request),
         },
     )
 
@@ -264,6 +274,8 @@ def gig_publish(request, pk: int):
         messages.success(request, _("Published! Creatives can now find your job and bid."))
     except ApplicationError as exc:
         _fail(request, exc)
+    else:
+        views_hire.invite_on_publish(request, gig)
     return redirect(gig)
 
 
