@@ -63,6 +63,7 @@ def _id(value) -> int:
 
 # Lists a person opens often, a page at a time (keyset: page 100 costs what page 1 costs)
 MINE_PAGE_SIZE = 20
+WIZARD_BUSINESS_KEY = "gigs.post.business"  # the business a job is posted for, when chosen
 BIDS_PAGE_SIZE = 20
 
 
@@ -152,6 +153,10 @@ def gig_create(request):
     # hire from a profile: "?invite=<creative>" is kept (session) until the gig is published
     if "invite" in request.GET:
         views_hire.remember_invite(request, request.GET.get("invite"))
+    # "Pasang pekerjaan" from a business page: that business, through every step of the wizard
+    if "business" in request.GET:
+        chosen = request.user.businesses.filter(pk=_id(request.GET.get("business"))).values_list("pk", flat=True)
+        request.session[WIZARD_BUSINESS_KEY] = chosen.first()
     template = None
     category = None
     slug = _param(request.GET, "template") or _param(request.POST, "template")
@@ -165,6 +170,8 @@ def gig_create(request):
     if template is None and category is None:
         if "invite" not in request.GET:
             views_hire.forget_invite(request)  # a fresh start of the wizard invites nobody
+        if "business" not in request.GET:
+            request.session.pop(WIZARD_BUSINESS_KEY, None)  # … and is for the first business
         return render(
             request,
             "gigs/create_step1.html",
@@ -175,7 +182,9 @@ def gig_create(request):
             },
         )
 
-    business = request.user.businesses.select_related("kabupaten__bakorwil").order_by("id").first()
+    businesses = request.user.businesses.select_related("kabupaten__bakorwil").order_by("id")
+    chosen = request.session.get(WIZARD_BUSINESS_KEY)
+    business = (businesses.filter(pk=chosen).first() if chosen else None) or businesses.first()
     initial = {
         "title": template.label if template else "",
         "category": category.slug,
