@@ -84,3 +84,31 @@ def creative_of(user) -> CreativeProfile | None:
         .prefetch_related("skills", Prefetch("portfolio", queryset=PortfolioItem.objects.select_related("category")))
         .first()
     )
+
+
+# The steps of a complete profile, in the order the edit page asks them, and where each is
+# answered on that page (the dashboard's checklist links there). A photo joins once profiles
+# carry one.
+PROFILE_STEPS = (
+    ("headline", "id_headline"),
+    ("skills", "id_skills_0"),
+    ("day_rate", "id_day_rate"),
+    ("kabupaten", "id_kabupaten"),
+    ("portfolio", "portfolio"),
+)
+
+
+def profile_checklist(user) -> list[dict]:
+    """What a creative's profile still lacks, step by step ({key, done, anchor}); an empty
+    list once every step is done. Three queries at most (profile, one skill, one item)."""
+    profile = CreativeProfile.objects.filter(user=user).only("id", "headline", "day_rate", "kabupaten_id").first()
+    done = {
+        "headline": bool(profile and profile.headline.strip()),
+        "skills": bool(profile and profile.skills.exists()),
+        "day_rate": bool(profile and profile.day_rate),
+        "kabupaten": bool(profile and profile.kabupaten_id),
+        "portfolio": bool(profile and profile.portfolio.exists()),
+    }
+    if all(done.values()):
+        return []
+    return [{"key": key, "done": done[key], "anchor": anchor} for key, anchor in PROFILE_STEPS]

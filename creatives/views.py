@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -61,6 +62,10 @@ def creative_edit(request):
     except ApplicationError as exc:
         form_error(form, exc)
         return _edit_page(request, profile_form=form, status=exc.status_code)
+    if not profile.portfolio.exists():
+        # the next step of a new profile: owners hire from the work they can see
+        messages.success(request, _("Your profile is saved. Now add a first piece of work to your portfolio."))
+        return redirect(f"{reverse('creatives:edit')}#portfolio")
     messages.success(request, _("Your profile is saved."))
     return redirect("creatives:detail", pk=profile.pk)
 

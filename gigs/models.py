@@ -438,6 +438,13 @@ class Report(models.Model):
         return self.bid or self.gig or self.user
 
 
+def gig_for_you_key(gig_pk: int, creative_pk: int) -> str:
+    """The one notification a creative gets about a gig meant for them (the matching job's
+    "gig for you" and the owner's invitation share it). The match job's historic key, so the
+    rows already sent still count."""
+    return f"gig.match:{gig_pk}:{creative_pk}"
+
+
 class GigInvitation(models.Model):
     """An owner (or the matching job on their behalf) invites a creative to bid."""
 

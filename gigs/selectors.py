@@ -7,7 +7,20 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordDistance, TrigramWordSimilarity
-from django.db.models import Aggregate, Count, F, FloatField, Max, Min, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Aggregate,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
@@ -17,6 +30,7 @@ from gigs.models import (
     Contract,
     Conversation,
     Gig,
+    GigInvitation,
     GigTemplate,
     Message,
     PriceGuidanceFigures,
@@ -154,6 +168,19 @@ def search_candidates(gigs: QuerySet, q: str, query: SearchQuery) -> list[int]:
 
 def gigs_of_owner(*, user) -> QuerySet:
     return _gig_rows(Gig.objects.filter(business__owner=user)).order_by("-created_at", "-id")
+
+
+def open_gigs_to_invite(*, user, creative) -> QuerySet:
+    """The owner's open gigs, newest first, each saying whether this creative is already
+    invited or has bid (the "Undang ke lowongan" page of a creative's profile)."""
+    return (
+        _gig_rows(Gig.objects.filter(business__owner=user, status=GigStatus.OPEN))
+        .annotate(
+            invited=Exists(GigInvitation.objects.filter(gig=OuterRef("pk"), creative=creative)),
+            has_bid=Exists(Bid.objects.filter(gig=OuterRef("pk"), creative=creative)),
+        )
+        .order_by("-created_at", "-id")
+    )
 
 
 def bids_visible_to(user) -> QuerySet:

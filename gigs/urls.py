@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gigs import views, views_matching
+from gigs import views, views_hire, views_matching
 
 app_name = "gigs"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("gigs/<int:pk>/bid/", views.bid_place, name="bid"),
     # the jobs helper's "invite to bid" under "Rekomendasi kreator" (gigs/views_matching.py)
     path("gigs/<int:pk>/invite/<int:creative_pk>/", views_matching.gig_invite, name="invite"),
+    # hire from a creative's profile: pick an open gig or start a new one (gigs/views_hire.py)
+    path("kreator/<int:pk>/undang/", views_hire.hire, name="hire"),
     path("bids/mine/", views.my_bids, name="my_bids"),
     path("bids/<int:pk>/edit/", views.bid_edit, name="bid_edit"),
     path("bids/<int:pk>/<str:action>/", views.bid_action, name="bid_action"),

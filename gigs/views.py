@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from gigs import selectors, services
+from gigs import selectors, services, views_hire
 from gigs.contacts import contact_partners, contract_between
 from gigs.forms import (
     AttachmentForm,
@@ -63,6 +63,7 @@ def _id(value) -> int:
 
 # Lists a person opens often, a page at a time (keyset: page 100 costs what page 1 costs)
 MINE_PAGE_SIZE = 20
+WIZARD_BUSINESS_KEY = "gigs.post.business"  # the business a job is posted for, when chosen
 BIDS_PAGE_SIZE = 20
 
 
@@ -121,6 +122,8 @@ def gig_detail(request, pk: int):
         else None,
         "live_statuses": LIVE_BID_STATUSES,
         "actions": actions,
+        # hire from a profile: the creative this draft will invite when it is published
+        "hire_creative": views_hire.draft_invite(request, gig) if is_owner and "publish" in actions else None,
         "attachment_form": AttachmentForm() if "attach" in actions else None,
         # issue 12: contact details in the brief and the proposals are masked until a contract
         # exists between author and reader (gigs/contacts.py)
@@ -147,6 +150,13 @@ def gig_create(request):
         # A first job needs a business: send the owner to its form and bring them back here after.
         messages.info(request, _("Register your business first, then post a job."))
         return redirect(f"{reverse('umkm:create')}?{urlencode({'next': request.get_full_path()})}")
+    # hire from a profile: "?invite=<creative>" is kept (session) until the gig is published
+    if "invite" in request.GET:
+        views_hire.remember_invite(request, request.GET.get("invite"))
+    # "Pasang pekerjaan" from a business page: that business, through every step of the wizard
+    if "business" in request.GET:
+        chosen = request.user.businesses.filter(pk=_id(request.GET.get("business"))).values_list("pk", flat=True)
+        request.session[WIZARD_BUSINESS_KEY] = chosen.first()
     template = None
     category = None
     slug = _param(request.GET, "template") or _param(request.POST, "template")
@@ -158,16 +168,23 @@ def gig_create(request):
             slug=_param(request.GET, "category") or _param(request.POST, "category")
         ).first()
     if template is None and category is None:
+        if "invite" not in request.GET:
+            views_hire.forget_invite(request)  # a fresh start of the wizard invites nobody
+        if "business" not in request.GET:
+            request.session.pop(WIZARD_BUSINESS_KEY, None)  # … and is for the first business
         return render(
             request,
             "gigs/create_step1.html",
             {
                 "templates": selectors.templates_active(),
                 "categories": Category.objects.all(),
+                "hire_creative": views_hire.pending_invite(request),
             },
         )
 
-    business = request.user.businesses.select_related("kabupaten__bakorwil").order_by("id").first()
+    businesses = request.user.businesses.select_related("kabupaten__bakorwil").order_by("id")
+    chosen = request.session.get(WIZARD_BUSINESS_KEY)
+    business = (businesses.filter(pk=chosen).first() if chosen else None) or businesses.first()
     initial = {
         "title": template.label if template else "",
         "category": category.slug,
@@ -197,6 +214,7 @@ def gig_create(request):
         except ApplicationError as exc:
             _fail(request, exc, form)
         else:
+            views_hire.attach_invite_to_draft(request, gig)
             messages.success(request, _("Your job is saved as a draft. Check the brief, then publish it."))
             return redirect(gig)
     guidance = selectors.price_guidance(category=category, bakorwil=business.kabupaten.bakorwil.code)
@@ -209,6 +227,7 @@ def gig_create(request):
             "category": category,
             "guidance": guidance,
             "business": business,
+            "hire_creative": views_hire.pending_invite(request),
         },
     )
 
@@ -264,6 +283,8 @@ def gig_publish(request, pk: int):
         messages.success(request, _("Published! Creatives can now find your job and bid."))
     except ApplicationError as exc:
         _fail(request, exc)
+    else:
+        views_hire.invite_on_publish(request, gig)
     return redirect(gig)
 
 

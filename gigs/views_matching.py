@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from creatives.models import CreativeProfile
 from gigs import services
 from gigs.models import Gig
+from gigs.views_hire import safe_next
 from mjc.core.errors import ApplicationError
 from mjc.core.web import refusal
 
@@ -29,4 +30,4 @@ def gig_invite(request, pk: int, creative_pk: int):
         messages.success(
             request, _("%(name)s is invited to bid.") % {"name": creative.user.full_name or creative.user.email}
         )
-    return redirect(gig)
+    return redirect(safe_next(request, gig.get_absolute_url()))

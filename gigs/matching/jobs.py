@@ -10,12 +10,14 @@ from django.db.models import (
     Q,
 )
 from django.utils import translation
+from django.utils.formats import date_format
 
 from creatives.models import CreativeProfile
 from gigs.matching.reasons import reasons_of, reasons_text
 from gigs.matching.scoring import NOTIFY_MIN_SCORE, NOTIFY_TOP, TOP_N, GigFacts, score_of, scored_creatives, top_matches
-from gigs.models import Gig, GigMatch
+from gigs.models import Gig, GigMatch, gig_for_you_key
 from gigs.statuses import GigStatus
+from mjc.core.formatting import rupiah
 from mjc.notifications.services import notify
 
 
@@ -60,12 +62,19 @@ def match_gig(gig_id: int, *, notify_best: bool = True) -> list[GigMatch]:
                 user = profile.user
                 with translation.override(user.language or "id"):
                     reason = ", ".join(reasons_text(match.reasons)[:3])
+                    deadline = date_format(gig.deadline, "j F Y")
                 notify(
                     recipient=user,
                     kind="gig.match",
-                    params={"gig": gig.title, "reason": reason},
+                    params={
+                        "gig": gig.title,
+                        "budget": f"{rupiah(gig.budget_min)} – {rupiah(gig.budget_max)}",
+                        "deadline": deadline,
+                        "reason": reason,
+                    },
                     url=gig.get_absolute_url(),
-                    dedupe_key=f"gig.match:{gig.pk}:{profile.pk}",
+                    # shared with the invitation: a creative already invited is not told again
+                    dedupe_key=gig_for_you_key(gig.pk, profile.pk),
                 )
                 told += 1
     return matches

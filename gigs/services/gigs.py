@@ -14,6 +14,7 @@ from gigs.models import (
     Gig,
     GigInvitation,
     GigTemplate,
+    gig_for_you_key,
 )
 from gigs.services._shared import _check_budget, _check_deadline, _check_uploads, _invalid, _require_gig_owner
 from gigs.services.attachments import _attach
@@ -265,6 +266,8 @@ def invitation_create(*, gig: Gig, creative, user) -> GigInvitation:
         kind="gig.invitation",
         params={"gig": gig.title, "owner": gig.business.name},
         url=gig.get_absolute_url(),
-        dedupe_key=f"gig.invitation:{gig.pk}:{creative.pk}",
+        # one notification per creative and gig: an unread "gig for you" becomes the invitation
+        dedupe_key=gig_for_you_key(gig.pk, creative.pk),
+        replaces=("gig.match",),
     )
     return invitation

@@ -111,7 +111,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name
 
     def get_short_name(self):
-        return self.full_name.split(" ")[0] if self.full_name else self.email
+        """The first name, as a greeting uses it: "Bu Sari Wulandari" → "Sari"."""
+        words = self.full_name.split()
+        while len(words) > 1 and words[0].lower().rstrip(".,") in HONORIFICS:
+            words = words[1:]
+        return words[0].rstrip(",") if words else self.email
 
     @property
     def is_bakorwil_staff(self) -> bool:
@@ -133,6 +137,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.is_superuser:
             roles.append(Role.ADMIN.value)
         return roles
+
+
+# forms of address and titles a name may start with (not a first name to greet someone by)
+HONORIFICS = frozenset(
+    "bu ibu pak bapak mas mbak mba kak bang cak ning sdr sdri saudara saudari dr drs dra ir prof h hj kh ustadz".split()
+)
 
 
 def token_digest(key: str) -> str:

@@ -20,7 +20,11 @@ KINDS = {
     ),
     "bid.shortlisted": (_("Your bid on “%(gig)s” was shortlisted"), _("The owner is considering your offer.")),
     "gig.invitation": (_("Invitation to bid on “%(gig)s”"), _("%(owner)s invites you to send an offer.")),
-    "gig.match": (_("A new gig for you: “%(gig)s”"), _("%(reason)s")),
+    # what a creative needs to decide whether to open it: the money, the date, then why them
+    "gig.match": (
+        _("A new gig for you: “%(gig)s”"),
+        _("Budget %(budget)s, deadline %(deadline)s. %(reason)s"),
+    ),
     "gig.expired": (_("Your gig “%(gig)s” has expired"), _("The closing date passed without an accepted bid.")),
     "message.new": (_("New message about “%(gig)s”"), _("%(sender)s: %(excerpt)s")),
     "contract.delivered": (

@@ -15,26 +15,47 @@ from mjc.notifications.models import Notification, NotificationPreference
 PREFERENCE_FIELDS = ["email_gigs", "email_bids", "email_contracts", "email_messages", "email_bookings", "daily_digest"]
 
 
-def notify(*, recipient, kind: str, params: dict | None = None, url: str = "", dedupe_key: str) -> Notification | None:
-    """Create the notification once per (recipient, dedupe_key); returns None if it existed."""
+def notify(
+    *,
+    recipient,
+    kind: str,
+    params: dict | None = None,
+    url: str = "",
+    dedupe_key: str,
+    replaces: tuple[str, ...] = (),
+) -> Notification | None:
+    """Create the notification once per (recipient, dedupe_key); returns None if it existed.
+
+    Two events about one thing can share a key, so the reader gets one notification: the
+    second is a no-op, unless it names the first's kind in ``replaces`` and the first is still
+    unread — then that row is rewritten into this one (one row, no second e-mail once sent).
+    """
     if kind not in KINDS:
         raise KeyError(f"unknown notification kind {kind!r}; add it to mjc/notifications/kinds.py")
     title, body = render(kind, params or {}, recipient.language or "id")
+    fields = {
+        "kind": kind,
+        "params": {key: str(value) for key, value in (params or {}).items()},
+        "title": title[:200],
+        "body": body,
+        "url": url,
+    }
+    replaced = unsent = False
     with transaction.atomic():
         notification, created = Notification.objects.get_or_create(
-            recipient=recipient,
-            dedupe_key=dedupe_key,
-            defaults={
-                "kind": kind,
-                "params": {key: str(value) for key, value in (params or {}).items()},
-                "title": title[:200],
-                "body": body,
-                "url": url,
-            },
+            recipient=recipient, dedupe_key=dedupe_key, defaults=fields
         )
-    if created:
-        enqueue("notifications.deliver_email", notification.pk)
-    return notification if created else None
+        if not created and replaces:
+            notification = Notification.objects.select_for_update().get(pk=notification.pk)
+            if notification.read_at is None and notification.kind in replaces:
+                for name, value in fields.items():
+                    setattr(notification, name, value)
+                notification.created_at = timezone.now()  # news again: to the top of the feed
+                notification.save(update_fields=[*fields, "created_at"])
+                replaced, unsent = True, notification.emailed_at is None  # the e-mail job sends the new words
+    if created or unsent:
+        enqueue("notifications.deliver_email", notification.pk)  # at most once per row (emailed_at)
+    return notification if created or replaced else None
 
 
 def notification_mark_read(*, notification: Notification) -> Notification:

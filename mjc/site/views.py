@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from creatives import selectors as creative_selectors
 from mjc.site.figures import platform_figures, province_figures
 from packages.selectors import package_figures_by_kabupaten, package_order_figures  # issue 12
 from payments.selectors import RegionPayments, province_payments  # issue 13: money that moved
@@ -110,7 +111,10 @@ def landing(request):
 @login_required
 def dashboard(request):
     """The signed-in home: one section per role the account holds."""
-    return render(request, "core/dashboard.html", {"sections": dashboard_sections(request)})
+    sections = dashboard_sections(request)
+    # a new creative is nudged to finish the profile owners choose from (gone once complete)
+    checklist = creative_selectors.profile_checklist(request.user) if "creative" in sections else []
+    return render(request, "core/dashboard.html", {"sections": sections, "profile_checklist": checklist})
 
 
 def dashboard_sections(request) -> list[str]:

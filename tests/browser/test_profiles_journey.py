@@ -7,6 +7,7 @@ from io import BytesIO
 import pytest
 from PIL import Image
 
+from creatives.models import CreativeProfile
 from tests.factories import PASSWORD, CreativeUserFactory, OwnerFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -57,7 +58,7 @@ def test_an_owner_registers_a_business_and_adds_a_product_with_a_photo(page, log
     assert "bukan gambar" in page.locator(".errorlist").inner_text()
 
 
-def test_a_creative_builds_a_profile_that_the_public_can_find(page, new_page, login, tmp_path, screenshot):
+def test_a_creative_builds_a_profile_that_the_public_can_find(page, new_page, login, tmp_path, screenshot, live_server):
     creative = CreativeUserFactory(email="rina@contoh.id", full_name="Rina Kusuma")
     login(page, creative.email, PASSWORD)
 
@@ -68,8 +69,10 @@ def test_a_creative_builds_a_profile_that_the_public_can_find(page, new_page, lo
     page.fill("input[name=day_rate]", "450000")
     page.select_option("select[name=kabupaten]", label="Kota Malang")
     page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/kreator/\d+/$"))
-    profile_url = page.url
+    # no portfolio yet: the save leads to the portfolio step, not to an empty profile
+    page.wait_for_url("**/kreator/saya/#portfolio")
+    assert "portofolio" in page.locator(".messages").inner_text().lower()
+    profile_url = f"{live_server.url}/kreator/{CreativeProfile.objects.get(user=creative).pk}/"
 
     page.goto("/kreator/saya/")
     page.fill("input[name=title]", "Kemasan keripik tempe")

@@ -160,7 +160,12 @@ def test_lists_are_paginated_with_next_and_results(as_user):
 
     user = OwnerFactory()
     for n in range(25):
-        notify(recipient=user, kind="gig.match", params={"gig": f"Gig {n}", "reason": "-"}, dedupe_key=f"t{n}")
+        notify(
+            recipient=user,
+            kind="gig.match",
+            params={"gig": f"Gig {n}", "budget": "Rp 1", "deadline": "1 Mei", "reason": "-"},
+            dedupe_key=f"t{n}",
+        )
 
     client = as_user(user)
     body = client.get("/api/v1/notifications/").json()

@@ -107,7 +107,8 @@ def test_an_owner_becomes_a_creative_through_the_edit_page(client):
         },
     )
     profile = CreativeProfile.objects.get(user=owner)
-    assert response.status_code == 302 and response["Location"] == reverse("creatives:detail", args=[profile.pk])
+    # an empty portfolio: the next step is the edit page's portfolio section, not an empty profile
+    assert response.status_code == 302 and response["Location"] == reverse("creatives:edit") + "#portfolio"
     owner.refresh_from_db()
     assert owner.is_creative and profile.available and profile.day_rate == 300_000
 
