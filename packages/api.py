@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from gigs.contacts import contract_between
 from gigs.models import GigTemplate
 from mjc.categories.models import Category
+from mjc.core.api import public_list_cached
 from mjc.core.contacts import mask_contacts
 from mjc.core.errors import NotFound
 from mjc.core.pagination import KeysetPagination
@@ -220,6 +221,7 @@ class PackageListCreateApi(generics.GenericAPIView):
     queryset = Package.objects.none()  # for the schema; get() reads through the selector
 
     @extend_schema(parameters=[PackageFilter], responses={200: PackageSerializer(many=True)})
+    @public_list_cached  # anonymous catalogue reads, like the gig list (docs/bench-after-2026-12-03.md)
     def get(self, request):
         near = getattr(request.user, "kabupaten", None) if request.user.is_authenticated else None
         queryset = selectors.package_search(**search_params(request.query_params), near=near)

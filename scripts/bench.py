@@ -48,13 +48,23 @@ ENDPOINTS = [
     ("GET /api/v1/gigs/?page=last", "/api/v1/gigs/?page={gigs_last_page}", None),
     ("/gigs/", "/gigs/", None),
     ("/gigs/?q=batik", "/gigs/?q=batik", None),
-    # issue 12: the package catalogue, with the same goals as gig search (the bench data has
-    # no packages yet: this measures the empty catalogue until mjc/core/benchdata.py fills some)
+    # issue 12: the package catalogue ({packages} active packages), with the same goals as gig search
+    ("GET /api/v1/packages/?q=kemasan", "/api/v1/packages/?q=kemasan", None),
+    ("GET /api/v1/packages/?q=kemasn (typo)", "/api/v1/packages/?q=kemasn", None),
     ("GET /api/v1/packages/?q=desain label", "/api/v1/packages/?q=desain%20label", None),
+    ("GET /api/v1/packages/", "/api/v1/packages/", None),
+    ("/paket/", "/paket/", None),
+    ("/paket/?q=label", "/paket/?q=label", None),
     ("/paket/?q=kripik", "/paket/?q=kripik", None),
+    ("package page ({package_tiers} tiers, {package_addons} add-ons)", "/paket/{package_id}/", None),
+    ("package page as owner", "/paket/{package_id}/", "owner"),
+    ("/paket/pesanan/ (owner, {owner_orders} orders)", "/paket/pesanan/", "owner"),
+    # issue 13: a contract page with its payment terms and payments, as the owner
+    ("contract page as owner ({contract_payments} payments)", "/contracts/{contract_id}/", "owner"),
     ("/provinsi/ (admin)", "/provinsi/", "admin"),
     ("/ejsc/staff/ (staff, {waiting} waiting)", "/ejsc/staff/", "staff"),
-    ("/ejsc/staff/day/ (staff)", "/ejsc/staff/day/", "staff"),  # issue 14: the day view
+    ("/ejsc/staff/day/ (staff, today)", "/ejsc/staff/day/", "staff"),  # issue 14: the day view
+    ("/ejsc/staff/day/?date= (staff, {day_bookings} bookings)", "/ejsc/staff/day/?date={room_date}", "staff"),
     ("GET /api/v1/bookings/ (staff)", "/api/v1/bookings/", "staff"),
     ("GET /api/v1/bookings/?page=last (staff)", "/api/v1/bookings/?page={bookings_last_page}", "staff"),
     ("/kreator/", "/kreator/", None),
@@ -105,7 +115,7 @@ def inspect(repeat: int) -> dict:
     from django.test import Client
     from django.utils import timezone
 
-    from mjc.core import benchdata
+    from mjc.site import benchdata
 
     User = get_user_model()
     emails = {
@@ -154,13 +164,36 @@ def inspect(repeat: int) -> dict:
         day = day + timezone.timedelta(days=1)
         if day.weekday() < 5:
             break
+    package_id, package_tiers, package_addons = one(
+        "SELECT p.id, (SELECT count(*) FROM packages_packagetier t WHERE t.package_id = p.id), "
+        "(SELECT count(*) FROM packages_packageaddon a WHERE a.package_id = p.id) FROM packages_package p "
+        "WHERE p.status = 'active' ORDER BY 2 DESC, 3 DESC, p.id LIMIT 1"
+    ) or (0, 0, 0)
+    contract_id, contract_payments = one(
+        "SELECT c.id, count(p.id) FROM gigs_contract c LEFT JOIN payments_payment p ON p.contract_id = c.id "
+        "WHERE c.owner_id = %s GROUP BY c.id ORDER BY count(p.id) DESC, c.id LIMIT 1",
+        [owner.pk],
+    ) or (0, 0)
     facts = {
+        "packages": one("SELECT count(*) FROM packages_package WHERE status = 'active'")[0],
+        "package_id": package_id,
+        "package_tiers": package_tiers,
+        "package_addons": package_addons,
+        "owner_orders": one("SELECT count(*) FROM packages_order WHERE owner_id = %s", [owner.pk])[0],
+        "contract_id": contract_id,
+        "contract_payments": contract_payments,
         "gig_id": gig_id,
         "gig_bids": gig_bids,
         "gigs_last_page": max(1, math.ceil(open_gigs / 20)),
         "bookings_last_page": max(1, math.ceil(visible / 20)),
         "room_id": room_id,
         "room_date": day.isoformat(),
+        "day_bookings": one(
+            "SELECT count(*) FROM ejsc_booking b JOIN ejsc_room r ON r.id = b.room_id WHERE r.space_id = "
+            "(SELECT id FROM ejsc_space WHERE bakorwil_id = %s ORDER BY name LIMIT 1) "
+            "AND (b.start AT TIME ZONE 'Asia/Jakarta')::date = %s",
+            [staff.bakorwil_id, day],
+        )[0],
         "waiting": one(
             "SELECT count(*) FROM ejsc_booking b JOIN ejsc_room r ON r.id = b.room_id JOIN ejsc_space s ON s.id = r.space_id "
             "WHERE b.status = 'requested' AND s.bakorwil_id = %s",
@@ -184,6 +217,9 @@ def inspect(repeat: int) -> dict:
                 "umkm_business",
                 "ejsc_booking",
                 "notifications_notification",
+                "packages_package",
+                "packages_order",
+                "payments_payment",
             )
         },  # fmt: skip
     }
@@ -482,7 +518,9 @@ def render(options, selected, results, main_db, compare) -> str:
         "",
         f"Database `{options.scale_db.rsplit('/', 1)[-1]}`: {rows['gigs_gig']:,} gigs, {rows['gigs_bid']:,} bids, "
         f"{rows['gigs_contract']:,} contracts, {rows['creatives_creativeprofile']:,} creatives, {rows['umkm_business']:,} businesses, "
-        f"{rows['ejsc_booking']:,} bookings, {rows['notifications_notification']:,} notifications.",
+        f"{rows['ejsc_booking']:,} bookings, {rows['notifications_notification']:,} notifications, "
+        f"{rows.get('packages_package', 0):,} packages, {rows.get('packages_order', 0):,} orders, "
+        f"{rows.get('payments_payment', 0):,} payments.",
         f"gunicorn 2 workers × 4 threads (gthread), DEBUG off, {os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), "
         f"Python {platform.python_version()}; {options.clients} keep-alive clients × {options.duration:g} s for req/s, one client "
         f"for p50/p95; median of {options.rounds} interleaved rounds; ratio = req/s ÷ the bare view's req/s in the same round.",

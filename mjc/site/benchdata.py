@@ -52,7 +52,12 @@ FULL = {
     "creative_bids": 2_000,  # bench-creative's bids (/bids/mine/)
     "waiting": 414,  # requests waiting in Bakorwil I (/ejsc/staff/)
     "special_notifications": 600,  # notifications of each bench account
+    # issue 12 (packages) and the payments of the contracts
+    "packages": 20_000,  # 1 to 3 tiers each, some add-ons; most active
+    "orders": 50_000,  # in every status; the accepted ones hold one of the contracts
+    "owner_orders": 120,  # bench-owner's orders (/paket/pesanan/)
 }
+TERMS_SHARE = 60  # percent of the other contracts with payment terms (every order-born one and bench-owner's have them)
 MATCHES_PER_OPEN_GIG = 20
 SLOTS_PER_DAY = 6  # two-hour slots from 08.00 to 20.00 WIB, Monday to Friday
 FUTURE_WEEKDAYS = 30
@@ -126,7 +131,24 @@ NOTIFICATION_KINDS = [
     ("contract.completed", "Kontrak selesai untuk"), ("booking.approved", "Pemesanan disetujui:"),
     ("booking.reminder", "Pengingat pemesanan:"), ("review.received", "Anda menerima ulasan untuk"),
 ]  # fmt: skip
-
+PACKAGE_OFFERS = [
+    "Hasil siap cetak dan siap unggah.", "Termasuk konsultasi singkat lewat WhatsApp.",
+    "Cocok untuk UMKM yang baru mulai berjualan online.", "Dikerjakan oleh kreator Jawa Timur.",
+    "Bisa bertemu di EJSC terdekat.", "Revisi sesuai paket yang dipilih.",
+]  # fmt: skip
+DELIVERABLES = [
+    "File siap cetak (PDF)", "File sumber (AI/PSD)", "3 alternatif konsep", "Mockup produk", "Panduan warna",
+    "10 foto hasil edit", "Versi untuk Instagram", "Versi untuk Shopee",
+]  # fmt: skip
+ADDONS = [  # (kind, name, extra days, extra revisions)
+    ("express", "Pengerjaan kilat", -2, 0), ("source_files", "File sumber", 0, 0),
+    ("extra_revision", "Tambahan revisi", 1, 1), ("custom", "Cetak contoh kemasan", 3, 0),
+]  # fmt: skip
+ORDER_BRIEFS = [
+    "Mohon kemasan untuk produk baru kami.", "Kami butuh untuk pameran bulan depan.",
+    "Produk kami dijual di Shopee dan Tokopedia.", "Tolong gunakan warna merah dan emas.",
+]  # fmt: skip
+VISITORS = ["Ibu Sumiati", "Bapak Slamet", "Ibu Kartini", "Bapak Sugeng", "Ibu Murni", "Bapak Darto"]
 # Tables filled here, in the order they are truncated (CASCADE takes whatever refers to them).
 TRUNCATED = [
     "accounts.User", "umkm.Business", "creatives.CreativeProfile", "gigs.Gig", "gigs.Bid", "gigs.Contract",
@@ -141,6 +163,14 @@ EXTRA = [
     "gigs.GigMatch",
     "creatives.PortfolioItem",
     "account.EmailAddress",
+    "packages.Package",
+    "packages.PackageTier",
+    "packages.PackageAddon",
+    "packages.Order",
+    "payments.PaymentTerms",
+    "payments.Instalment",
+    "payments.Payment",
+    "payments.Document",
 ]
 
 
@@ -211,6 +241,11 @@ class Shape:
         self.creative_bids = self.n("creative_bids", 2)
         self.waiting = self.n("waiting", 1)
         self.special_notifications = self.n("special_notifications", 2)
+        self.packages = self.n("packages", 4)
+        self.orders = self.n("orders", 10)
+        self.owner_orders = min(self.n("owner_orders", 2), self.orders // 4)
+        # every status, 30 % accepted (each holds a distinct contract, whose creative offers the package)
+        self.accepted_orders = min(round(self.orders * 0.3), self.packages, self.contracts)
         self.drafts = round(self.gigs * 0.03)
         self.cancelled = round(self.gigs * 0.07)
         self.expired = self.gigs - self.open_gigs - self.contracts - self.drafts - self.cancelled
@@ -321,9 +356,19 @@ class Filler:
         self.step("reviews", self.reviews)
         self.step("creative figures", self.creative_figures)
         self.step("gig matches", self.matches)
+        self.step("packages", self.packages)
+        self.step("package tiers", self.package_tiers)
+        self.step("package add-ons", self.package_addons)
+        self.step("package prices", self.package_prices)
+        self.step("orders", self.orders)
+        self.step("payment terms", self.payment_terms)
+        self.step("instalments", self.instalments)
+        self.step("payments", self.payments)
+        self.step("receipts", self.receipts)
         self.step("hubs and rooms", self.hubs)
         self.step("bookings", self.bookings)
         self.step("waiting requests", self.waiting)
+        self.step("service standard", self.service_standard)
         self.step("notifications", self.notifications)
         self.step("sequences", self.sequences)
         self.step("denormalised columns", self.denormalised)
@@ -786,6 +831,297 @@ class Filler:
             f"bench_gig AS p, generate_series(1, {n}) AS k WHERE p.status = 'open' ORDER BY p.id, k",
         )
 
+    # -- packages and payments (issues 12 and 13) ------------------------------------------
+
+    def packages(self) -> int:
+        """Package p is offered by the creative of contract p (when there is one), so the
+        accepted order p can hold contract p with the same owner, creative and amount."""
+        s = self.shape
+        roll = f"{h(2002, 'i')} % 100"
+        status = (
+            f"CASE WHEN {roll} < 80 OR (i <= {s.accepted_orders} AND {roll} < 88) THEN 'active' "
+            f"WHEN {roll} < 88 THEN 'draft' WHEN {roll} < 94 THEN 'paused' ELSE 'archived' END"
+        )
+        service = f"1 + {h(2001, 'i')} % {len(self.services)}"
+        self.sql("DROP TABLE IF EXISTS bench_package")
+        self.sql(
+            f"""
+            CREATE TEMP TABLE bench_package AS
+            SELECT i AS p, COALESCE(k.creative_id, 1 + {h(2003, "i")} % {s.creatives}) AS creative_id,
+                   ({arr([self.categories[slug] for slug, _w in self.services], "::bigint[]")})[{service}] AS category_id,
+                   ({arr([w for _slug, w in self.services])})[{service}] AS words,
+                   {pick(arr(PRODUCTS), len(PRODUCTS), 2004, "i")} AS product,
+                   {status} AS status,
+                   1 + {h(2005, "i")} % 3 AS ntiers,
+                   200000 + ({h(2006, "i")} % 60) * 25000 AS base_price,
+                   2 + {h(2007, "i")} % 12 AS base_days,
+                   {lit(self.anchor)} - make_interval(days => 1 + {h(2008, "i")} % 400, mins => {h(2009, "i")} % 1440) AS created_at
+            FROM generate_series(1, {s.packages}) AS i
+            LEFT JOIN {table("gigs.Contract")} AS k ON k.id = i AND i <= {s.accepted_orders}
+            """
+        )
+        self.sql(
+            "ALTER TABLE bench_package ADD COLUMN active_rank int; "
+            "UPDATE bench_package AS b SET active_rank = r.rank FROM (SELECT p, row_number() OVER (ORDER BY p) AS rank "
+            "FROM bench_package WHERE status = 'active') AS r WHERE r.p = b.p; "
+            "CREATE UNIQUE INDEX ON bench_package (p); CREATE INDEX ON bench_package (active_rank); ANALYZE bench_package"
+        )
+        return self.insert(
+            "packages.Package",
+            {
+                "id": "x.p",
+                "creative_id": "x.creative_id",
+                "category_id": "x.category_id",
+                "title": "x.words || ' ' || x.product",
+                "description": (
+                    f"'Paket ' || lower(x.words) || ' untuk ' || x.product || '. ' || "
+                    f"{pick(arr(PACKAGE_OFFERS), len(PACKAGE_OFFERS), 2010, 'x.p')} || ' ' || "
+                    f"{pick(arr(PACKAGE_OFFERS), len(PACKAGE_OFFERS), 2011, 'x.p')}"
+                ),
+                "status": "x.status",
+                "published_at": "CASE WHEN x.status <> 'draft' THEN x.created_at + interval '1 hour' END",
+                "created_at": "x.created_at",
+                "updated_at": "x.created_at + interval '1 hour'",
+            },
+            "bench_package AS x ORDER BY x.p",
+        )
+
+    def package_tiers(self) -> int:
+        """Basic, then standard and premium on two packages in three; tier k of package p has id 3p - 2 + k."""
+        deliverables = arr(DELIVERABLES)
+        start = f"1 + {h(2101, 'x.p')} % {len(DELIVERABLES) - 2}"
+        return self.insert(
+            "packages.PackageTier",
+            {
+                "id": "3 * x.p - 2 + k",
+                "package_id": "x.p",
+                "level": "(ARRAY['basic', 'standard', 'premium'])[1 + k]",
+                "position": "k",
+                "price": "(x.base_price * (ARRAY[10, 18, 30])[1 + k] / 10 / 10000) * 10000",
+                "delivery_days": "x.base_days + 3 * k",
+                "revisions": "1 + k",
+                "deliverables": f"to_jsonb(({deliverables})[{start}:{start} + k])",
+            },
+            "bench_package AS x, generate_series(0, x.ntiers - 1) AS k ORDER BY x.p, k",
+        )
+
+    def package_addons(self) -> int:
+        """One or two extras on two packages in five."""
+        kind = f"1 + ({h(2201, 'x.p')} + k) % {len(ADDONS)}"
+        return self.insert(
+            "packages.PackageAddon",
+            {
+                "id": "2 * x.p - 1 + k",
+                "package_id": "x.p",
+                "kind": f"({arr([a[0] for a in ADDONS])})[{kind}]",
+                "name": f"({arr([a[1] for a in ADDONS])})[{kind}]",
+                "price": f"50000 + ({h(2202, 'x.p * 2 + k')} % 10) * 25000",
+                "extra_days": f"({arr([a[2] for a in ADDONS], '::int[]')})[{kind}]",
+                "extra_revisions": f"({arr([a[3] for a in ADDONS], '::int[]')})[{kind}]",
+                "position": "k",
+                "active": "TRUE",
+            },
+            f"bench_package AS x, generate_series(0, {h(2203, 'x.p')} % 2) AS k WHERE {h(2204, 'x.p')} % 5 < 2 ORDER BY x.p, k",
+        )
+
+    def package_prices(self) -> int:
+        """price_from and days_from: the lowest tier's, as the package services keep them."""
+        return self.sql(
+            f"UPDATE {table('packages.Package')} AS p SET price_from = t.price, days_from = t.days "
+            f"FROM (SELECT package_id, min(price) AS price, min(delivery_days) AS days FROM {table('packages.PackageTier')} "
+            "GROUP BY package_id) AS t WHERE t.package_id = p.id"
+        )
+
+    def orders(self) -> int:
+        """Orders in every status. Order o <= accepted holds contract o (package o is its creative's);
+        the others order an active package; a few hundred are bench-owner's."""
+        s = self.shape
+        nactive = self.rows("SELECT count(*) FROM bench_package WHERE status = 'active'")[0][0]
+        roll = f"{h(2301, 'o')} % 100"
+        status = (
+            f"CASE WHEN o <= {s.accepted_orders} THEN 'accepted' WHEN {roll} < 25 THEN 'requested' "
+            f"WHEN {roll} < 50 THEN 'declined' WHEN {roll} < 70 THEN 'cancelled' ELSE 'expired' END"
+        )
+        every = max(1, (s.orders - s.accepted_orders) // s.owner_orders)
+        owner = (
+            f"CASE WHEN o > {s.accepted_orders} AND (o - {s.accepted_orders}) % {every} = 0 "
+            f"AND (o - {s.accepted_orders}) / {every} <= {s.owner_orders} THEN 1 ELSE 1 + {h(2302, 'o')} % {s.businesses} END"
+        )
+        self.sql("DROP TABLE IF EXISTS bench_order")
+        self.sql(
+            f"CREATE TEMP TABLE bench_order AS SELECT o, {status} AS status, {owner} AS owner_id, "
+            f"CASE WHEN o <= {s.accepted_orders} THEN o END AS package, 1 + {h(2303, 'o')} % {max(nactive, 1)} AS arank "
+            f"FROM generate_series(1, {s.orders}) AS o"
+        )
+        self.sql(
+            "UPDATE bench_order AS x SET package = b.p FROM bench_package AS b "
+            "WHERE x.package IS NULL AND b.active_rank = x.arank"
+        )
+        requested_at = (
+            f"{lit(self.anchor)} - make_interval(hours => {h(2304, 'x.o')} % 40, mins => {h(2305, 'x.o')} % 60)"
+        )
+        older = (
+            f"{lit(self.anchor)} - make_interval(days => 3 + {h(2304, 'x.o')} % 300, mins => {h(2305, 'x.o')} % 1440)"
+        )
+        created = (
+            "CASE WHEN x.status = 'accepted' THEN c.created_at - interval '1 day' "
+            f"WHEN x.status = 'requested' THEN {requested_at} ELSE {older} END"
+        )
+        return self.insert(
+            "packages.Order",
+            {
+                "id": "x.o",
+                "package_id": "x.package",
+                "tier_id": "t.id",
+                "tier_level": "t.level",
+                "owner_id": "COALESCE(c.owner_id, x.owner_id)",
+                "creative_id": "b.creative_id",
+                "business_id": "COALESCE(c.owner_id, x.owner_id)",  # owner n has business n
+                "brief": f"{pick(arr(ORDER_BRIEFS), len(ORDER_BRIEFS), 2306, 'x.o')} || ' ' || {pick(arr(ORDER_BRIEFS), len(ORDER_BRIEFS), 2307, 'x.o')}",
+                "addons": "'[]'::jsonb",
+                "deliverables": "t.deliverables",
+                "amount": "COALESCE(c.amount, t.price)",
+                "due_days": "t.delivery_days",
+                "revisions": "t.revisions",
+                "status": "x.status",
+                "decline_reason": "CASE WHEN x.status = 'declined' THEN 'Jadwal saya sedang penuh bulan ini.' ELSE '' END",
+                "expires_at": f"{created} + interval '48 hours'",
+                "decided_at": (
+                    "CASE WHEN x.status = 'accepted' THEN c.created_at "
+                    f"WHEN x.status = 'declined' THEN {created} + make_interval(hours => 1 + {h(2308, 'x.o')} % 40) END"
+                ),
+                "contract_id": "c.id",
+                "created_at": created,
+                "updated_at": f"{created} + interval '1 hour'",
+            },
+            f"bench_order AS x JOIN bench_package AS b ON b.p = x.package "
+            f"JOIN {table('packages.PackageTier')} AS t ON t.id = 3 * b.p - 2 + "
+            f"CASE WHEN x.status = 'accepted' THEN 0 ELSE {h(2309, 'x.o')} % b.ntiers END "
+            f"LEFT JOIN {table('gigs.Contract')} AS c ON c.id = x.o AND x.status = 'accepted' ORDER BY x.o",
+        )
+
+    def payment_terms(self) -> int:
+        """Terms on every order-born contract, every one of bench-owner's and TERMS_SHARE % of the rest:
+        one payment on completion, or a down payment and the rest (a third with a payment on the first delivery)."""
+        s = self.shape
+        self.sql("DROP TABLE IF EXISTS bench_terms")
+        self.sql(
+            f"""
+            CREATE TEMP TABLE bench_terms AS
+            SELECT c.id, c.status AS contract_status, c.owner_id, c.creative_id, c.amount, c.created_at, c.completed_at,
+                   1 + {h(2401, "c.id")} % 3 AS n,
+                   CASE WHEN c.status = 'active' AND {h(2402, "c.id")} % 20 = 0 THEN 'proposed' ELSE 'agreed' END AS status
+            FROM {table("gigs.Contract")} AS c
+            WHERE c.id <= {s.accepted_orders} OR c.owner_id = 1 OR {h(2403, "c.id")} % 100 < {TERMS_SHARE};
+            CREATE UNIQUE INDEX ON bench_terms (id); ANALYZE bench_terms
+            """
+        )
+        return self.insert(
+            "payments.PaymentTerms",
+            {
+                "id": "x.id",
+                "contract_id": "x.id",
+                "status": "x.status",
+                "is_default": "x.n = 1",
+                "proposed_by_id": "CASE WHEN x.n > 1 THEN x.owner_id END",
+                "agreed_at": "CASE WHEN x.status = 'agreed' THEN x.created_at + interval '1 hour' END",
+                "created_at": "x.created_at",
+                "updated_at": "x.created_at + interval '1 hour'",
+            },
+            "bench_terms AS x ORDER BY x.id",
+        )
+
+    def instalments(self) -> int:
+        """Instalment k (1…n) of contract c has id 4c + k; the last takes the remainder."""
+        event = "CASE WHEN x.n = 1 OR k = x.n THEN 'completion' WHEN k = 1 THEN 'start' ELSE 'first_delivery' END"
+        label = (
+            "CASE WHEN x.n = 1 THEN 'Pembayaran penuh' WHEN k = 1 THEN 'Uang muka (DP) 30%' "
+            "WHEN k = x.n THEN 'Pelunasan' ELSE 'Termin saat hasil pertama' END"
+        )
+        amount = "CASE WHEN k < x.n THEN x.amount * 3 / 10 ELSE x.amount - (x.n - 1) * (x.amount * 3 / 10) END"
+        return self.insert(
+            "payments.Instalment",
+            {
+                "id": "4 * x.id + k",
+                "terms_id": "x.id",
+                "contract_id": "x.id",
+                "position": "k",
+                "label": label,
+                "amount": amount,
+                "due_on": "NULL",
+                "due_event": event,
+            },
+            "bench_terms AS x, generate_series(1, x.n) AS k ORDER BY x.id, k",
+        )
+
+    def payments(self) -> int:
+        """What was paid by what the contract reached: the down payment once it started, the
+        first-delivery instalment once delivered (not received on a disputed one), the rest on completion."""
+        anchor = lit(self.anchor)
+        reached = (
+            "(i.due_event = 'start') OR (i.due_event = 'first_delivery' AND x.contract_status IN "
+            "('delivered', 'revision_requested', 'completed', 'disputed')) OR (i.due_event = 'completion' AND x.contract_status = 'completed')"
+        )
+        status = (
+            "CASE WHEN x.contract_status = 'disputed' AND i.due_event = 'first_delivery' THEN 'not_received' "
+            f"WHEN {h(2501, 'i.id')} % 100 < CASE WHEN x.contract_status = 'completed' THEN 95 ELSE 70 END THEN 'confirmed' "
+            "ELSE 'reported' END"
+        )
+        created = (
+            f"LEAST(CASE WHEN i.due_event = 'completion' AND x.completed_at IS NOT NULL THEN x.completed_at "
+            f"ELSE x.created_at + make_interval(days => 5 * (i.position - 1), hours => 2) END, {anchor} - interval '1 hour')"
+        )
+        self.sql("DROP TABLE IF EXISTS bench_payment")
+        self.sql(
+            f"CREATE TEMP TABLE bench_payment AS SELECT i.id, i.contract_id, i.amount, x.owner_id, x.creative_id, "
+            f"{status} AS status, {created} AS created_at FROM {table('payments.Instalment')} AS i "
+            f"JOIN bench_terms AS x ON x.id = i.contract_id WHERE x.status = 'agreed' AND ({reached})"
+        )
+        return self.insert(
+            "payments.Payment",
+            {
+                "id": "y.id",
+                "contract_id": "y.contract_id",
+                "instalment_id": "y.id",
+                "amount": "y.amount",
+                "method": pick(arr(["transfer", "transfer", "qris", "ewallet", "cash"]), 5, 2502, "y.id"),
+                "paid_on": "(y.created_at AT TIME ZONE 'Asia/Jakarta')::date",
+                "status": "y.status",
+                "proof": "''",
+                "proof_name": "''",
+                "recorded_by_id": "y.owner_id",
+                "note": "CASE WHEN y.status = 'not_received' THEN 'Belum masuk ke rekening saya.' ELSE '' END",
+                "resolution": "''",
+                "confirmed_at": f"CASE WHEN y.status = 'confirmed' THEN LEAST(y.created_at + interval '1 day', {anchor} - interval '30 minutes') END",
+                "created_at": "y.created_at",
+                "updated_at": "y.created_at",
+            },
+            "bench_payment AS y ORDER BY y.id",
+        )
+
+    def receipts(self) -> int:
+        """A kwitansi for every confirmed payment."""
+        s = self.shape
+        return self.insert(
+            "payments.Document",
+            {
+                "id": "y.id",
+                "kind": "'receipt'",
+                "number": "'KW/BENCH/' || y.id",
+                "code": "'BENCH' || lpad(y.id::text, 11, '0')",
+                "contract_id": "y.contract_id",
+                "payment_id": "y.id",
+                "amount": "y.amount",
+                "payer_name": "o.full_name",
+                "payee_name": "cu.full_name",
+                "issued_on": "(y.created_at AT TIME ZONE 'Asia/Jakarta')::date + 1",
+                "created_at": "y.created_at + interval '1 day'",
+            },
+            f"bench_payment AS y JOIN {table('accounts.User')} AS o ON o.id = y.owner_id "
+            f"JOIN {table('accounts.User')} AS cu ON cu.id = y.creative_id + {s.businesses} "
+            "WHERE y.status = 'confirmed' ORDER BY y.id",
+        )
+
     # -- EJSC -----------------------------------------------------------------------------
 
     def hubs(self) -> int:
@@ -908,6 +1244,24 @@ class Filler:
                          ORDER BY {h(1601, "id")}, id LIMIT {self.shape.waiting})
             """
         )
+
+    def service_standard(self) -> int:
+        """Issue 14's columns: the decision deadline of every waiting request (two days, never
+        after its start), a check-in code on every approved or completed booking, and one
+        booking in twenty of those made by staff on a visitor's behalf."""
+        alphabet = "ACDEFGHJKLMNPQRTUVWXY34679"
+        code = " || ".join(f"substr('{alphabet}', (1 + (id / {26**k}) % 26)::int, 1)" for k in range(6))
+        count = self.sql(
+            f"UPDATE {table('ejsc.Booking')} SET decide_by = LEAST(created_at + interval '2 days', start) "
+            "WHERE status = 'requested'"
+        )
+        count += self.sql(
+            f"UPDATE {table('ejsc.Booking')} SET check_code = {code}, "
+            f"visitor_name = CASE WHEN {h(1801, 'id')} % 20 = 0 THEN {pick(arr(VISITORS), len(VISITORS), 1802, 'id')} ELSE '' END, "
+            f"visitor_phone = CASE WHEN {h(1801, 'id')} % 20 = 0 THEN '0812' || lpad((id % 10000000)::text, 7, '3') ELSE '' END "
+            "WHERE status IN ('approved', 'completed', 'no_show')"
+        )
+        return count
 
     # -- notifications ----------------------------------------------------------------------
 

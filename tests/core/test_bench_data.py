@@ -60,6 +60,12 @@ def test_bench_data_has_the_shape_and_refills_identically(bench_url):
     assert counts["ejsc_booking"] == 200
     assert counts["notifications_notification"] == 1000
     assert counts["accounts_user"] == 20 + 100 + 5 + 1  # owners, creatives, a staff per Bakorwil, the admin
+    # packages, orders and payments (issues 12 and 13): every new table is filled
+    assert counts["packages_package"] == 20
+    assert counts["packages_order"] == 50
+    for name in ("packages_packagetier", "packages_packageaddon", "payments_paymentterms", "payments_instalment",
+                 "payments_payment", "payments_document"):  # fmt: skip
+        assert counts[name] > 0, name
 
     connection = psycopg2.connect(bench_url)
     with connection, connection.cursor() as cursor:
@@ -88,6 +94,31 @@ def test_bench_data_has_the_shape_and_refills_identically(bench_url):
         # the creatives' figures agree with their contracts
         assert one("SELECT count(*) FROM creatives_creativeprofile p WHERE completed_count <> "
                    "(SELECT count(*) FROM gigs_contract c WHERE c.creative_id = p.id AND c.status = 'completed')") == 0  # fmt: skip
+        # packages: every status, a tier each (the 'from' price is the lowest tier's), found by the catalogue's words
+        assert one("SELECT count(*) FROM packages_package WHERE status = 'active'") >= 10
+        assert one("SELECT count(DISTINCT status) FROM packages_package") >= 3
+        assert one("SELECT count(*) FROM packages_package p WHERE price_from IS DISTINCT FROM "
+                   "(SELECT min(price) FROM packages_packagetier t WHERE t.package_id = p.id)") == 0  # fmt: skip
+        assert one("SELECT count(*) FROM packages_package WHERE status = 'active' AND title ILIKE '%kemasan%'") > 0
+        # orders in every status; an accepted one holds a contract of the same owner, creative and amount
+        assert one("SELECT count(DISTINCT status) FROM packages_order") == 5
+        assert one("SELECT count(*) FROM packages_order WHERE status = 'accepted' AND contract_id IS NULL") == 0
+        assert one("SELECT count(*) FROM packages_order o JOIN gigs_contract c ON c.id = o.contract_id WHERE "
+                   "c.owner_id <> o.owner_id OR c.creative_id <> o.creative_id OR c.amount <> o.amount") == 0  # fmt: skip
+        assert one("SELECT count(*) FROM packages_order o JOIN packages_package p ON p.id = o.package_id "
+                   "WHERE p.creative_id <> o.creative_id") == 0  # fmt: skip
+        assert one("SELECT count(*) FROM packages_order WHERE owner_id = 1") >= 1  # bench-owner's
+        # payments: the instalments add up to the contract's amount; a receipt for every confirmed payment
+        assert one("SELECT count(*) FROM (SELECT i.contract_id FROM payments_instalment i JOIN gigs_contract c "
+                   "ON c.id = i.contract_id GROUP BY i.contract_id, c.amount HAVING sum(i.amount) <> c.amount) AS bad") == 0  # fmt: skip
+        assert one("SELECT count(*) FROM payments_payment p LEFT JOIN payments_document d ON d.payment_id = p.id "
+                   "WHERE (p.status = 'confirmed') <> (d.id IS NOT NULL)") == 0  # fmt: skip
+        assert one("SELECT count(*) FROM payments_payment p JOIN gigs_contract c ON c.id = p.contract_id "
+                   "WHERE c.owner_id = 1") > 0  # fmt: skip
+        # EJSC (issue 14): waiting requests have a decision deadline, approved bookings a check-in code
+        assert one("SELECT count(*) FROM ejsc_booking WHERE status = 'requested' AND decide_by IS NULL") == 0
+        assert one("SELECT count(*) FROM ejsc_booking WHERE status = 'approved' AND check_code IS NULL") == 0
         # new rows get fresh ids after the explicit ones
         assert one("SELECT nextval(pg_get_serial_sequence('gigs_bid', 'id'))") == 1001
+        assert one("SELECT nextval(pg_get_serial_sequence('packages_order', 'id'))") == 51
     connection.close()
