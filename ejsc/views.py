@@ -433,10 +433,23 @@ def events(request):
     )
 
 
+def _event_space(request):
+    """The hub an event request comes from (``?hub=<slug>`` or ``?room=<id>``), with the room to preselect."""
+    raw_room, slug = request.GET.get("room", ""), request.GET.get("hub", "")
+    if raw_room.isdigit():
+        room = _get(selectors.room_get, int(raw_room))
+        return room.space, room
+    if slug:
+        return _get(selectors.space_get, slug), None
+    return None, None
+
+
 @login_required
 def event_new(request):
+    space, room = _event_space(request)
+    status = 200
     if request.method == "POST":
-        form = EventForm(request.POST)
+        form = EventForm(request.POST, space=space)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -453,15 +466,17 @@ def event_new(request):
                 )
             except ApplicationError as exc:
                 form_error(form, exc)
+                if exc.status_code == 409:  # a clash: the form again, with the day's free times, as a 409
+                    status = 409
             else:
                 messages.success(request, _("Event request sent. The Bakorwil staff will decide it."))
                 return redirect(event.get_absolute_url())
     else:
         initial = {"expected_attendees": 20, "public": True}
-        if request.GET.get("room", "").isdigit():
-            initial["room"] = int(request.GET["room"])
-        form = EventForm(initial=initial)
-    return render(request, "ejsc/event_new.html", {"form": form})
+        if room is not None:
+            initial["room"] = room.pk
+        form = EventForm(initial=initial, space=space)
+    return render(request, "ejsc/event_new.html", {"form": form, "space": space}, status=status)
 
 
 def event_detail(request, pk):
