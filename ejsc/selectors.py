@@ -192,15 +192,24 @@ class DayColumn:
 
 def room_week(room: Room, monday: date, now: datetime | None = None) -> dict:
     """The week calendar of a room: one column per day, one row per half hour in WIB."""
+    return room_days(room, [monday + timedelta(days=i) for i in range(7)], now=now)
+
+
+def room_one_day(room: Room, day: date, now: datetime | None = None) -> DayColumn:
+    """The half hours of one WIB day, for the phone's day tabs (issue 11): two queries."""
+    return room_days(room, [day], now=now)["columns"][0]
+
+
+def room_days(room: Room, days: list[date], now: datetime | None = None) -> dict:
+    """Consecutive WIB days of a room, one column each, one row per half hour."""
     now = now or timezone.now()
-    days = [monday + timedelta(days=i) for i in range(7)]
     space = room.space
     hours = {h.weekday: h for h in OpeningHours.objects.filter(space=space)}
     opens = [h.opens for h in hours.values()] or [time(8)]
     closes = [h.closes for h in hours.values()] or [time(17)]
     first_minute = min(t.hour * 60 + t.minute for t in opens) // SLOT_MINUTES * SLOT_MINUTES
     last_minute = max(t.hour * 60 + t.minute for t in closes)
-    week_from, week_to = at_wib(monday, time(0)), at_wib(monday + timedelta(days=7), time(0))
+    week_from, week_to = at_wib(days[0], time(0)), at_wib(days[-1] + timedelta(days=1), time(0))
     bookings = list(
         room.bookings.filter(start__lt=week_to, end__gt=week_from).exclude(
             status__in=[BookingStatus.REJECTED, BookingStatus.CANCELLED, BookingStatus.EXPIRED, BookingStatus.NO_SHOW]

@@ -180,8 +180,32 @@ def room_detail(request, pk):
             "next_week": monday + timedelta(days=7),
             "this_week": week_start(wib(timezone.now()).date()),
             "wait_form": _wait_form(),
+            **_phone_day(request, room),
         },
     )
+
+
+PHONE_DAYS = 7
+
+
+def _phone_day(request, room) -> dict:
+    """Issue 11, the room on a phone: tabs for the seven days from today and the chosen day's half
+    hours as a list (links, no script); wider screens keep the week table (CSS decides)."""
+    today = wib(timezone.now()).date()
+    tabs = [today + timedelta(days=i) for i in range(PHONE_DAYS)]
+    chosen = parse_day(request.GET.get("day"))
+    if chosen is None or not (today <= chosen < today + timedelta(days=room.max_days_ahead + 1)):
+        chosen = today
+    if chosen not in tabs:
+        tabs = [chosen + timedelta(days=i) for i in range(PHONE_DAYS)]
+    previous = max(today, tabs[0] - timedelta(days=PHONE_DAYS))
+    return {
+        "day_tabs": tabs,
+        "day_chosen": chosen,
+        "day_column": selectors.room_one_day(room, chosen),
+        "day_prev": previous if tabs[0] > today else None,
+        "day_next": tabs[-1] + timedelta(days=1),
+    }
 
 
 def _wait_form():
