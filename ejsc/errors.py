@@ -41,6 +41,7 @@ class EventCode(StrEnum):
     ROOM_KIND = "event_room_kind"
     OVER_CAPACITY = "event_over_capacity"
     DETAILS_REQUIRED = "event_details_required"
+    CLASH = "event_clash"  # issue 11: the room is already booked then; refused at once with the day's free times
     ILLEGAL_TRANSITION = "event_illegal_transition"
 
 

@@ -105,8 +105,19 @@ class BlockForm(PeriodForm):
         return data
 
 
+class RoomChoiceField(forms.ModelChoiceField):
+    """Each room with its hub and capacity, so the organizer picks one that fits (issue 11)."""
+
+    def label_from_instance(self, room):
+        return _("%(room)s, %(space)s (up to %(capacity)s people)") % {
+            "room": room.name,
+            "space": room.space.name,
+            "capacity": room.capacity,
+        }
+
+
 class EventForm(PeriodForm):
-    room = forms.ModelChoiceField(
+    room = RoomChoiceField(
         label=_("Room"),
         queryset=Room.objects.filter(is_active=True)
         .exclude(kind=RoomKind.DESK_AREA)
@@ -120,6 +131,11 @@ class EventForm(PeriodForm):
     public = forms.BooleanField(
         label=_("Public: show it on the events calendar and take RSVPs"), required=False, initial=True
     )
+
+    def __init__(self, *args, space=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if space is not None:  # asked from a hub or one of its rooms: that hub's rooms only
+            self.fields["room"].queryset = self.fields["room"].queryset.filter(space=space)
 
     field_order = [
         "room",

@@ -3,11 +3,13 @@ from datetime import time
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import ArrayField, DateTimeRangeField, RangeBoundary, RangeOperators
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ejsc.slugs import validate_hub_slug
 from ejsc.statuses import (
     HOLDING_STATUSES,
     BookingStatus,
@@ -64,6 +66,13 @@ class Space(models.Model):
         from django.urls import reverse
 
         return reverse("ejsc:hub", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        try:
+            validate_hub_slug(self.slug)
+        except ValidationError as error:
+            raise ValidationError({"slug": error}) from error
 
 
 class Weekday(models.IntegerChoices):

@@ -1,4 +1,7 @@
-"""Reads of the EJSC app: who sees what (SPEC rule 4), calendars, queues, occupancy."""
+"""Reads of the EJSC app: hubs and rooms, calendars, the requester's lists, the service figures and the
+actions. Since issue 9 each other job has its own module, and its names stay importable from here:
+who sees what (``ejsc.visibility``), opening hours and overlaps (``ejsc.periods``), the staff side's
+queue and dashboard (``ejsc.staff``)."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -6,7 +9,19 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from ejsc.models import Booking, Event, OpeningHours, Room, Rsvp, Space
+from ejsc.models import Booking, Event, OpeningHours, Room, Space
+from ejsc.periods import LONGEST_REQUEST, _overlap, opening_for, overlapping, peak_attendees  # noqa: F401
+from ejsc.staff import (  # noqa: F401
+    _region_bookings,
+    _region_filter,
+    queue_flags,
+    staff_blocks,
+    staff_dashboard,
+    staff_events_queue,
+    staff_queue,
+    staff_rooms,
+    staff_today,
+)
 from ejsc.statuses import (
     CANCELLABLE_EVENT_STATUSES,
     CANCELLABLE_STATUSES,
@@ -18,86 +33,19 @@ from ejsc.statuses import (
     RoomKind,
 )
 from ejsc.timefmt import at_wib
+from ejsc.visibility import (  # noqa: F401
+    _bookings,
+    booking_get,
+    bookings_visible_to,
+    can_decide,
+    clean_param,
+    event_get,
+    events_visible_to,
+    public_events,
+    user_has_rsvp,
+)
 from mjc.core.errors import NotFound
 from mjc.core.formatting import wib
-from mjc.core.pagination import count_bounded
-
-# --- who may see and decide -----------------------------------------------------------
-
-
-def can_decide(user, space: Space) -> bool:
-    """Staff of the hub's Bakorwil, and MJC admins."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return bool(user.is_superuser or (user.bakorwil_id and user.bakorwil_id == space.bakorwil_id))
-
-
-def _bookings() -> QuerySet[Booking]:
-    return Booking.objects.select_related("room__space__bakorwil", "requester", "decided_by")
-
-
-def bookings_visible_to(user) -> QuerySet[Booking]:
-    """The requester's own bookings, the staff's region, everything for an admin; nothing otherwise."""
-    qs = _bookings()
-    if not getattr(user, "is_authenticated", False):
-        return qs.none()
-    if user.is_superuser:
-        return qs
-    visible = Q(requester=user)
-    if user.bakorwil_id:
-        # Both halves are indexed ((requester, -start, -id), (bakorwil, -start, -id)): the planner walks the
-        # recent-first index keeping about one row in five, or ORs the two; it never reads every booking.
-        visible |= Q(bakorwil_id=user.bakorwil_id)
-    return qs.filter(visible)
-
-
-def booking_get(*, user, pk) -> Booking:
-    booking = bookings_visible_to(user).filter(pk=pk).first()
-    if booking is None:
-        raise NotFound()
-    return booking
-
-
-def events_visible_to(user) -> QuerySet[Event]:
-    qs = Event.objects.select_related("room__space__bakorwil", "organizer", "booking")
-    visible = Q(status=EventStatus.APPROVED, public=True)
-    if getattr(user, "is_authenticated", False):
-        if user.is_superuser:
-            return qs
-        # Those who RSVP'd still open the page of an event that was later cancelled (they are told so there).
-        visible |= Q(organizer=user) | Q(Exists(Rsvp.objects.filter(event=OuterRef("pk"), user=user)))
-        if user.bakorwil_id:
-            visible |= Q(room__space__bakorwil_id=user.bakorwil_id)
-    return qs.filter(visible)
-
-
-def event_get(*, user, pk) -> Event:
-    event = events_visible_to(user).filter(pk=pk).first()
-    if event is None:
-        raise NotFound()
-    return event
-
-
-def clean_param(value) -> str:
-    """A query-string filter value PostgreSQL can take (it refuses NUL bytes with a 500)."""
-    return str(value or "").replace("\x00", "").strip()[:100]
-
-
-def public_events(*, bakorwil: str = "", space: str = "", upcoming: bool = True) -> QuerySet[Event]:
-    bakorwil, space = clean_param(bakorwil), clean_param(space)
-    qs = Event.objects.select_related("room__space__bakorwil").filter(status=EventStatus.APPROVED, public=True)
-    if upcoming:
-        qs = qs.filter(end__gt=timezone.now())
-    if bakorwil:
-        qs = qs.filter(room__space__bakorwil__code=bakorwil)
-    if space:
-        qs = qs.filter(room__space__slug=space)
-    return qs.order_by("start", "id")
-
-
-def user_has_rsvp(user, event: Event) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and Rsvp.objects.filter(event=event, user=user).exists())
-
 
 # --- hubs and rooms --------------------------------------------------------------------
 
@@ -124,52 +72,6 @@ def room_get(pk) -> Room:
     return room
 
 
-def opening_for(space: Space, day: date) -> tuple[datetime, datetime] | None:
-    """The aware opening period of a hub on a WIB day, or None when closed."""
-    hours = next((h for h in space.opening_hours.all() if h.weekday == day.weekday()), None)
-    if hours is None:
-        return None
-    return at_wib(day, hours.opens), at_wib(day, hours.closes)
-
-
-LONGEST_REQUEST = timedelta(days=1)
-
-
-def _overlap(start, end, statuses) -> Q:
-    """Bookings in ``statuses`` that overlap ``[start, end)`` (datetimes or ``OuterRef``s).
-
-    Bounded on both sides of ``start`` so an index on (…, start) reads only those days, not the room's
-    or the region's whole history: a request never runs past midnight (``booking_check_rules``), so it
-    starts less than a day before it ends; only a block (few, and staff-made) may last several days."""
-    statuses = list(statuses)
-    requests = [s for s in statuses if s != BookingStatus.BLOCKED]
-    touching = Q(status__in=requests, start__gt=start - LONGEST_REQUEST) if requests else Q(pk__in=[])
-    if BookingStatus.BLOCKED in statuses:
-        touching |= Q(status=BookingStatus.BLOCKED)
-    return Q(start__lt=end, end__gt=start) & touching
-
-
-def overlapping(room: Room, start: datetime, end: datetime, statuses=HOLDING_STATUSES) -> QuerySet[Booking]:
-    return room.bookings.filter(_overlap(start, end, statuses))
-
-
-def peak_attendees(bookings, start: datetime, end: datetime) -> int:
-    """The most attendees present at once in ``[start, end)`` (every sub-interval is checked)."""
-    points = sorted(
-        {
-            start,
-            end,
-            *(b.start for b in bookings if start < b.start < end),
-            *(b.end for b in bookings if start < b.end < end),
-        }
-    )
-    peak = 0
-    for left, right in zip(points, points[1:], strict=False):
-        present = sum(b.attendees for b in bookings if b.start < right and b.end > left)
-        peak = max(peak, present)
-    return peak
-
-
 # --- calendars ---------------------------------------------------------------------------
 
 SLOT_MINUTES = 30
@@ -192,15 +94,24 @@ class DayColumn:
 
 def room_week(room: Room, monday: date, now: datetime | None = None) -> dict:
     """The week calendar of a room: one column per day, one row per half hour in WIB."""
+    return room_days(room, [monday + timedelta(days=i) for i in range(7)], now=now)
+
+
+def room_one_day(room: Room, day: date, now: datetime | None = None) -> DayColumn:
+    """The half hours of one WIB day, for the phone's day tabs (issue 11): two queries."""
+    return room_days(room, [day], now=now)["columns"][0]
+
+
+def room_days(room: Room, days: list[date], now: datetime | None = None) -> dict:
+    """Consecutive WIB days of a room, one column each, one row per half hour."""
     now = now or timezone.now()
-    days = [monday + timedelta(days=i) for i in range(7)]
     space = room.space
     hours = {h.weekday: h for h in OpeningHours.objects.filter(space=space)}
     opens = [h.opens for h in hours.values()] or [time(8)]
     closes = [h.closes for h in hours.values()] or [time(17)]
     first_minute = min(t.hour * 60 + t.minute for t in opens) // SLOT_MINUTES * SLOT_MINUTES
     last_minute = max(t.hour * 60 + t.minute for t in closes)
-    week_from, week_to = at_wib(monday, time(0)), at_wib(monday + timedelta(days=7), time(0))
+    week_from, week_to = at_wib(days[0], time(0)), at_wib(days[-1] + timedelta(days=1), time(0))
     bookings = list(
         room.bookings.filter(start__lt=week_to, end__gt=week_from).exclude(
             status__in=[BookingStatus.REJECTED, BookingStatus.CANCELLED, BookingStatus.EXPIRED, BookingStatus.NO_SHOW]
@@ -372,149 +283,6 @@ def user_calendar(user) -> tuple[list[Booking], list[Event]]:
         .distinct()
     )
     return bookings, events
-
-
-# --- staff -------------------------------------------------------------------------------
-
-
-def _region_bookings(user) -> QuerySet[Booking]:
-    """The bookings of the staff's region on the bakorwil indexes (an admin without a region: all)."""
-    if user.bakorwil_id:
-        return _bookings().filter(bakorwil_id=user.bakorwil_id)  # inside what they may see: staff see their region
-    return bookings_visible_to(user)
-
-
-def staff_queue(user) -> QuerySet[Booking]:
-    """Undecided requests of the staff's region, oldest first (the ``ejsc_booking_waiting`` index).
-
-    Page it, then call ``queue_flags`` on the page: the conflict checks cost one query per page
-    instead of two subqueries for every waiting request."""
-    return (
-        _region_bookings(user)
-        # Event requests are listed on their own. NOT EXISTS rather than event__isnull: Django's LEFT JOIN …
-        # WHERE event.id IS NULL is no anti-join to PostgreSQL, which then expects one row and sorts them all.
-        .filter(~Exists(Event.objects.filter(booking=OuterRef("pk"))), status=BookingStatus.REQUESTED)
-        # by the service standard's deadline (issue 14; the ``ejsc_booking_deadline`` index), then oldest first
-        .order_by("decide_by", "created_at", "id")
-    )
-
-
-def queue_flags(bookings) -> list[Booking]:
-    """Flag each waiting request that clashes with what already holds the room (``has_conflict``) or
-    overlaps another waiting request (``has_competitor``), in one query over the given rows only."""
-    bookings = list(bookings)
-    start, end = OuterRef("start"), OuterRef("end")
-    holding_overlap = Booking.objects.filter(
-        _overlap(start, end, HOLDING_STATUSES), room=OuterRef("room"), exclusive=True
-    )
-    competing = Booking.objects.filter(_overlap(start, end, [BookingStatus.REQUESTED]), room=OuterRef("room")).exclude(
-        pk=OuterRef("pk")
-    )
-    flags = {}
-    if bookings:
-        rows = (
-            Booking.objects.filter(pk__in=[b.pk for b in bookings])
-            .annotate(has_conflict=Exists(holding_overlap), has_competitor=Exists(competing))
-            .values_list("pk", "has_conflict", "has_competitor")
-        )
-        flags = {pk: (conflict, competitor) for pk, conflict, competitor in rows}
-    from ejsc.workdays import deadline_state
-
-    now = timezone.now()
-    for booking in bookings:
-        booking.has_conflict, booking.has_competitor = flags.get(booking.pk, (False, False))
-        booking.deadline_state = deadline_state(booking, now)
-    return bookings
-
-
-def staff_today(user, now: datetime | None = None) -> QuerySet[Booking]:
-    """Approved bookings of the staff's region that can be checked in today."""
-    now = now or timezone.now()
-    today = wib(now).date()
-    statuses = [BookingStatus.APPROVED, BookingStatus.CHECKED_IN, BookingStatus.BLOCKED]
-    return (
-        _region_bookings(user)
-        .filter(_overlap(now, at_wib(today + timedelta(days=1), time(0)), statuses))
-        .order_by("start", "id")
-    )
-
-
-def staff_blocks(user) -> QuerySet[Booking]:
-    return _region_bookings(user).filter(status=BookingStatus.BLOCKED, end__gt=timezone.now()).order_by("start", "id")
-
-
-def staff_rooms(user) -> QuerySet[Room]:
-    qs = Room.objects.select_related("space").filter(is_active=True)
-    if not user.is_superuser:
-        qs = qs.filter(space__bakorwil_id=user.bakorwil_id)
-    return qs.order_by("space__name", "kind", "name")
-
-
-def staff_events_queue(user) -> QuerySet[Event]:
-    """Undecided event requests of the staff's region, oldest first; a clash with what already holds the room is flagged."""
-    holding_overlap = Booking.objects.filter(
-        _overlap(OuterRef("start"), OuterRef("end"), HOLDING_STATUSES), room=OuterRef("room")
-    )
-    return (
-        events_visible_to(user)
-        .filter(_region_filter(user), status=EventStatus.REQUESTED)
-        .annotate(has_conflict=Exists(holding_overlap))
-        .order_by("created_at", "id")
-    )
-
-
-def _region_filter(user) -> Q:
-    """For events, which reach their region through the room's hub."""
-    if user.bakorwil_id:
-        return Q(room__space__bakorwil_id=user.bakorwil_id)
-    return Q()
-
-
-def staff_dashboard(user, monday: date, now: datetime | None = None) -> dict:
-    """Pending count, decisions this week, and occupancy per room for a chosen week."""
-    now = now or timezone.now()
-    this_monday = wib(now).date() - timedelta(days=wib(now).weekday())
-    region = _region_bookings(user)
-    pending, pending_capped = count_bounded(region.filter(status=BookingStatus.REQUESTED))
-    decided = region.filter(decided_at__gte=at_wib(this_monday, time(0))).exclude(status=BookingStatus.BLOCKED)
-    approved = decided.exclude(status=BookingStatus.REJECTED).count()
-    rejected = decided.filter(status=BookingStatus.REJECTED).count()
-    week_from, week_to = at_wib(monday, time(0)), at_wib(monday + timedelta(days=7), time(0))
-    rooms = list(staff_rooms(user).prefetch_related("space__opening_hours"))
-    held = list(
-        region.filter(_overlap(week_from, week_to, HOLDING_STATUSES)).values(
-            "room_id", "start", "end", "attendees", "status"
-        )
-    )
-    occupancy = []
-    for room in rooms:
-        # Only time inside opening hours counts: a holiday block from Thursday 08.00 to Saturday 20.00 fills
-        # those days' opening hours, not the nights in between.
-        periods = [p for p in (opening_for(room.space, monday + timedelta(days=i)) for i in range(7)) if p]
-        open_minutes = sum((closes - opens).total_seconds() / 60 for opens, closes in periods)
-        used = 0.0  # minutes of the room's opening hours taken (a desk area: weighted by the share of places)
-        person_minutes = 0.0
-        for row in held:
-            if row["room_id"] != room.pk:
-                continue
-            minutes = sum(
-                max(0.0, (min(row["end"], closes) - max(row["start"], opens)).total_seconds() / 60)
-                for opens, closes in periods
-            )
-            people = room.capacity if row["status"] == BookingStatus.BLOCKED else min(row["attendees"], room.capacity)
-            person_minutes += minutes * people
-            used += minutes * people / room.capacity if room.kind == RoomKind.DESK_AREA else minutes
-        percent = round(min(100.0, 100.0 * used / open_minutes)) if open_minutes else 0
-        hours = round((used if room.is_exclusive else person_minutes) / 60, 1)
-        occupancy.append({"room": room, "percent": percent, "hours": int(hours) if hours.is_integer() else hours})
-    return {
-        "pending": pending,
-        "pending_capped": pending_capped,
-        "approved": approved,
-        "rejected": rejected,
-        "occupancy": occupancy,
-        "monday": monday,
-    }
 
 
 # --- issue 14: service figures for the staff and province dashboards --------------------------

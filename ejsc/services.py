@@ -521,6 +521,33 @@ def _move_event(event_id, to, *, actor, note="", fields=None):
     )
 
 
+def _refuse_event_clash(room: Room, booking: Booking) -> None:
+    """Issue 11: an event over a booking that already holds the room is refused at once (409
+    ``event_clash``), not when staff try to approve it; the answer carries that day's free times.
+    Runs under the room lock ``booking_request`` took, so it sees every committed decision."""
+    if (
+        not room.is_exclusive
+        or not selectors.overlapping(room, booking.start, booking.end).exclude(pk=booking.pk).exists()
+    ):
+        return
+    day = wib(booking.start).date()
+    free = selectors.room_day(room, day)["free"]
+    listed = ", ".join(f"{clock(p['start'])}–{clock(p['end'])}" for p in free)
+    message = (
+        _("This room is already booked for part of that time. Free that day: %(free)s WIB.") % {"free": listed}
+        if free
+        else _("This room is already booked for part of that time and has no free time left that day.")
+    )
+    raise Conflict(
+        message,
+        code=EventCode.CLASH,
+        extra={
+            "date": day.isoformat(),
+            "free": [{"start": p["start"].isoformat(), "end": p["end"].isoformat()} for p in free],
+        },
+    )
+
+
 def event_request(
     *,
     organizer,
@@ -558,6 +585,7 @@ def event_request(
             purpose=title,
             for_event=True,
         )
+        _refuse_event_clash(room, booking)
         event = Event.objects.create(
             room=room,
             booking=booking,

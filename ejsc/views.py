@@ -180,8 +180,32 @@ def room_detail(request, pk):
             "next_week": monday + timedelta(days=7),
             "this_week": week_start(wib(timezone.now()).date()),
             "wait_form": _wait_form(),
+            **_phone_day(request, room),
         },
     )
+
+
+PHONE_DAYS = 7
+
+
+def _phone_day(request, room) -> dict:
+    """Issue 11, the room on a phone: tabs for the seven days from today and the chosen day's half
+    hours as a list (links, no script); wider screens keep the week table (CSS decides)."""
+    today = wib(timezone.now()).date()
+    tabs = [today + timedelta(days=i) for i in range(PHONE_DAYS)]
+    chosen = parse_day(request.GET.get("day"))
+    if chosen is None or not (today <= chosen < today + timedelta(days=room.max_days_ahead + 1)):
+        chosen = today
+    if chosen not in tabs:
+        tabs = [chosen + timedelta(days=i) for i in range(PHONE_DAYS)]
+    previous = max(today, tabs[0] - timedelta(days=PHONE_DAYS))
+    return {
+        "day_tabs": tabs,
+        "day_chosen": chosen,
+        "day_column": selectors.room_one_day(room, chosen),
+        "day_prev": previous if tabs[0] > today else None,
+        "day_next": tabs[-1] + timedelta(days=1),
+    }
 
 
 def _wait_form():
@@ -433,10 +457,23 @@ def events(request):
     )
 
 
+def _event_space(request):
+    """The hub an event request comes from (``?hub=<slug>`` or ``?room=<id>``), with the room to preselect."""
+    raw_room, slug = request.GET.get("room", ""), request.GET.get("hub", "")
+    if raw_room.isdigit():
+        room = _get(selectors.room_get, int(raw_room))
+        return room.space, room
+    if slug:
+        return _get(selectors.space_get, slug), None
+    return None, None
+
+
 @login_required
 def event_new(request):
+    space, room = _event_space(request)
+    status = 200
     if request.method == "POST":
-        form = EventForm(request.POST)
+        form = EventForm(request.POST, space=space)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -453,15 +490,17 @@ def event_new(request):
                 )
             except ApplicationError as exc:
                 form_error(form, exc)
+                if exc.status_code == 409:  # a clash: the form again, with the day's free times, as a 409
+                    status = 409
             else:
                 messages.success(request, _("Event request sent. The Bakorwil staff will decide it."))
                 return redirect(event.get_absolute_url())
     else:
         initial = {"expected_attendees": 20, "public": True}
-        if request.GET.get("room", "").isdigit():
-            initial["room"] = int(request.GET["room"])
-        form = EventForm(initial=initial)
-    return render(request, "ejsc/event_new.html", {"form": form})
+        if room is not None:
+            initial["room"] = room.pk
+        form = EventForm(initial=initial, space=space)
+    return render(request, "ejsc/event_new.html", {"form": form, "space": space}, status=status)
 
 
 def event_detail(request, pk):

@@ -165,6 +165,18 @@ def _tell(entry: WaitlistEntry) -> None:
     )
 
 
+def _tell_lapsed(entry: WaitlistEntry, room) -> None:
+    """The person whose hold lapsed is told the slot is gone, once."""
+    user = entry.user
+    notify(
+        recipient=user,
+        kind="booking.waitlist_lapsed",
+        params={"room": room.name, "space": room.space.name, "when": when(entry.start, entry.end, user.language)},
+        url="/ejsc/waitlist/",
+        dedupe_key=f"booking.waitlist_lapsed:{entry.pk}",
+    )
+
+
 def offer_room(room_id: int, *, now=None) -> int:
     """Offer the room's freed slots to the first people waiting whose whole slot is free. Safe to run twice."""
     from ejsc.services import _lock_room
@@ -199,7 +211,9 @@ def offer_room(room_id: int, *, now=None) -> int:
                 if entry.hold_until and entry.hold_until > now:
                     held.append(entry)
                 else:
-                    _move(entry.pk, WaitlistStatus.LAPSED, note="hold lapsed")
+                    moved = _move(entry.pk, WaitlistStatus.LAPSED, note="hold lapsed")
+                    if moved.changed:
+                        _tell_lapsed(entry, room)
         for entry in open_entries:
             if entry.status != WaitlistStatus.WAITING or entry.start <= now:
                 continue

@@ -112,6 +112,10 @@ KINDS = {
         _("A slot is free for you: %(room)s"),
         _("%(when)s at %(space)s is held for you until %(until)s. Claim it on your waitlist page."),
     ),
+    "booking.waitlist_lapsed": (
+        _("Your hold has lapsed: %(room)s"),
+        _("%(when)s at %(space)s was not claimed in time and passes to the next person waiting."),
+    ),
     "event.promoted": (_("You have a place: %(event)s"), _("A place freed up for %(when)s. See you there!")),
     "event.feedback": (_("How was %(event)s?"), _("Please rate the event of %(when)s (1–5).")),
     # digest

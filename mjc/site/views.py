@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from creatives import selectors as creative_selectors
+from ejsc.selectors import hub_service_csv_rows, hub_service_figures  # issue 14: the hubs as a public service
 from mjc.site.figures import platform_figures, province_figures
 from packages.selectors import package_figures_by_kabupaten, package_order_figures  # issue 12
 from payments.selectors import RegionPayments, province_payments  # issue 13: money that moved
@@ -39,6 +40,8 @@ def province_dashboard(request):
         "payment_rows": payment_rows,
         # issue 12: package orders and the contracts born from them, told apart from bid-born ones
         "package_figures": package_order_figures(),
+        # issue 14: time to decision, occupancy, no-show rate and satisfaction per hub and month
+        "hub_service": hub_service_figures(),
     }
     return render(request, "core/province.html", context)
 
@@ -97,6 +100,7 @@ def province_export(request):
                 by_packages.get(row.code, {}).get("package_contracts", 0),
             ]
         )
+    writer.writerows(hub_service_csv_rows())  # issue 14: after a blank line, the hubs per month
     return response
 
 

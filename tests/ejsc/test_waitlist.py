@@ -99,6 +99,8 @@ def test_the_hold_lapses_to_the_next_person_and_the_job_is_safe_twice(scene):
     e2.refresh_from_db()
     assert e1.status == WaitlistStatus.LAPSED and e2.status == WaitlistStatus.OFFERED
     assert Notification.objects.filter(recipient=second, kind="booking.waitlist_offered").count() == 1
+    # and the first is told their hold lapsed, once
+    assert Notification.objects.filter(recipient=first, kind="booking.waitlist_lapsed").count() == 1
     with pytest.raises(Exception) as info:
         waitlist.waitlist_claim(user=first, entry=e1)
     assert info.value.code == WaitlistCode.NOT_OFFERED

@@ -1,12 +1,27 @@
 """EJSC demo data for `manage.py seed_demo`: the five Bakorwil hubs and KEK Singhasari, their rooms,
-opening hours, a few bookings and one public event each (idempotent)."""
+opening hours, a few bookings and one public event each (idempotent). EJSC Malang also shows the
+public-service features of issue 14: a weekly series with one skipped week, someone on its waitlist,
+a visitor booked on behalf, a few satisfaction ratings and the national holidays."""
 
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
-from ejsc.models import Booking, Event, OpeningHours, Room, Space, SpacePhoto
+from ejsc import series as booking_series
+from ejsc import visitors, waitlist
+from ejsc.models import (
+    Booking,
+    BookingSeries,
+    Event,
+    Feedback,
+    Holiday,
+    OpeningHours,
+    Room,
+    Space,
+    SpacePhoto,
+    WaitlistEntry,
+)
 from ejsc.statuses import BookingStatus, EventStatus, RoomKind
 from ejsc.timefmt import at_wib
 from mjc.core.formatting import wib
@@ -104,6 +119,70 @@ def _booking(room, requester, purpose, day, start, end, attendees, status):
             booking.save(update_fields=["decided_at"])
         record_creation(booking, actor=requester, note="demo")
     return booking
+
+
+HOLIDAYS = [((12, 25), "Hari Raya Natal"), ((1, 1), "Tahun Baru Masehi"), ((8, 17), "Hari Kemerdekaan RI")]
+
+RATINGS = [
+    # requester index, days ago, score, comment
+    (0, 9, 5, "Ruangannya nyaman, staf ramah dan Wi-Fi kencang."),
+    (1, 16, 4, "Bagus, tapi AC agak dingin."),
+    (2, 23, 3, "Keputusan pemesanan agak lama, ruangannya baik."),
+]
+
+
+def _holidays() -> None:
+    """The next occurrence of a few national holidays, so the service standard skips them."""
+    today = wib(timezone.now()).date()
+    for (month, day), name in HOLIDAYS:
+        when = date(today.year, month, day)
+        if when < today:
+            when = date(today.year + 1, month, day)
+        Holiday.objects.get_or_create(day=when, defaults={"name": name})
+
+
+def _past_weekday(days_ago: int):
+    day = wib(timezone.now()).date() - timedelta(days=days_ago)
+    while day.weekday() > 4:
+        day -= timedelta(days=1)
+    return day
+
+
+def _public_service(space, rooms, staff, creatives) -> None:
+    """Issue 14 on one hub: every feature has something to show after `make run`."""
+    a, b, c = creatives
+    meeting = rooms[RoomKind.MEETING_ROOM]
+    purpose = f"Kelas mingguan ilustrasi ({space.name})"
+    if not BookingSeries.objects.filter(room=meeting, purpose=purpose).exists():
+        first = _weekday(7)
+        # the second week is already taken: the series skips it, and Rina waits for it
+        taken = _booking(
+            meeting, b, f"Rapat komunitas ({space.name})", first + timedelta(days=7), time(15), time(16), 5,
+            BookingStatus.APPROVED,
+        )  # fmt: skip
+        booking_series.series_request(
+            requester=c, room=meeting, start=at_wib(first, time(15)), end=at_wib(first, time(16)), attendees=6,
+            purpose=purpose, every="week", count=3,
+        )  # fmt: skip
+        if not WaitlistEntry.objects.filter(room=meeting, user=a).exists():
+            waitlist.waitlist_join(user=a, room=meeting, start=taken.start, end=taken.end, attendees=4, purpose="Kelas")
+    if not Booking.objects.filter(room=meeting, visitor_name__gt="").exists():
+        day = _weekday(3)
+        visitors.booking_on_behalf(
+            actor=staff, room=meeting, start=at_wib(day, time(9)), end=at_wib(day, time(10)), attendees=2,
+            purpose="Konsultasi kemasan keripik tempe",
+            visitor={"name": "Sari Wulandari", "phone": "081234567890", "organisation": "Keripik Tempe Bu Sari"},
+        )  # fmt: skip
+    for index, days_ago, score, comment in RATINGS:
+        user = creatives[index]
+        day = _past_weekday(days_ago)
+        booking = _booking(
+            meeting, user, f"Rapat evaluasi {index + 1} ({space.name})", day, time(10), time(11), 3,
+            BookingStatus.COMPLETED,
+        )  # fmt: skip
+        Feedback.objects.get_or_create(
+            booking=booking, defaults={"user": user, "space": space, "score": score, "comment": comment}
+        )
 
 
 @transaction.atomic
@@ -210,6 +289,9 @@ def seed(stdout) -> None:
                 decided_by=staff[code], decided_at=timezone.now(),
             )  # fmt: skip
             record_creation(event, actor=a, note="demo")
+        if slug == "ejsc-malang":
+            _public_service(space, rooms, staff[code], creatives)
+    _holidays()
     stdout.write(
         f"  EJSC: {Space.objects.count()} hubs, {Room.objects.count()} rooms, {Booking.objects.count()} bookings, {Event.objects.count()} events"
     )
