@@ -15,8 +15,10 @@ from gigs.errors import GigErrorCode as Code
 from gigs.models import (
     Gig,
 )
+from gigs.statuses import GIG_TRANSITIONS, GigStatus
 from mjc.core import files
 from mjc.core.errors import PermissionDenied, ValidationFailed
+from mjc.core.transitions import transition
 
 MAX_ATTACHMENTS_PER_GIG = 10
 
@@ -106,3 +108,18 @@ def _check_uploads(uploads, *, required: bool) -> list:
     for upload in uploads:  # refuse the whole upload before anything is stored
         files.clean_document(upload)
     return uploads
+
+
+def _move_gig(gig_id: int, *, to: str, user, note: str = "", fields: dict | None = None):
+    """Move a gig through its lifecycle (row lock, 409 on an illegal move, a StatusChange row)."""
+    return transition(
+        Gig,
+        gig_id,
+        to=to,
+        transitions=GIG_TRANSITIONS,
+        choices=GigStatus,
+        actor=user,
+        note=note,
+        fields=fields,
+        code_prefix="gig",
+    )

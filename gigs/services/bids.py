@@ -23,12 +23,12 @@ from gigs.services._shared import (
     _check_at_most,
     _creative_profile,
     _invalid,
+    _move_gig,
     _require_gig_owner,
 )
 from gigs.services.gigs import _reject_live_bids
 from gigs.statuses import (
     BID_TRANSITIONS,
-    GIG_TRANSITIONS,
     BidStatus,
     ContractStatus,
     GigStatus,
@@ -248,15 +248,7 @@ def bid_accept(*, bid: Bid, user) -> Contract:
             _("Another bid has already been accepted for this gig."), code=Code.BID_ALREADY_ACCEPTED
         ) from exc
     record_creation(contract, actor=user)
-    transition(
-        Gig,
-        gig.pk,
-        to=GigStatus.IN_PROGRESS,
-        transitions=GIG_TRANSITIONS,
-        choices=GigStatus,
-        actor=user,
-        code_prefix="gig",
-    )
+    _move_gig(gig.pk, to=GigStatus.IN_PROGRESS, user=user)
     _reject_live_bids(gig=gig, user=user, exclude_pk=bid.pk)
     # a contract in the region's figures; an accepted amount in the category's price guidance
     summary_changed(FIGURES, PRICE_GUIDANCE)

@@ -15,14 +15,13 @@ from gigs.models import (
     DeliveryFile,
     Gig,
 )
-from gigs.services._shared import DELIVERY_DIR, _check_uploads, _invalid, _store_private
+from gigs.services._shared import DELIVERY_DIR, _check_uploads, _invalid, _move_gig, _store_private
 from gigs.services.bids import _count_bids
 from gigs.services.housekeeping import creative_stats_refresh
 from gigs.statuses import (
     BID_TRANSITIONS,
     CONTRACT_TRANSITIONS,
     DISPUTABLE_CONTRACT_STATUSES,
-    GIG_TRANSITIONS,
     BidStatus,
     ContractStatus,
     GigSource,
@@ -120,15 +119,7 @@ def contract_complete(*, contract: Contract, user) -> Contract:
     _require_contract_owner(contract, user)
     moved = _move_contract(contract, to=ContractStatus.COMPLETED, user=user, fields={"completed_at": timezone.now()})
     if moved.changed:
-        transition(
-            Gig,
-            moved.obj.gig_id,
-            to=GigStatus.COMPLETED,
-            transitions=GIG_TRANSITIONS,
-            choices=GigStatus,
-            actor=user,
-            code_prefix="gig",
-        )
+        _move_gig(moved.obj.gig_id, to=GigStatus.COMPLETED, user=user)
         creative_stats_refresh(profile=moved.obj.creative)
         summary_changed(FIGURES)
         notify(
@@ -162,16 +153,7 @@ def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
         contract, to=ContractStatus.CANCELLED, user=user, note=reason, fields={"cancel_reason": reason}
     )
     if moved.changed:
-        transition(
-            Gig,
-            moved.obj.gig_id,
-            to=GigStatus.CANCELLED,
-            transitions=GIG_TRANSITIONS,
-            choices=GigStatus,
-            actor=user,
-            note=reason,
-            code_prefix="gig",
-        )
+        _move_gig(moved.obj.gig_id, to=GigStatus.CANCELLED, user=user, note=reason)
         summary_changed(FIGURES)
         other = moved.obj.creative.user if user.pk == moved.obj.owner_id else moved.obj.owner
         notify(
@@ -239,16 +221,7 @@ def contract_withdraw(*, contract: Contract, user, reason: str) -> Contract:
     _count_bids(current.gig_id, -1)
     # issue 12: a gig made from a package order has no bids to reopen for: it ends instead
     from_package = Gig.objects.filter(pk=current.gig_id, source=GigSource.PACKAGE).exists()
-    transition(
-        Gig,
-        current.gig_id,
-        to=GigStatus.CANCELLED if from_package else GigStatus.OPEN,
-        transitions=GIG_TRANSITIONS,
-        choices=GigStatus,
-        actor=user,
-        note=reason,
-        code_prefix="gig",
-    )
+    _move_gig(current.gig_id, to=GigStatus.CANCELLED if from_package else GigStatus.OPEN, user=user, note=reason)
     summary_changed(FIGURES)
     obj = moved.obj
     notify(
@@ -354,16 +327,7 @@ def contract_dispute_settle(*, contract: Contract, admin, outcome: str, note: st
             note=resolution,
             fields={"completed_at": timezone.now(), "dispute_resolution": resolution},
         )
-        transition(
-            Gig,
-            moved.obj.gig_id,
-            to=GigStatus.COMPLETED,
-            transitions=GIG_TRANSITIONS,
-            choices=GigStatus,
-            actor=admin,
-            note=resolution,
-            code_prefix="gig",
-        )
+        _move_gig(moved.obj.gig_id, to=GigStatus.COMPLETED, user=admin, note=resolution)
         creative_stats_refresh(profile=moved.obj.creative)
         for recipient in (moved.obj.creative.user, moved.obj.owner):
             notify(
@@ -382,16 +346,7 @@ def contract_dispute_settle(*, contract: Contract, admin, outcome: str, note: st
             note=resolution,
             fields={"cancel_reason": resolution, "dispute_resolution": resolution},
         )
-        transition(
-            Gig,
-            moved.obj.gig_id,
-            to=GigStatus.CANCELLED,
-            transitions=GIG_TRANSITIONS,
-            choices=GigStatus,
-            actor=admin,
-            note=resolution,
-            code_prefix="gig",
-        )
+        _move_gig(moved.obj.gig_id, to=GigStatus.CANCELLED, user=admin, note=resolution)
         for recipient in (moved.obj.creative.user, moved.obj.owner):
             notify(
                 recipient=recipient,

@@ -16,12 +16,18 @@ from gigs.models import (
     GigTemplate,
     gig_for_you_key,
 )
-from gigs.services._shared import _check_budget, _check_deadline, _check_uploads, _invalid, _require_gig_owner
+from gigs.services._shared import (
+    _check_budget,
+    _check_deadline,
+    _check_uploads,
+    _invalid,
+    _move_gig,
+    _require_gig_owner,
+)
 from gigs.services.attachments import _attach
 from gigs.statuses import (
     BID_TRANSITIONS,
     EDITABLE_GIG_STATUSES,
-    GIG_TRANSITIONS,
     LIVE_BID_STATUSES,
     RUNNING_CONTRACT_STATUSES,
     BidStatus,
@@ -166,16 +172,7 @@ def gig_publish(*, gig: Gig, user) -> Gig:
         return gig  # published already
     if gig.status == GigStatus.DRAFT:
         _check_deadline(gig.deadline)
-    moved = transition(
-        Gig,
-        gig.pk,
-        to=GigStatus.OPEN,
-        transitions=GIG_TRANSITIONS,
-        choices=GigStatus,
-        actor=user,
-        fields={"published_at": timezone.now()},
-        code_prefix="gig",
-    )
+    moved = _move_gig(gig.pk, to=GigStatus.OPEN, user=user, fields={"published_at": timezone.now()})
     if moved.changed:
         enqueue("gigs.match_gig", gig.pk)
         summary_changed(FIGURES)  # open gigs, gigs and UMKM served per region
@@ -232,16 +229,7 @@ def _gig_cancel(*, gig: Gig, actor, reason: str, refusal: Conflict) -> Gig:
     gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=gig.pk)
     if gig.status == GigStatus.IN_PROGRESS or gig.contracts.filter(status__in=RUNNING_CONTRACT_STATUSES).exists():
         raise refusal
-    moved = transition(
-        Gig,
-        gig.pk,
-        to=GigStatus.CANCELLED,
-        transitions=GIG_TRANSITIONS,
-        choices=GigStatus,
-        actor=actor,
-        note=reason,
-        code_prefix="gig",
-    )
+    moved = _move_gig(gig.pk, to=GigStatus.CANCELLED, user=actor, note=reason)
     if moved.changed:
         _reject_live_bids(gig=moved.obj, user=actor, note=reason)
         summary_changed(FIGURES)
