@@ -18,6 +18,8 @@ workload           −30 per active contract, at most −90
 budget fit         day rate ≤ budget max: 80; ≤ 2 × budget max: 30;
                    no day rate given: 30; else 0
 recent activity    seen (profile change or login) in 30 days: 50, in 90 days: 20
+badges             Talenta MJC: 40; Tepat waktu: 25; Responsif: 15 (issue 13,
+                   ``mjc/core/badges.py``), each with its reason in words
 =================  ============================================================
 
 Reasons are stored as codes with parameters (``[{"code": "same_kabupaten", "place":

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from creatives.models import CreativeProfile
 from gigs.models import Gig
 from mjc.categories.models import Category
+from mjc.core.badges import ON_TIME, RESPONSIVE, TALENTA_MJC
 
 
 def reasons_of(profile: CreativeProfile, gig: Gig) -> list[dict]:
@@ -34,6 +35,11 @@ def reasons_of(profile: CreativeProfile, gig: Gig) -> list[dict]:
         reasons.append({"code": "busy", "count": profile.active_contracts})
     if profile.recent_level == 2:
         reasons.append({"code": "recently_active"})
+    if profile.talenta_since:
+        reasons.append({"code": TALENTA_MJC})
+    for code in (ON_TIME, RESPONSIVE):
+        if code in (profile.earned_badges or ()):
+            reasons.append({"code": code})
     return reasons
 
 
@@ -71,6 +77,12 @@ def reason_text(reason: dict, categories: dict | None = None) -> str:
         return _("%(count)s contracts in progress") % {"count": reason.get("count", 0)}
     if code == "recently_active":
         return _("Active recently")
+    if code == TALENTA_MJC:
+        return _("Talenta MJC: vouched for by MJC")
+    if code == ON_TIME:
+        return _("Usually delivers on time")
+    if code == RESPONSIVE:
+        return _("Usually replies within a day")
     return ""
 
 

@@ -26,6 +26,7 @@ from django.utils import timezone
 from creatives.models import CreativeProfile
 from gigs.models import Contract, Gig
 from gigs.statuses import RUNNING_CONTRACT_STATUSES, WorkMode
+from mjc.core.badges import ON_TIME, RESPONSIVE
 from mjc.regions.models import Kabupaten
 
 logger = logging.getLogger(__name__)
@@ -62,6 +63,11 @@ BUDGET_FIT, BUDGET_NEAR, BUDGET_UNKNOWN = 80, 30, 30
 
 
 RECENT_30, RECENT_90 = 50, 20
+
+
+# Badges (issue 13, mjc/core/badges.py): a small weight, each with its reason in words. Talenta
+# MJC is vouched for by an MJC admin; the earned ones come from the creative's own history.
+TALENTA_POINTS, ON_TIME_POINTS, RESPONSIVE_POINTS = 40, 25, 15
 
 
 ACTIVE_CONTRACT_STATUSES = RUNNING_CONTRACT_STATUSES  # a creative with these is busy
@@ -150,6 +156,9 @@ def scored_creatives(facts: GigFacts, *, skilled_only: bool = False):
             (Q(day_rate__lte=2 * facts.budget_max), BUDGET_NEAR),
         )
         + case((seen_this_month, RECENT_30), (seen_this_quarter, RECENT_90))
+        + case((Q(talenta_since__isnull=False), TALENTA_POINTS))
+        + case((Q(earned_badges__contains=[ON_TIME]), ON_TIME_POINTS))
+        + case((Q(earned_badges__contains=[RESPONSIVE]), RESPONSIVE_POINTS))
     )
     queryset = CreativeProfile.objects.filter(user__is_active=True).exclude(user_id=facts.owner_id)
     if skilled_only:
@@ -187,6 +196,9 @@ def best_possible_without_skill(facts: GigFacts) -> int:
         + AVAILABLE_POINTS
         + max(BUDGET_FIT, BUDGET_UNKNOWN)
         + RECENT_30
+        + TALENTA_POINTS
+        + ON_TIME_POINTS
+        + RESPONSIVE_POINTS
     )
 
 
@@ -224,6 +236,8 @@ def python_points(
     day_rate,
     updated_at,
     last_login,
+    talenta_since=None,
+    earned_badges=(),
 ) -> int:
     points = SKILL_POINTS if facts.category_id in skill_ids else 0
     if kabupaten_id == facts.kabupaten_id:
@@ -245,6 +259,9 @@ def python_points(
         points += RECENT_30
     elif any(moment >= facts.now - timedelta(days=90) for moment in seen):
         points += RECENT_90
+    points += TALENTA_POINTS if talenta_since else 0
+    points += ON_TIME_POINTS if ON_TIME in (earned_badges or ()) else 0
+    points += RESPONSIVE_POINTS if RESPONSIVE in (earned_badges or ()) else 0
     return points
 
 
@@ -279,6 +296,8 @@ def python_top(facts: GigFacts, limit: int = TOP_N) -> list[tuple[int, int]]:
             day_rate=profile.day_rate,
             updated_at=profile.updated_at,
             last_login=profile.user.last_login,
+            talenta_since=profile.talenta_since,
+            earned_badges=profile.earned_badges,
         )
         scored.append((profile.pk, points))
     scored.sort(key=lambda item: (-item[1], item[0]))

@@ -126,12 +126,45 @@ def test_the_database_and_the_naive_python_agree():
             day_rate=rng.choice([None, 300_000, 1_500_000, 5_000_000]),
         )
         type(profile).objects.filter(pk=profile.pk).update(
-            updated_at=timezone.now() - timedelta(days=rng.randint(0, 200))
+            updated_at=timezone.now() - timedelta(days=rng.randint(0, 200)),
+            talenta_since=rng.choice([None, None, timezone.localdate()]),
+            earned_badges=rng.choice([[], [], ["on_time"], ["responsive"], ["on_time", "responsive"]]),
         )
     gig = GigFactory(category=categories[0], work_mode=WorkMode.HYBRID)
     facts = GigFacts.of(gig)
     in_sql = [(profile.pk, profile.points) for profile in scored_creatives(facts)[:10]]
     assert in_sql == python_top(facts, 10)
+
+
+def test_a_badge_weighs_a_little_and_says_why():
+    """Given two creatives alike in everything but badges, when the gig is matched, then the
+    one MJC vouches for (Talenta MJC) and who delivers on time ranks first, with the reasons in
+    words, and a badge never outweighs the skill."""
+    kemasan, foto = category("kemasan"), category("foto-produk")
+    alike = dict(kabupaten=kabupaten("3507"), rating_avg=Decimal("4.00"), completed_count=5, day_rate=500_000)
+    plain = CreativeProfileFactory(skills=[kemasan], **alike)
+    vouched = CreativeProfileFactory(skills=[kemasan], **alike)
+    unskilled = CreativeProfileFactory(skills=[foto], **alike)
+    type(vouched).objects.filter(pk=vouched.pk).update(
+        talenta_since=timezone.localdate(), earned_badges=["on_time", "responsive"]
+    )
+    type(unskilled).objects.filter(pk=unskilled.pk).update(
+        talenta_since=timezone.localdate(), earned_badges=["on_time", "responsive"]
+    )
+    gig = GigFactory(kabupaten=kabupaten("3507"), category=kemasan, work_mode=WorkMode.ONSITE)
+    found = match_gig(gig.pk, notify_best=False)
+    matches = {match.creative_id: match for match in found}
+    ranking = [match.creative_id for match in found]
+    assert ranking.index(vouched.pk) < ranking.index(plain.pk) < ranking.index(unskilled.pk)
+    assert matches[vouched.pk].score > matches[plain.pk].score
+    with translation.override("id"):
+        words = reasons_text(matches[vouched.pk].reasons)
+        assert "Talenta MJC: direkomendasikan MJC" in words
+        assert "Biasanya selesai tepat waktu" in words
+        assert "Biasanya membalas dalam sehari" in words
+        assert not any("Talenta" in text for text in reasons_text(matches[plain.pk].reasons))
+    with translation.override("en"):
+        assert "Usually delivers on time" in reasons_text(matches[vouched.pk].reasons)
 
 
 def test_the_number_of_queries_does_not_grow_with_the_creatives(field):
