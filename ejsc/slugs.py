@@ -10,7 +10,18 @@ from django.utils.translation import gettext_lazy as _
 
 RESERVED_HUB_SLUGS = frozenset(
     {
-        # the pages under /ejsc/ today
+        # the pages under /ejsc/ today (Indonesian paths since issue 9)
+        "acara",
+        "pemesanan-saya",
+        "pemesanan",
+        "petugas",
+        "kalender",
+        "seri",
+        "daftar-tunggu",
+        "ruang",
+        "presensi",
+        "baru",
+        # the English paths of before, which still answer with a redirect (mjc/site/oldpaths.py)
         "events",
         "my-bookings",
         "bookings",
@@ -38,3 +49,24 @@ def validate_hub_slug(slug: str) -> None:
             code="reserved_slug",
             params={"slug": slug},
         )
+
+
+def hubs_with_reserved_slugs(app_configs=None, databases=None, **kwargs):
+    """A data check (``manage.py check --database default``, and ``migrate``): a hub saved before its slug
+    became a page's address (the Indonesian paths of issue 9) is shadowed by that page; name it so the
+    operator renames it in the admin."""
+    from django.core.checks import Warning as CheckWarning
+
+    from ejsc.models import Space  # the app registry is ready when checks run
+
+    if not databases:
+        return []
+    clashes = list(Space.objects.filter(slug__in=RESERVED_HUB_SLUGS).values_list("slug", flat=True))
+    return [
+        CheckWarning(
+            f"The hub slug “{slug}” is the address of a page under /ejsc/: the hub cannot be reached.",
+            hint="Give the hub another slug in the admin (EJSC coworking → Hubs).",
+            id="ejsc.W001",
+        )
+        for slug in clashes
+    ]

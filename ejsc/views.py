@@ -242,7 +242,7 @@ def my_bookings(request):
             "rsvps": request.user.rsvps.select_related("event__room__space")
             .filter(event__end__gt=now)
             .order_by("event__start"),
-            "feed_url": request.build_absolute_uri(f"/ejsc/calendar/{request.user.calendar_token}.ics"),
+            "feed_url": request.build_absolute_uri(reverse("ejsc:user_calendar", args=[request.user.calendar_token])),
             "cancellable": CANCELLABLE_STATUSES,
             "now": now,
             "check_in_from": now + services.CHECK_IN_EARLY,

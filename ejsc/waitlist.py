@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -160,7 +161,7 @@ def _tell(entry: WaitlistEntry) -> None:
             "when": when(entry.start, entry.end, user.language),
             "until": deadline_text(entry.hold_until, user.language),
         },
-        url="/ejsc/waitlist/",
+        url=reverse("ejsc:waitlist"),
         dedupe_key=f"booking.waitlist_offered:{entry.pk}",
     )
 
@@ -172,7 +173,7 @@ def _tell_lapsed(entry: WaitlistEntry, room) -> None:
         recipient=user,
         kind="booking.waitlist_lapsed",
         params={"room": room.name, "space": room.space.name, "when": when(entry.start, entry.end, user.language)},
-        url="/ejsc/waitlist/",
+        url=reverse("ejsc:waitlist"),
         dedupe_key=f"booking.waitlist_lapsed:{entry.pk}",
     )
 

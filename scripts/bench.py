@@ -46,8 +46,8 @@ ENDPOINTS = [
     ("GET /api/v1/gigs/?q=kripik", "/api/v1/gigs/?q=kripik", None),
     ("GET /api/v1/gigs/", "/api/v1/gigs/", None),
     ("GET /api/v1/gigs/?page=last", "/api/v1/gigs/?page={gigs_last_page}", None),
-    ("/gigs/", "/gigs/", None),
-    ("/gigs/?q=batik", "/gigs/?q=batik", None),
+    ("/gigs/", "/pekerjaan/", None),
+    ("/pekerjaan/?q=batik", "/pekerjaan/?q=batik", None),
     # issue 12: the package catalogue ({packages} active packages), with the same goals as gig search
     ("GET /api/v1/packages/?q=kemasan", "/api/v1/packages/?q=kemasan", None),
     ("GET /api/v1/packages/?q=kemasn (typo)", "/api/v1/packages/?q=kemasn", None),
@@ -60,23 +60,23 @@ ENDPOINTS = [
     ("package page as owner", "/paket/{package_id}/", "owner"),
     ("/paket/pesanan/ (owner, {owner_orders} orders)", "/paket/pesanan/", "owner"),
     # issue 13: a contract page with its payment terms and payments, as the owner
-    ("contract page as owner ({contract_payments} payments)", "/contracts/{contract_id}/", "owner"),
+    ("contract page as owner ({contract_payments} payments)", "/kontrak/{contract_id}/", "owner"),
     ("/provinsi/ (admin)", "/provinsi/", "admin"),
-    ("/ejsc/staff/ (staff, {waiting} waiting)", "/ejsc/staff/", "staff"),
-    ("/ejsc/staff/day/ (staff, today)", "/ejsc/staff/day/", "staff"),  # issue 14: the day view
-    ("/ejsc/staff/day/?date= (staff, {day_bookings} bookings)", "/ejsc/staff/day/?date={room_date}", "staff"),
+    ("/ejsc/staff/ (staff, {waiting} waiting)", "/ejsc/petugas/", "staff"),
+    ("/ejsc/staff/day/ (staff, today)", "/ejsc/petugas/hari/", "staff"),  # issue 14: the day view
+    ("/ejsc/staff/day/?date= (staff, {day_bookings} bookings)", "/ejsc/petugas/hari/?date={room_date}", "staff"),
     ("GET /api/v1/bookings/ (staff)", "/api/v1/bookings/", "staff"),
     ("GET /api/v1/bookings/?page=last (staff)", "/api/v1/bookings/?page={bookings_last_page}", "staff"),
     ("/kreator/", "/kreator/", None),
     ("/kreator/?q=kemasan", "/kreator/?q=kemasan", None),
-    ("/bids/mine/ ({creative_bids} bids)", "/bids/mine/", "creative"),
-    ("/gigs/mine/ ({owner_gigs} gigs)", "/gigs/mine/", "owner"),
-    ("gig page as owner ({gig_bids} bids)", "/gigs/{gig_id}/", "owner"),
+    ("/bids/mine/ ({creative_bids} bids)", "/penawaran/saya/", "creative"),
+    ("/gigs/mine/ ({owner_gigs} gigs)", "/pekerjaan/saya/", "owner"),
+    ("gig page as owner ({gig_bids} bids)", "/pekerjaan/{gig_id}/", "owner"),
     ("landing /", "/", None),
     ("GET /api/v1/gigs/{{id}}/matches/ (owner)", "/api/v1/gigs/{gig_id}/matches/", "owner"),
     ("GET /api/v1/rooms/{{id}}/availability/", "/api/v1/rooms/{room_id}/availability/?date={room_date}", None),
     ("GET /api/v1/notifications/ (creative)", "/api/v1/notifications/", "creative"),
-    ("/notifications/ (creative)", "/notifications/", "creative"),
+    ("/notifications/ (creative)", "/notifikasi/", "creative"),
 ]
 BARE = ENDPOINTS[0][0]
 

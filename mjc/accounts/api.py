@@ -1,3 +1,4 @@
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.response import Response
@@ -216,4 +217,4 @@ class CalendarFeedRotateApi(APIView):
     @extend_schema(request=None, responses={200: CalendarFeedSerializer})
     def post(self, request):
         token = user_calendar_token_rotate(user=request.user)
-        return Response({"url": request.build_absolute_uri(f"/ejsc/calendar/{token}.ics")})
+        return Response({"url": request.build_absolute_uri(reverse("ejsc:user_calendar", args=[token]))})

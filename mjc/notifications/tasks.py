@@ -39,7 +39,7 @@ def is_transient(exc: BaseException) -> bool:
 
 def absolute(url: str) -> str:
     if not url:
-        return settings.SITE_URL.rstrip("/") + "/notifications/"
+        return settings.SITE_URL.rstrip("/") + reverse("notifications:list")
     return url if url.startswith(("http://", "https://")) else settings.SITE_URL.rstrip("/") + url
 
 

@@ -5,7 +5,7 @@ from mjc.notifications import views
 app_name = "notifications"
 urlpatterns = [
     path("", views.notification_list, name="list"),
-    path("<int:pk>/open/", views.notification_open, name="open"),
-    path("preferences/", views.notification_preferences, name="preferences"),
-    path("read-all/", views.notification_read_all, name="read_all"),
+    path("<int:pk>/buka/", views.notification_open, name="open"),
+    path("pengaturan/", views.notification_preferences, name="preferences"),
+    path("tandai-dibaca/", views.notification_read_all, name="read_all"),
 ]

@@ -1287,7 +1287,7 @@ class Filler:
                     f"{pick(arr([w for _s, w in SERVICES]), len(SERVICES), 1705, 'i')} || ' ' || {pick(arr(PRODUCTS), len(PRODUCTS), 1706, 'i')} || '”'"
                 ),
                 "body": "'Buka untuk melihat rinciannya.'",
-                "url": f"'/gigs/' || (1 + {h(1707, 'i')} % {s.gigs}) || '/'",
+                "url": f"'/pekerjaan/' || (1 + {h(1707, 'i')} % {s.gigs}) || '/'",
                 "dedupe_key": "'bench:' || i",
                 "read_at": f"CASE WHEN {h(1708, 'i')} % 10 < 7 THEN {created} + make_interval(mins => 5 + {h(1709, 'i')} % 2000) END",
                 "emailed_at": f"CASE WHEN {h(1710, 'i')} % 10 < 4 THEN {created} + interval '1 minute' END",

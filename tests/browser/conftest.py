@@ -75,7 +75,7 @@ def login():
         page.fill("input[name=login]", email)
         page.fill("input[name=password]", password)
         page.locator("main form button[type=submit]").first.click()
-        page.wait_for_url("**/dashboard/**")
+        page.wait_for_url("**/dasbor/**")
 
     return do_login
 

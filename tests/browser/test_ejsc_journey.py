@@ -34,7 +34,7 @@ def test_book_approve_and_see_it(page, new_page, login, screenshot):
 
     # when the creative books 10.00–12.00 WIB through the room page
     login(page, creative.email, PASSWORD)
-    page.goto(f"/ejsc/rooms/{room.pk}/?week={monday.isoformat()}")
+    page.goto(f"/ejsc/ruang/{room.pk}/?week={monday.isoformat()}")
     # on a phone the room shows one day with day tabs (issue 11); the week table is for wider screens
     assert page.locator(".day-tabs").is_visible() and page.locator("table.wk").is_hidden()
     page.fill("input[name=date]", day.isoformat())
@@ -44,7 +44,7 @@ def test_book_approve_and_see_it(page, new_page, login, screenshot):
     page.fill("input[name=purpose]", "Rapat klien desain kemasan")
     screenshot(page, "ejsc-1-room-form")
     page.locator("#book button[type=submit]").click()
-    page.wait_for_url("**/ejsc/bookings/*/")
+    page.wait_for_url("**/ejsc/pemesanan/*/")
     booking = Booking.objects.get(room=room)
     assert "status--requested" in page.locator("#booking-status").get_attribute("class")
     assert "10.00–12.00 WIB" in page.content()
@@ -53,7 +53,7 @@ def test_book_approve_and_see_it(page, new_page, login, screenshot):
     # then the Bakorwil III staff member finds it in the queue and approves it
     staff_page = new_page(width=1200, height=900)
     login(staff_page, staff_iii.email, PASSWORD)
-    staff_page.goto("/ejsc/staff/")
+    staff_page.goto("/ejsc/petugas/")
     item = staff_page.locator(f"#request-{booking.pk}")
     assert "Rina Kusuma" in item.inner_text()
     screenshot(staff_page, "ejsc-3-queue")
@@ -64,18 +64,18 @@ def test_book_approve_and_see_it(page, new_page, login, screenshot):
     assert booking.status == BookingStatus.APPROVED and booking.decided_by == staff_iii
 
     # and the creative sees it approved, in the list and on the booking page
-    page.goto("/ejsc/my-bookings/")
+    page.goto("/ejsc/pemesanan-saya/")
     assert page.locator(f"#booking-{booking.pk} .status--approved").is_visible()
-    page.goto(f"/ejsc/bookings/{booking.pk}/")
+    page.goto(f"/ejsc/pemesanan/{booking.pk}/")
     assert "status--approved" in page.locator("#booking-status").get_attribute("class")
     screenshot(page, "ejsc-4-approved")
 
     # and a Bakorwil V staff member cannot open it: for them it does not exist
     other = new_page()
     login(other, staff_v.email, PASSWORD)
-    response = other.goto(f"/ejsc/bookings/{booking.pk}/")
+    response = other.goto(f"/ejsc/pemesanan/{booking.pk}/")
     assert response.status == 404
-    other.goto("/ejsc/staff/")
+    other.goto("/ejsc/petugas/")
     assert other.locator(f"#request-{booking.pk}").count() == 0
 
 
@@ -109,7 +109,7 @@ def test_reject_with_a_reason_then_cancel_after_confirming_without_javascript(
     # when the staff member, on a phone, opens "Reject…" and gives a reason
     staff_page = new_page()
     login(staff_page, staff.email, PASSWORD)
-    staff_page.goto("/ejsc/staff/")
+    staff_page.goto("/ejsc/petugas/")
     item = staff_page.locator(f"#request-{refused.pk}")
     item.locator("details.reject summary").click()
     item.locator("input[name=reason]").fill("Ruangan dipakai rapat dinas")
@@ -125,18 +125,18 @@ def test_reject_with_a_reason_then_cancel_after_confirming_without_javascript(
     )
     page = context.new_page()
     login(page, creative.email, PASSWORD)
-    page.goto(f"/ejsc/bookings/{refused.pk}/")
+    page.goto(f"/ejsc/pemesanan/{refused.pk}/")
     assert "Ruangan dipakai rapat dinas" in page.content()
-    page.goto("/ejsc/my-bookings/")
+    page.goto("/ejsc/pemesanan-saya/")
     page.locator(f"#booking-{kept.pk} a.btn--danger").click()
-    page.wait_for_url(f"**/ejsc/bookings/{kept.pk}/cancel/**")
+    page.wait_for_url(f"**/ejsc/pemesanan/{kept.pk}/batalkan/**")
     assert "09.00–10.00 WIB" in page.content()
     screenshot(page, "ejsc-6-cancel-confirm")
     kept.refresh_from_db()
     assert kept.status == BookingStatus.APPROVED  # nothing happens before the second button
     page.locator("input[name=reason]").fill("Klien menunda")
     page.locator(".confirm button[type=submit]").click()
-    page.wait_for_url("**/ejsc/my-bookings/")
+    page.wait_for_url("**/ejsc/pemesanan-saya/")
     kept.refresh_from_db()
     assert kept.status == BookingStatus.CANCELLED
     context.close()

@@ -47,7 +47,7 @@ def test_room_day_tabs_and_event_clash_on_a_phone(new_page, login, screenshot):
     # when Rina opens the hall on a 360 px phone
     page = new_page(width=360, height=780)
     login(page, rina.email, PASSWORD)
-    page.goto(f"/ejsc/rooms/{hall.pk}/")
+    page.goto(f"/ejsc/ruang/{hall.pk}/")
 
     # then she sees one day, today first among seven tabs, and no week table
     tabs = page.locator(".day-tabs__tab")
@@ -77,13 +77,13 @@ def test_room_day_tabs_and_event_clash_on_a_phone(new_page, login, screenshot):
     # on a laptop the week table is back and the day tabs are gone
     laptop = new_page(width=1366, height=900)
     login(laptop, rina.email, PASSWORD)
-    laptop.goto(f"/ejsc/rooms/{hall.pk}/")
+    laptop.goto(f"/ejsc/ruang/{hall.pk}/")
     assert laptop.locator(".wk").is_visible() and laptop.locator(".room-day").is_hidden()
 
     # when she asks to host an event from the hub page
     page.goto(f"/ejsc/{malang.slug}/")
     page.locator(f"a[href$='?hub={malang.slug}']").click()
-    page.wait_for_url("**/ejsc/events/new/?hub=*")
+    page.wait_for_url("**/ejsc/acara/baru/?hub=*")
 
     # then only Malang's rooms are listed, each with its capacity
     options = page.locator("select[name=room] option").all_inner_texts()

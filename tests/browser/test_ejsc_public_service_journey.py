@@ -42,7 +42,7 @@ def test_weekly_booking_waitlist_check_in_and_rating_on_a_phone(new_page, login,
     # when Rina asks for 10.00–12.00 every week, three times
     page = new_page()
     login(page, rina.email, PASSWORD)
-    page.goto(f"/ejsc/rooms/{room.pk}/")
+    page.goto(f"/ejsc/ruang/{room.pk}/")
     page.fill("#book input[name=date]", day.isoformat())
     page.fill("#book input[name=start_time]", "10:00")
     page.fill("#book input[name=end_time]", "12:00")
@@ -51,7 +51,7 @@ def test_weekly_booking_waitlist_check_in_and_rating_on_a_phone(new_page, login,
     page.select_option("#book select[name=repeat]", "week")
     page.fill("#book input[name=repeat_count]", "3")
     page.locator("#book button[type=submit]").click()
-    page.wait_for_url("**/ejsc/series/*/")
+    page.wait_for_url("**/ejsc/seri/*/")
 
     # then she sees two occurrences requested and the taken week skipped, with its reason
     series = BookingSeries.objects.get(requester=rina)
@@ -62,10 +62,10 @@ def test_weekly_booking_waitlist_check_in_and_rating_on_a_phone(new_page, login,
     # when staff approve the whole series on the day view, on a phone
     staff_page = new_page()
     login(staff_page, staff.email, PASSWORD)
-    staff_page.goto(f"/ejsc/staff/day/?space={space.slug}&date={day.isoformat()}")
+    staff_page.goto(f"/ejsc/petugas/hari/?space={space.slug}&date={day.isoformat()}")
     assert staff_page.locator(".day-item--requested").count() == 1
     screenshot(staff_page, "ejsc14-2-day-view")
-    staff_page.locator(f"form[action='/ejsc/series/{series.pk}/action/'] button[value=approve]").first.click()
+    staff_page.locator(f"form[action='/ejsc/seri/{series.pk}/tindakan/'] button[value=approve]").first.click()
     staff_page.wait_for_load_state()
     assert staff_page.locator(".day-item--approved").count() == 1
     assert set(series.bookings.values_list("status", flat=True)) == {BookingStatus.APPROVED}
@@ -74,18 +74,18 @@ def test_weekly_booking_waitlist_check_in_and_rating_on_a_phone(new_page, login,
     # when Dimas joins the waitlist of the first occurrence
     other = new_page()
     login(other, dimas.email, PASSWORD)
-    other.goto(f"/ejsc/rooms/{room.pk}/")
+    other.goto(f"/ejsc/ruang/{room.pk}/")
     other.fill("#waitlist input[name=wait-date]", day.isoformat())
     other.fill("#waitlist input[name=wait-start_time]", "10:00")
     other.fill("#waitlist input[name=wait-end_time]", "12:00")
     other.fill("#waitlist input[name=wait-purpose]", "Rapat tim")
     other.locator("#waitlist button[type=submit]").click()
-    other.wait_for_url("**/ejsc/waitlist/")
+    other.wait_for_url("**/ejsc/daftar-tunggu/")
     entry = WaitlistEntry.objects.get(user=dimas)
     assert entry.status == WaitlistStatus.WAITING
 
     # and Rina cancels that occurrence
-    page.goto(f"/ejsc/bookings/{first.pk}/cancel/")
+    page.goto(f"/ejsc/pemesanan/{first.pk}/batalkan/")
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     first.refresh_from_db()
@@ -94,10 +94,10 @@ def test_weekly_booking_waitlist_check_in_and_rating_on_a_phone(new_page, login,
     # then Dimas is offered the slot and claims it
     entry.refresh_from_db()
     assert entry.status == WaitlistStatus.OFFERED
-    other.goto("/ejsc/waitlist/")
+    other.goto("/ejsc/daftar-tunggu/")
     screenshot(other, "ejsc14-3-offered")
     other.locator(f"#entry-{entry.pk} button[value=claim]").click()
-    other.wait_for_url("**/ejsc/bookings/*/")
+    other.wait_for_url("**/ejsc/pemesanan/*/")
     claimed = Booking.objects.get(requester=dimas)
     services.booking_approve(actor=staff, booking=claimed)
 
@@ -105,11 +105,11 @@ def test_weekly_booking_waitlist_check_in_and_rating_on_a_phone(new_page, login,
     start = timezone.now() + timedelta(minutes=10)
     Booking.objects.filter(pk=claimed.pk).update(start=start, end=start + timedelta(hours=2))
     claimed.refresh_from_db()
-    other.goto(f"/ejsc/bookings/{claimed.pk}/")
+    other.goto(f"/ejsc/pemesanan/{claimed.pk}/")
     code = other.locator("#check-code").inner_text().strip()
     assert code == claimed.check_code and other.locator("#pass svg").count() == 1
     screenshot(other, "ejsc14-4-pass")
-    staff_page.goto("/ejsc/staff/check-in/")
+    staff_page.goto("/ejsc/petugas/presensi/")
     staff_page.fill("#code", code.lower())
     staff_page.locator("#check-in-form button[type=submit]").click()
     staff_page.wait_for_load_state()
@@ -118,7 +118,7 @@ def test_weekly_booking_waitlist_check_in_and_rating_on_a_phone(new_page, login,
 
     # and after the visit Dimas rates it
     services.booking_complete_past(now=claimed.end + timedelta(minutes=1))
-    other.goto(f"/ejsc/bookings/{claimed.pk}/")
+    other.goto(f"/ejsc/pemesanan/{claimed.pk}/")
     other.locator("#feedback input[name=score][value='5']").check()
     other.fill("#feedback textarea[name=comment]", "Ruangannya nyaman")
     other.locator("#feedback button[type=submit]").click()

@@ -30,7 +30,7 @@ def test_new_owner_signs_up_in_indonesian_and_switches_to_english(page, screensh
     page.locator("main form button[type=submit]").click()
 
     # Then they land on the owner dashboard, in Indonesian
-    page.wait_for_url("**/dashboard/")
+    page.wait_for_url("**/dasbor/")
     assert page.get_by_role("heading", name="Halo, Siti").is_visible()
     assert page.get_by_role("heading", name="Dasbor pemilik usaha").is_visible()
     user = User.objects.get(email="siti@batikmadura.id")

@@ -18,7 +18,7 @@ def test_an_owner_invites_a_creative_from_the_profile(new_page, login, width):
     login(page, business.owner.email, PASSWORD)
 
     page.goto(f"/kreator/{creative.pk}/")
-    page.get_by_role("link", name="Undang ke lowongan").click()
+    page.get_by_role("link", name="Undang ke pekerjaan").click()
     page.wait_for_url(f"**/kreator/{creative.pk}/undang/")
     item = page.locator(".hire__gigs li", has_text="Foto produk batik tulis")
     item.get_by_role("button", name=re.compile("^Undang untuk menawar")).click()
@@ -28,5 +28,5 @@ def test_an_owner_invites_a_creative_from_the_profile(new_page, login, width):
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
     # or a new job: the wizard says she will be invited when it is published
-    page.get_by_role("link", name="Pasang lowongan baru dan undang Rina Kusuma").click()
+    page.get_by_role("link", name="Pasang pekerjaan baru dan undang Rina Kusuma").click()
     assert "Rina Kusuma akan diundang" in page.locator(".notice").first.inner_text()

@@ -31,7 +31,7 @@ def test_marketplace_journey(page, new_page, login, screenshot, live_server, tmp
 
     # the owner posts from the packaging template
     login(page, owner.email, PASSWORD)
-    page.goto("/gigs/post/")
+    page.goto("/pekerjaan/baru/")
     screenshot(page, "marketplace-01-templates")
     page.locator("a[href*='template=desain-kemasan-keripik']").click()
     page.fill("input[name=answer_product]", "Keripik tempe balado")
@@ -43,7 +43,7 @@ def test_marketplace_journey(page, new_page, login, screenshot, live_server, tmp
     page.fill("input[name=deadline]", "2030-12-31")
     screenshot(page, "marketplace-02-brief")
     page.locator("main form[enctype] button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/gigs/\d+/$"))
+    page.wait_for_url(re.compile(r"/pekerjaan/\d+/$"))
     gig = Gig.objects.get()
     assert gig.status == "draft" and "Keripik tempe balado" in page.inner_text(".brief")
     submit(page, "/publish/")
@@ -53,12 +53,12 @@ def test_marketplace_journey(page, new_page, login, screenshot, live_server, tmp
 
     # the creative searches with a typo, finds the gig and bids
     login(laptop, creative.email, PASSWORD)
-    laptop.goto("/gigs/")
+    laptop.goto("/pekerjaan/")
     laptop.fill("input[name=q]", "kripik")
     laptop.locator("form[role=search] .search__main button[type=submit]").click()
     laptop.wait_for_load_state("load")
     screenshot(laptop, "marketplace-04-search-typo")
-    laptop.locator(f"a[href='/gigs/{gig.pk}/']").first.click()
+    laptop.locator(f"a[href='/pekerjaan/{gig.pk}/']").first.click()
     laptop.fill("input[name=amount]", "1200000")
     laptop.fill("input[name=delivery_days]", "7")
     laptop.fill("textarea[name=proposal]", "Tiga konsep, dua revisi, file siap cetak.")
@@ -67,18 +67,18 @@ def test_marketplace_journey(page, new_page, login, screenshot, live_server, tmp
     screenshot(laptop, "marketplace-05-bid-sent")
 
     # the owner compares and accepts
-    page.goto(f"/gigs/{gig.pk}/")
+    page.goto(f"/pekerjaan/{gig.pk}/")
     screenshot(page, "marketplace-06-compare-bids")
     page.locator("summary", has_text="Terima").first.click()  # accepting asks once more
     submit(page, "/accept/")
-    page.wait_for_url(re.compile(r"/contracts/\d+/$"))
+    page.wait_for_url(re.compile(r"/kontrak/\d+/$"))
     contract = Contract.objects.get()
     assert contract.status == "active"
 
     # the creative delivers a file
     design = tmp_path / "kemasan-v1.pdf"
     design.write_bytes(b"%PDF-1.4\n% desain kemasan versi 1\n%%EOF\n")
-    laptop.goto(f"/contracts/{contract.pk}/")
+    laptop.goto(f"/kontrak/{contract.pk}/")
     laptop.fill("textarea[name=note]", "Versi pertama.")
     laptop.set_input_files("input[name=files]", str(design))
     submit(laptop, "/deliver/")
@@ -86,8 +86,8 @@ def test_marketplace_journey(page, new_page, login, screenshot, live_server, tmp
     assert contract.status == "delivered"
 
     # the owner asks for a revision
-    page.goto(f"/contracts/{contract.pk}/")
-    assert page.locator("a[href*='/files/deliveries/']").count() == 1
+    page.goto(f"/kontrak/{contract.pk}/")
+    assert page.locator("a[href*='/berkas/hasil/']").count() == 1
     page.fill("form[action$='/revision/'] textarea[name=note]", "Logo diperbesar.")
     submit(page, "/revision/")
     contract.refresh_from_db()
@@ -95,14 +95,14 @@ def test_marketplace_journey(page, new_page, login, screenshot, live_server, tmp
 
     # the creative delivers again
     design.write_bytes(b"%PDF-1.4\n% desain kemasan versi 2\n%%EOF\n")
-    laptop.goto(f"/contracts/{contract.pk}/")
+    laptop.goto(f"/kontrak/{contract.pk}/")
     laptop.set_input_files("input[name=files]", str(design))
     submit(laptop, "/deliver/")
     contract.refresh_from_db()
     assert contract.status == "delivered"
 
     # the owner completes and reviews
-    page.goto(f"/contracts/{contract.pk}/")
+    page.goto(f"/kontrak/{contract.pk}/")
     submit(page, "/complete/")
     contract.refresh_from_db()
     assert contract.status == "completed"
@@ -111,14 +111,14 @@ def test_marketplace_journey(page, new_page, login, screenshot, live_server, tmp
     submit(page, "/review/")
 
     # the creative reviews too; both reviews are now shown
-    laptop.goto(f"/contracts/{contract.pk}/")
+    laptop.goto(f"/kontrak/{contract.pk}/")
     laptop.check("input[name=rating][value='5']")
     laptop.fill("form[action$='/review/'] textarea[name=comment]", "Pemilik jelas dan ramah.")
     submit(laptop, "/review/")
     assert Review.objects.count() == 2
     assert "Rapi dan cepat." in laptop.inner_text("#reviews ~ *") or "Rapi dan cepat." in laptop.content()
     screenshot(laptop, "marketplace-07-reviews")
-    page.goto(f"/contracts/{contract.pk}/")
+    page.goto(f"/kontrak/{contract.pk}/")
     assert "Pemilik jelas dan ramah." in page.content()
     screenshot(page, "marketplace-08-owner-workspace")
 
@@ -137,38 +137,38 @@ def test_brief_files_and_a_dispute_in_the_browser(page, new_page, login, screens
 
     # the owner attaches two files to the brief from the gig page, then removes one
     login(page, owner.email, PASSWORD)
-    page.goto(f"/gigs/{gig.pk}/")
+    page.goto(f"/pekerjaan/{gig.pk}/")
     old, ref = tmp_path / "kemasan-lama.pdf", tmp_path / "referensi.pdf"
     for path in (old, ref):
         path.write_bytes(b"%PDF-1.4\n% brief\n%%EOF\n")
     page.set_input_files("form[action$='/attachments/'] input[name=files]", [str(old), str(ref)])
     submit(page, "/attachments/")
     assert "2 berkas dilampirkan" in page.inner_text(".messages")
-    assert page.locator("#attachments a[href^='/files/briefs/']").count() == 2
+    assert page.locator("#attachments a[href^='/berkas/brief/']").count() == 2
     page.locator("#attachments li", has_text="kemasan-lama.pdf").locator("button[type=submit]").click()
     page.wait_for_load_state("load")
-    assert page.locator("#attachments a[href^='/files/briefs/']").count() == 1
+    assert page.locator("#attachments a[href^='/berkas/brief/']").count() == 1
     screenshot(page, "marketplace-09-brief-files")
 
     # the creative sees only a count until they bid, then the file
     laptop = new_page(width=1200, height=900)
     login(laptop, creative.email, PASSWORD)
-    laptop.goto(f"/gigs/{gig.pk}/")
-    assert laptop.locator("a[href^='/files/briefs/']").count() == 0
+    laptop.goto(f"/pekerjaan/{gig.pk}/")
+    assert laptop.locator("a[href^='/berkas/brief/']").count() == 0
     laptop.fill("input[name=amount]", "900000")
     laptop.fill("input[name=delivery_days]", "5")
     laptop.fill("textarea[name=proposal]", "Foto studio, latar putih.")
     submit(laptop, "/bid/")
-    assert laptop.locator("a[href^='/files/briefs/']").count() == 1
+    assert laptop.locator("a[href^='/berkas/brief/']").count() == 1
 
     # the owner accepts; later the creative opens a dispute with a reason
     contract = services.bid_accept(bid=gig.bids.get(), user=owner)
-    laptop.goto(f"/contracts/{contract.pk}/")
+    laptop.goto(f"/kontrak/{contract.pk}/")
     laptop.locator("details.contract-more", has_text="MJC").locator("summary").click()
     laptop.fill("form[action$='/dispute/'] textarea[name=reason]", "Sampel produk belum dikirim.")
     submit(laptop, "/dispute/")
     contract.refresh_from_db()
     assert contract.status == "disputed"
-    page.goto(f"/contracts/{contract.pk}/")
+    page.goto(f"/kontrak/{contract.pk}/")
     assert "Sampel produk belum dikirim." in page.inner_text(".dispute")
     screenshot(page, "marketplace-10-dispute")

@@ -38,7 +38,7 @@ def test_nib_review_journey(new_page, login, screenshot):
 
     phone.goto(f"/usaha/{business.pk}/")
     assert phone.locator("[data-badge=nib_verified]").count() == 1
-    phone.goto(f"/gigs/{gig.pk}/")
+    phone.goto(f"/pekerjaan/{gig.pk}/")
     assert phone.locator("[data-badge=nib_verified]").count() == 1
     phone.goto(f"/usaha/{other.pk}/verifikasi/")
     assert "Nama di OSS berbeda dengan nama usaha" in phone.inner_text("[data-testid=verification-status]")

@@ -84,7 +84,7 @@ def test_package_order_journey(page, new_page, login, screenshot, tmp_path):
     laptop.goto(f"/paket/pesanan/{order.pk}/")
     assert "081211112222" not in laptop.inner_text("main")
     laptop.locator("form:has(input[value=accept]) button[type=submit]").click()
-    laptop.wait_for_url(re.compile(r"/contracts/\d+/$"))
+    laptop.wait_for_url(re.compile(r"/kontrak/\d+/$"))
     contract = Contract.objects.get()
     due = timezone.localdate() + timedelta(days=4)
     assert contract.amount == 1_100_000 and contract.due_date == due and contract.revisions_allowed == 3
@@ -94,7 +94,7 @@ def test_package_order_journey(page, new_page, login, screenshot, tmp_path):
     screenshot(laptop, "packages-04-contract-creative")
 
     # the owner, too
-    page.goto(f"/contracts/{contract.pk}/")
+    page.goto(f"/kontrak/{contract.pk}/")
     owner_view = page.inner_text("main")
     assert "Rp 1.100.000" in owner_view and "085733334444" in owner_view and "rina@contoh.id" in owner_view
     assert str(due.year) in owner_view

@@ -35,7 +35,7 @@ def test_payments_journey(new_page, login, screenshot, tmp_path):
     bid = BidFactory(gig=GigFactory(business=business), creative=creative, amount=1_500_000)
     contract = gig_services.bid_accept(bid=bid, user=business.owner)
     owner_phone, creative_phone = new_page(locale="id-ID"), new_page(locale="id-ID")
-    url = f"/contracts/{contract.pk}/"
+    url = f"/kontrak/{contract.pk}/"
 
     # the owner proposes DP 50 % / pelunasan 50 %
     login(owner_phone, "budi@contoh.id", PASSWORD)
@@ -44,25 +44,25 @@ def test_payments_journey(new_page, login, screenshot, tmp_path):
     owner_phone.locator("#payments summary", has_text="Ubah jadwal pembayaran").click()
     owner_phone.check("input[name=preset][value=dp50]")
     screenshot(owner_phone, "payments-01-propose")
-    _submit(owner_phone, "/payments/terms/")
+    _submit(owner_phone, "/pembayaran/termin/")
     assert "Diusulkan pemilik" in owner_phone.inner_text("#payments")
 
     # the creative agrees
     login(creative_phone, "rina@contoh.id", PASSWORD)
     creative_phone.goto(url + "#payments")
-    _submit(creative_phone, "/payments/terms/agree/")
+    _submit(creative_phone, "/pembayaran/termin/setujui/")
     assert creative_phone.locator("[data-testid=instalment]").count() == 2
 
     # the owner records the DP with a photo of the transfer slip
     photo = tmp_path / "bukti-transfer.jpg"
     Image.new("RGB", (300, 200), (20, 120, 60)).save(photo, "JPEG")
     owner_phone.reload()
-    form = owner_phone.locator("form[action$='/payments/record/']")
+    form = owner_phone.locator("form[action$='/pembayaran/catat/']")
     assert form.locator("input[name=amount]").input_value() in ("750.000", "750000")
     form.locator("select[name=method]").select_option("transfer")
     form.locator("input[name=proof]").set_input_files(str(photo))
     screenshot(owner_phone, "payments-02-record")
-    _submit(owner_phone, "/payments/record/")
+    _submit(owner_phone, "/pembayaran/catat/")
     summary = owner_phone.inner_text("[data-testid=payment-summary]")
     assert summary == "Dibayar Rp 750.000 dari Rp 1.500.000, dikonfirmasi Rp 0"
     payment = Payment.objects.get()
@@ -71,7 +71,7 @@ def test_payments_journey(new_page, login, screenshot, tmp_path):
     # the creative confirms receipt
     creative_phone.reload()
     screenshot(creative_phone, "payments-03-confirm")
-    _submit(creative_phone, f"/payments/{payment.pk}/confirm/")
+    _submit(creative_phone, f"/pembayaran/{payment.pk}/konfirmasi/")
     assert "Dikonfirmasi Rp 750.000" in creative_phone.inner_text("[data-testid=payment-summary]").title()
 
     # the owner downloads the kwitansi

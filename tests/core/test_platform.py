@@ -34,16 +34,16 @@ def test_language_switch_is_remembered_by_cookie_and_by_account(client):
     user = OwnerFactory()
     client.force_login(user)
 
-    response = client.post("/language/", {"language": "en", "next": "/dashboard/"})
+    response = client.post("/bahasa/", {"language": "en", "next": "/dasbor/"})
 
-    assert response.status_code == 302 and response["Location"] == "/dashboard/"
+    assert response.status_code == 302 and response["Location"] == "/dasbor/"
     user.refresh_from_db()
     assert user.language == "en"
-    assert "Owner dashboard" in client.get("/dashboard/").content.decode()
+    assert "Owner dashboard" in client.get("/dasbor/").content.decode()
 
 
 def test_language_switch_ignores_foreign_redirects(client):
-    response = client.post("/language/", {"language": "en", "next": "https://evil.example/"})
+    response = client.post("/bahasa/", {"language": "en", "next": "https://evil.example/"})
 
     assert response["Location"] == "/"
 
@@ -52,14 +52,14 @@ def test_dashboard_shows_a_section_per_role(client):
     both = CreativeUserFactory(is_owner=True)
     client.force_login(both)
 
-    html = client.get("/dashboard/").content.decode()
+    html = client.get("/dasbor/").content.decode()
 
     assert 'id="dash-owner"' in html and 'id="dash-creative"' in html
     assert 'id="dash-staff"' not in html
 
 
 def test_dashboard_needs_sign_in(client):
-    response = client.get("/dashboard/")
+    response = client.get("/dasbor/")
 
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
@@ -92,7 +92,7 @@ def test_web_login_with_email(client):
 
     response = client.post("/accounts/login/", {"login": "wati@kopi.id", "password": PASSWORD})
 
-    assert response.status_code == 302 and response["Location"] == "/dashboard/"
+    assert response.status_code == 302 and response["Location"] == "/dasbor/"
 
 
 def test_unknown_page_is_a_friendly_404(client):

@@ -14,7 +14,7 @@ def test_a_new_creative_sees_a_checklist_linking_each_missing_step(client, djang
     user = CreativeUserFactory(full_name="Rina Kusuma")
     client.force_login(user)
     with django_assert_max_num_queries(40):
-        html = client.get("/dashboard/").content.decode()
+        html = client.get("/dasbor/").content.decode()
     assert 'id="profile-checklist"' in html
     for anchor in ("id_headline", "id_skills_0", "id_day_rate", "id_kabupaten", "portfolio"):
         assert f'href="/kreator/saya/#{anchor}"' in html
@@ -23,10 +23,10 @@ def test_a_new_creative_sees_a_checklist_linking_each_missing_step(client, djang
 def test_the_checklist_ticks_done_steps_and_goes_when_complete(client):
     profile = CreativeProfileFactory(headline="Fotografer produk", day_rate=400_000, skills=["kemasan"])
     client.force_login(profile.user)
-    html = client.get("/dashboard/").content.decode()
+    html = client.get("/dasbor/").content.decode()
     assert 'href="/kreator/saya/#id_headline"' not in html and 'href="/kreator/saya/#portfolio"' in html
     PortfolioItem.objects.create(profile=profile, title="Kemasan kopi", category=category("kemasan"), image="x.jpg")
-    assert 'id="profile-checklist"' not in client.get("/dashboard/").content.decode()
+    assert 'id="profile-checklist"' not in client.get("/dasbor/").content.decode()
 
 
 def test_the_business_page_offers_a_job_for_that_business(client):
@@ -34,14 +34,14 @@ def test_the_business_page_offers_a_job_for_that_business(client):
     second = BusinessFactory(owner=first.owner, name="Kopi Bondowoso Sari")
     client.force_login(first.owner)
     html = client.get(reverse("umkm:detail", args=[second.pk])).content.decode()
-    assert f'href="/gigs/post/?business={second.pk}"' in html
-    client.get(f"/gigs/post/?business={second.pk}")
-    step2 = client.get("/gigs/post/?category=kemasan").content.decode()
+    assert f'href="/pekerjaan/baru/?business={second.pk}"' in html
+    client.get(f"/pekerjaan/baru/?business={second.pk}")
+    step2 = client.get("/pekerjaan/baru/?category=kemasan").content.decode()
     assert "Kopi Bondowoso Sari" in step2
-    assert client.get("/gigs/post/?business=abc").status_code == 404
+    assert client.get("/pekerjaan/baru/?business=abc").status_code == 404
     # a visitor sees no such button
     client.force_login(UserFactory())
-    assert "/gigs/post/?business=" not in client.get(reverse("umkm:detail", args=[second.pk])).content.decode()
+    assert "/pekerjaan/baru/?business=" not in client.get(reverse("umkm:detail", args=[second.pk])).content.decode()
 
 
 @pytest.mark.parametrize(
@@ -52,4 +52,4 @@ def test_the_greeting_uses_the_first_name(client, full_name, greeting):
     user = CreativeUserFactory(full_name=full_name)
     assert user.get_short_name() == greeting
     client.force_login(user)
-    assert f"Halo, {greeting}</h1>" in client.get("/dashboard/").content.decode()
+    assert f"Halo, {greeting}</h1>" in client.get("/dasbor/").content.decode()

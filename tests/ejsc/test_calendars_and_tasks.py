@@ -61,23 +61,23 @@ def test_user_feed_behind_the_secret_token():
         status=EventStatus.APPROVED,
     )  # fmt: skip
     services.event_rsvp(user=user, event=event)
-    response = Client().get(f"/ejsc/calendar/{user.calendar_token}.ics")
+    response = Client().get(f"/ejsc/kalender/{user.calendar_token}.ics")
     assert response.status_code == 200
     items = {str(i["SUMMARY"]): i for i in events_of(response.content)}
     assert len(items) == 2
     assert "Malam kreator" in items
     evening = items["Malam kreator"]["DTSTART"].dt
     assert (evening.hour, evening.utcoffset()) == (19, timedelta(hours=7))
-    assert Client().get("/ejsc/calendar/not-a-token.ics").status_code == 404
+    assert Client().get("/ejsc/kalender/not-a-token.ics").status_code == 404
 
 
 def test_add_to_calendar_link_only_for_who_may_see_the_booking(client):
     booking = BookingFactory(status=BookingStatus.APPROVED)
     other = UserFactory()
     client.force_login(other)
-    assert client.get(f"/ejsc/bookings/{booking.pk}.ics").status_code == 404
+    assert client.get(f"/ejsc/pemesanan/{booking.pk}.ics").status_code == 404
     client.force_login(booking.requester)
-    response = client.get(f"/ejsc/bookings/{booking.pk}.ics")
+    response = client.get(f"/ejsc/pemesanan/{booking.pk}.ics")
     assert response.status_code == 200
     (item,) = events_of(response.content)
     assert item["DTSTART"].dt.astimezone(UTC) == booking.start.astimezone(UTC)

@@ -29,7 +29,7 @@ def _first_segments_under_ejsc() -> set[str]:
 
 def test_every_page_under_ejsc_is_reserved():
     segments = _first_segments_under_ejsc()
-    assert {"staff", "events", "rooms", "bookings", "series", "waitlist", "check-in", "my-bookings"} <= segments
+    assert {"petugas", "acara", "ruang", "pemesanan", "seri", "daftar-tunggu", "presensi", "pemesanan-saya"} <= segments
     assert segments <= RESERVED_HUB_SLUGS, segments - RESERVED_HUB_SLUGS
     assert get_resolver()  # the URL conf loads
 
@@ -64,3 +64,22 @@ def test_the_admin_refuses_a_reserved_slug_with_the_message(client):
     existing.refresh_from_db()
     assert existing.slug != "events"
     assert response.status_code == 200 and "/ejsc/" in response.content.decode()
+
+
+def test_the_old_english_segments_stay_reserved():
+    """The old paths still answer with a redirect (mjc/site/oldpaths.py): a hub may not take them."""
+    from mjc.site.oldpaths import OLD_PATHS
+
+    old = {route.removeprefix("ejsc/").split("/")[0] for route, _name in OLD_PATHS if route.startswith("ejsc/")}
+    old = {segment for segment in old if not segment.startswith("<")}
+    assert old <= RESERVED_HUB_SLUGS, old - RESERVED_HUB_SLUGS
+
+
+def test_the_data_check_names_a_hub_saved_with_a_slug_that_became_a_page():
+    from django.core.checks import run_checks
+
+    SpaceFactory(slug="ejsc-kediri")
+    assert not [m for m in run_checks(databases=["default"]) if m.id == "ejsc.W001"]
+    Space.objects.filter(slug="ejsc-kediri").update(slug="acara")  # saved before "acara" was a page
+    found = [m for m in run_checks(databases=["default"]) if m.id == "ejsc.W001"]
+    assert len(found) == 1 and "acara" in found[0].msg

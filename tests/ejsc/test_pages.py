@@ -73,7 +73,7 @@ def test_booking_form_without_js_then_requester_sees_it(client):
     assert response.status_code == 302 and response["Location"] == booking.get_absolute_url()
     assert booking.start == start and booking.end == end
     page = client.get(reverse("ejsc:my_bookings")).content.decode()
-    assert room.name in page and "10.00–12.00 WIB" in page and f"/ejsc/bookings/{booking.pk}.ics" in page
+    assert room.name in page and "10.00–12.00 WIB" in page and f"/ejsc/pemesanan/{booking.pk}.ics" in page
 
 
 def test_booking_form_shows_rule_errors_not_500(client):
@@ -105,7 +105,7 @@ def test_staff_queue_only_own_region_and_decisions(client, django_assert_max_num
     client.force_login(staff)
     with django_assert_max_num_queries(14):
         body = client.get(reverse("ejsc:staff_queue")).content.decode()
-    assert all(f"/ejsc/bookings/{b.pk}/" in body for b in mine) and f"/ejsc/bookings/{other.pk}/" not in body
+    assert all(f"/ejsc/pemesanan/{b.pk}/" in body for b in mine) and f"/ejsc/pemesanan/{other.pk}/" not in body
     assert client.get(other.get_absolute_url()).status_code == 404
     response = client.post(
         reverse("ejsc:booking_action", args=[mine[0].pk]), {"action": "approve", "next": reverse("ejsc:staff_queue")}
@@ -169,7 +169,7 @@ def test_staff_dashboard_partial(client):
     BookingFactory(room=room)
     client.force_login(StaffFactory(bakorwil=bakorwil("III")))
     monday = wib(start).date() - timedelta(days=wib(start).weekday())
-    body = client.get(f"/dashboard/?week={monday.isoformat()}").content.decode()
+    body = client.get(f"/dasbor/?week={monday.isoformat()}").content.decode()
     assert "bars__fill" in body and room.name in body
 
 

@@ -33,7 +33,7 @@ def test_room_and_dashboard_weeks_out_of_range_show_this_week(client, staff, wee
     expected = 400 if "\x00" in week else 200  # NUL bytes are refused at one place (mjc.core.guard)
     assert client.get(room.get_absolute_url(), {"week": week}).status_code == expected
     client.force_login(staff)
-    assert client.get("/dashboard/", {"week": week}).status_code == expected
+    assert client.get("/dasbor/", {"week": week}).status_code == expected
 
 
 @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "x"])
@@ -178,11 +178,11 @@ def test_api_booking_across_midnight_wib_is_refused_with_its_code(as_user):
 def test_huge_ids_in_urls_are_404(client, staff):
     client.force_login(staff)
     for url in (
-        f"/ejsc/bookings/{BIG}/",
-        f"/ejsc/bookings/{BIG}/cancel/",
-        f"/ejsc/events/{BIG}/",
-        f"/ejsc/rooms/{BIG}/",
-        f"/ejsc/events/{BIG}/cancel/",
+        f"/ejsc/pemesanan/{BIG}/",
+        f"/ejsc/pemesanan/{BIG}/batalkan/",
+        f"/ejsc/acara/{BIG}/",
+        f"/ejsc/ruang/{BIG}/",
+        f"/ejsc/acara/{BIG}/batalkan/",
     ):
         assert client.get(url).status_code == 404, url
 
@@ -198,7 +198,7 @@ def test_cancel_goes_through_a_confirmation_page(client):
     assert confirm_url in detail
     # a POST without the confirmation (an old form, a double tap) only leads to the question
     response = client.post(
-        reverse("ejsc:booking_action", args=[booking.pk]), {"action": "cancel", "next": "/ejsc/my-bookings/"}
+        reverse("ejsc:booking_action", args=[booking.pk]), {"action": "cancel", "next": "/ejsc/pemesanan-saya/"}
     )
     assert response.status_code == 302 and response["Location"].startswith(confirm_url)
     booking.refresh_from_db()
@@ -207,9 +207,9 @@ def test_cancel_goes_through_a_confirmation_page(client):
     assert 'name="confirm" value="yes"' in page and "WIB" in page
     response = client.post(
         reverse("ejsc:booking_action", args=[booking.pk]),
-        {"action": "cancel", "confirm": "yes", "reason": "Klien batal", "next": "/ejsc/my-bookings/"},
+        {"action": "cancel", "confirm": "yes", "reason": "Klien batal", "next": "/ejsc/pemesanan-saya/"},
     )
-    assert response["Location"] == "/ejsc/my-bookings/"
+    assert response["Location"] == "/ejsc/pemesanan-saya/"
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED and booking.decision_reason == "Klien batal"
     # afterwards the confirmation page says it can no longer be cancelled
@@ -467,7 +467,7 @@ def test_my_bookings_lists_an_event_once_under_events(client, staff):
 
 @pytest.mark.parametrize("token", ["%00", "x" * 5000, "a b", "short"])
 def test_calendar_tokens_that_cannot_be_tokens_are_404(client, token):
-    assert client.get(f"/ejsc/calendar/{token}.ics").status_code == (400 if token == "%00" else 404)
+    assert client.get(f"/ejsc/kalender/{token}.ics").status_code == (400 if token == "%00" else 404)
 
 
 def test_staff_cancelling_a_booking_tells_the_requester_why(client, staff):

@@ -258,7 +258,7 @@ def test_the_queue_shows_25_at_a_time_and_flags_clashes_on_every_page(client):
     assert 'rel="next"' not in third
     assert _queue_ids(_follow(client, third, "prev")) == [b.pk for b in waiting[25:50]]
     # deciding from page two comes back to page two
-    assert 'name="next" value="/ejsc/staff/?cursor=' in second
+    assert 'name="next" value="/ejsc/petugas/?cursor=' in second
 
 
 def test_the_queue_costs_the_same_with_5_or_300_waiting(client, django_assert_max_num_queries):
@@ -290,10 +290,10 @@ def test_my_past_bookings_page_by_cursor(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         first = client.get(reverse("ejsc:my_bookings")).content.decode()
     newest_first = sorted(past, key=lambda b: b.start, reverse=True)
-    assert all(f"/ejsc/bookings/{b.pk}/" in first for b in newest_first[:25])
-    assert f"/ejsc/bookings/{newest_first[25].pk}/" not in first
+    assert all(f"/ejsc/pemesanan/{b.pk}/" in first for b in newest_first[:25])
+    assert f"/ejsc/pemesanan/{newest_first[25].pk}/" not in first
     older = _follow(client, first, "next")
-    assert all(f"/ejsc/bookings/{b.pk}/" in older for b in newest_first[25:]) and 'rel="prev"' in older
+    assert all(f"/ejsc/pemesanan/{b.pk}/" in older for b in newest_first[25:]) and 'rel="prev"' in older
 
 
 # --- the plans ------------------------------------------------------------------------------------

@@ -18,11 +18,11 @@ pytestmark = pytest.mark.django_db
 
 def test_owner_adds_files_from_the_gig_page_and_removes_one(client, gig, owner):
     client.force_login(owner)
-    page = client.get(f"/gigs/{gig.pk}/").content.decode()
-    assert f'action="/gigs/{gig.pk}/attachments/"' in page and 'enctype="multipart/form-data"' in page
+    page = client.get(f"/pekerjaan/{gig.pk}/").content.decode()
+    assert f'action="/pekerjaan/{gig.pk}/lampiran/"' in page and 'enctype="multipart/form-data"' in page
 
     response = client.post(
-        f"/gigs/{gig.pk}/attachments/", {"files": [pdf("kemasan-lama.pdf"), pdf("logo.pdf")]}, follow=True
+        f"/pekerjaan/{gig.pk}/lampiran/", {"files": [pdf("kemasan-lama.pdf"), pdf("logo.pdf")]}, follow=True
     )
     html = response.content.decode()
     assert "2 berkas dilampirkan" in html and "kemasan-lama.pdf" in html
@@ -30,7 +30,7 @@ def test_owner_adds_files_from_the_gig_page_and_removes_one(client, gig, owner):
     stored = first.file.name
     assert first.file.storage.exists(stored)
 
-    response = client.post(f"/files/briefs/{first.pk}/remove/", follow=True)
+    response = client.post(f"/berkas/brief/{first.pk}/hapus/", follow=True)
     assert response.status_code == 200 and "dihapus" in response.content.decode()
     assert list(gig.attachments.values_list("original_name", flat=True)) == ["logo.pdf"]
 
@@ -47,9 +47,9 @@ def test_bad_uploads_and_empty_posts_are_messages_not_500(client, gig, owner):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(owner)
-    assert client.post(f"/gigs/{gig.pk}/attachments/", {}).status_code == 302
+    assert client.post(f"/pekerjaan/{gig.pk}/lampiran/", {}).status_code == 302
     fake = SimpleUploadedFile("virus.exe", b"MZ\x90\x00" * 10, content_type="application/octet-stream")
-    response = client.post(f"/gigs/{gig.pk}/attachments/", {"files": [fake]}, follow=True)
+    response = client.post(f"/pekerjaan/{gig.pk}/lampiran/", {"files": [fake]}, follow=True)
     assert response.status_code == 200 and not gig.attachments.exists()
     assert 'class="messages' in response.content.decode()
 
@@ -57,8 +57,8 @@ def test_bad_uploads_and_empty_posts_are_messages_not_500(client, gig, owner):
 def test_only_the_owner_and_only_while_draft_or_open(client, gig, owner, creative):
     attachment = services.gig_attachment_add(gig=gig, user=owner, upload=pdf())
     client.force_login(creative.user)
-    assert client.post(f"/gigs/{gig.pk}/attachments/", {"files": [pdf()]}).status_code == 404
-    assert client.post(f"/files/briefs/{attachment.pk}/remove/").status_code == 404
+    assert client.post(f"/pekerjaan/{gig.pk}/lampiran/", {"files": [pdf()]}).status_code == 404
+    assert client.post(f"/berkas/brief/{attachment.pk}/hapus/").status_code == 404
     with pytest.raises(PermissionDenied):
         services.gig_attachment_remove(attachment=attachment, user=creative.user)
     services.gig_cancel(gig=gig, user=owner)
@@ -67,9 +67,9 @@ def test_only_the_owner_and_only_while_draft_or_open(client, gig, owner, creativ
     with pytest.raises(Conflict):
         services.gig_attachment_add(gig=gig, user=owner, upload=pdf())
     client.force_login(owner)
-    page = client.get(f"/gigs/{gig.pk}/").content.decode()
+    page = client.get(f"/pekerjaan/{gig.pk}/").content.decode()
     assert "/attachments/" not in page and "/remove/" not in page
-    assert client.post(f"/files/briefs/{attachment.pk}/remove/", follow=True).status_code == 200
+    assert client.post(f"/berkas/brief/{attachment.pk}/hapus/", follow=True).status_code == 200
     assert GigAttachment.objects.filter(pk=attachment.pk).exists()
 
 
@@ -110,9 +110,9 @@ def test_who_may_download_a_brief_file(client, gig, owner, who, status):
         users[who] = BidFactory(gig=gig, status=who).creative.user
     if who != "anonymous":
         client.force_login(users[who])
-    assert client.get(f"/files/briefs/{attachment.pk}/").status_code == status
-    page = client.get(f"/gigs/{gig.pk}/").content.decode()
-    assert (f'href="/files/briefs/{attachment.pk}/"' in page) == (status == 200)
+    assert client.get(f"/berkas/brief/{attachment.pk}/").status_code == status
+    page = client.get(f"/pekerjaan/{gig.pk}/").content.decode()
+    assert (f'href="/berkas/brief/{attachment.pk}/"' in page) == (status == 200)
 
 
 def test_after_the_contract_only_the_two_parties_keep_access(client, gig, owner):
@@ -125,7 +125,7 @@ def test_after_the_contract_only_the_two_parties_keep_access(client, gig, owner)
     assert other.status == BidStatus.REJECTED
     for user, status in [(chosen.creative.user, 200), (other.creative.user, 404), (owner, 200)]:
         client.force_login(user)
-        assert client.get(f"/files/briefs/{attachment.pk}/").status_code == status
+        assert client.get(f"/berkas/brief/{attachment.pk}/").status_code == status
 
 
 def test_api_remove(as_user, gig, owner, creative):

@@ -18,12 +18,12 @@ def signed_in(client, owner):
 @pytest.mark.parametrize(
     "url",
     [
-        "/report/?gig=abc",
-        "/report/?bid=abc",
-        "/report/?user=abc",
-        f"/report/?gig={HUGE}",
-        f"/report/?user={HUGE}",
-        "/report/?gig=-3",
+        "/laporkan/?gig=abc",
+        "/laporkan/?bid=abc",
+        "/laporkan/?user=abc",
+        f"/laporkan/?gig={HUGE}",
+        f"/laporkan/?user={HUGE}",
+        "/laporkan/?gig=-3",
     ],
 )
 def test_report_with_bad_ids_is_404(signed_in, url):
@@ -31,24 +31,24 @@ def test_report_with_bad_ids_is_404(signed_in, url):
 
 
 def test_report_post_with_bad_ids_is_404(signed_in):
-    assert signed_in.post("/report/", {"user": "abc", "reason": "spam"}).status_code == 404
-    assert signed_in.post("/report/", {"bid": HUGE, "reason": "spam"}).status_code == 404
+    assert signed_in.post("/laporkan/", {"user": "abc", "reason": "spam"}).status_code == 404
+    assert signed_in.post("/laporkan/", {"bid": HUGE, "reason": "spam"}).status_code == 404
 
 
 @pytest.mark.parametrize("query", ["template=%00", "category=%00", "template=a%00b"])
 def test_post_a_job_with_nul_in_the_query(signed_in, query):
     # NUL bytes are refused at one place for every page (mjc.core.guard), with a message
-    response = signed_in.get(f"/gigs/post/?{query}")
+    response = signed_in.get(f"/pekerjaan/baru/?{query}")
     assert response.status_code == 400 and response.content
 
 
 def test_price_guidance_with_nul(client):
-    assert client.get("/gigs/price-guidance/?category=kemasan&bakorwil=%00").status_code == 400
-    assert client.get("/gigs/price-guidance/?category=kemasan").status_code == 200
+    assert client.get("/pekerjaan/panduan-harga/?category=kemasan&bakorwil=%00").status_code == 400
+    assert client.get("/pekerjaan/panduan-harga/?category=kemasan").status_code == 200
 
 
 def test_cancel_reason_with_nul_is_refused_and_nothing_changes(signed_in, gig):
-    response = signed_in.post(f"/gigs/{gig.pk}/cancel/", {"reason": "salah\x00 posting"})
+    response = signed_in.post(f"/pekerjaan/{gig.pk}/batalkan/", {"reason": "salah\x00 posting"})
     assert response.status_code == 400
     gig.refresh_from_db()
     assert gig.status != "cancelled"
@@ -69,7 +69,7 @@ def test_bids_with_bad_numbers_are_refused_with_a_message(client, gig, creative,
     gig.save(update_fields=["status"])
     client.raise_request_exception = False
     client.force_login(creative.user)
-    response = client.post(f"/gigs/{gig.pk}/bid/", data, follow=True)
+    response = client.post(f"/pekerjaan/{gig.pk}/tawar/", data, follow=True)
     assert response.status_code == 200
     assert not gig.bids.exists()
     assert 'class="messages' in response.content.decode()
@@ -97,8 +97,8 @@ def test_posting_and_editing_with_bad_fields_rerenders_the_form(signed_in, gig, 
         "work_mode": "remote",
         **data,
     }
-    assert signed_in.post(f"/gigs/{gig.pk}/edit/", fields).status_code == 200
-    assert signed_in.post("/gigs/post/", {"blank": "1", **fields}).status_code == 200
+    assert signed_in.post(f"/pekerjaan/{gig.pk}/ubah/", fields).status_code == 200
+    assert signed_in.post("/pekerjaan/baru/", {"blank": "1", **fields}).status_code == 200
 
 
 def test_a_nul_in_a_bid_or_a_gig_form_is_refused_and_nothing_is_saved(signed_in, client, gig, creative):
@@ -106,7 +106,9 @@ def test_a_nul_in_a_bid_or_a_gig_form_is_refused_and_nothing_is_saved(signed_in,
     gig.save(update_fields=["status"])
     client.force_login(creative.user)
     assert (
-        client.post(f"/gigs/{gig.pk}/bid/", {"amount": "1000", "delivery_days": "3", "proposal": "nul\x00"}).status_code
+        client.post(
+            f"/pekerjaan/{gig.pk}/tawar/", {"amount": "1000", "delivery_days": "3", "proposal": "nul\x00"}
+        ).status_code
         == 400
     )
     assert not gig.bids.exists()

@@ -13,18 +13,18 @@ def test_cancelling_without_a_reason_is_refused_and_the_job_stays_open(client):
     gig = GigFactory()
     BidFactory(gig=gig)
     client.force_login(gig.business.owner)
-    page = client.get(f"/gigs/{gig.pk}/").content.decode()
+    page = client.get(f"/pekerjaan/{gig.pk}/").content.decode()
     assert '<details class="confirm">' in page and 'name="reason"' in page and "1 kreator yang menawar" in page
 
-    response = client.post(f"/gigs/{gig.pk}/cancel/", {"reason": "  "}, follow=True)
+    response = client.post(f"/pekerjaan/{gig.pk}/batalkan/", {"reason": "  "}, follow=True)
     gig.refresh_from_db()
     assert gig.status == GigStatus.OPEN
     assert "Tuliskan alasan pembatalan" in response.content.decode()
 
-    client.post(f"/gigs/{gig.pk}/cancel/", {"reason": "Produk tidak jadi diproduksi"})
+    client.post(f"/pekerjaan/{gig.pk}/batalkan/", {"reason": "Produk tidak jadi diproduksi"})
     gig.refresh_from_db()
     assert gig.status == GigStatus.CANCELLED
-    client.post(f"/gigs/{gig.pk}/cancel/", {"reason": "lagi"})  # twice: still cancelled, no error page
+    client.post(f"/pekerjaan/{gig.pk}/batalkan/", {"reason": "lagi"})  # twice: still cancelled, no error page
     gig.refresh_from_db()
     assert gig.status == GigStatus.CANCELLED
 
@@ -34,7 +34,7 @@ def test_accepting_a_bid_says_what_happens_to_the_others_first(client):
     bid = BidFactory(gig=gig, amount=1_250_000)
     BidFactory(gig=gig)
     client.force_login(gig.business.owner)
-    page = client.get(f"/gigs/{gig.pk}/").content.decode()
+    page = client.get(f"/pekerjaan/{gig.pk}/").content.decode()
     assert "Rp 1.250.000? Kontrak dimulai sekarang" in page and "Ya, terima penawaran ini" in page
-    response = client.post(f"/bids/{bid.pk}/accept/")
-    assert response.status_code == 302 and "/contracts/" in response["Location"]
+    response = client.post(f"/penawaran/{bid.pk}/accept/")
+    assert response.status_code == 302 and "/kontrak/" in response["Location"]

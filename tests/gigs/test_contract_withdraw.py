@@ -111,18 +111,17 @@ def test_the_contract_page_offers_withdraw_to_the_creative_and_cancel_to_the_own
     contract = accept(bid)
 
     client.force_login(bid.creative.user)
-    creative_page = client.get(f"/contracts/{contract.pk}/").content.decode()
+    creative_page = client.get(f"/kontrak/{contract.pk}/").content.decode()
     client.force_login(owner)
-    owner_page = client.get(f"/contracts/{contract.pk}/").content.decode()
+    owner_page = client.get(f"/kontrak/{contract.pk}/").content.decode()
 
     assert (
-        f"/contracts/{contract.pk}/withdraw/" in creative_page
-        and f"/contracts/{contract.pk}/cancel/" not in creative_page
+        f"/kontrak/{contract.pk}/withdraw/" in creative_page and f"/kontrak/{contract.pk}/cancel/" not in creative_page
     )
-    assert f"/contracts/{contract.pk}/cancel/" in owner_page and f"/contracts/{contract.pk}/withdraw/" not in owner_page
+    assert f"/kontrak/{contract.pk}/cancel/" in owner_page and f"/kontrak/{contract.pk}/withdraw/" not in owner_page
 
     client.force_login(bid.creative.user)
-    response = client.post(f"/contracts/{contract.pk}/withdraw/", {"reason": "Saya sakit"})
+    response = client.post(f"/kontrak/{contract.pk}/withdraw/", {"reason": "Saya sakit"})
     assert response.status_code == 302
     contract.refresh_from_db()
     assert contract.status == ContractStatus.WITHDRAWN

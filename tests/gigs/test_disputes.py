@@ -167,16 +167,14 @@ def test_api_dispute_twice_illegal_and_empty(contract_world):
 
 def test_workspace_form_opens_a_dispute_and_shows_it(client, contract):
     client.force_login(contract.creative.user)
-    page = client.get(f"/contracts/{contract.pk}/").content.decode()
-    assert f'action="/contracts/{contract.pk}/dispute/"' in page
-    empty = client.post(f"/contracts/{contract.pk}/dispute/", {"reason": ""})
+    page = client.get(f"/kontrak/{contract.pk}/").content.decode()
+    assert f'action="/kontrak/{contract.pk}/dispute/"' in page
+    empty = client.post(f"/kontrak/{contract.pk}/dispute/", {"reason": ""})
     assert empty.status_code == 400
-    response = client.post(
-        f"/contracts/{contract.pk}/dispute/", {"reason": "Pemilik tidak membalas pesan"}, follow=True
-    )
+    response = client.post(f"/kontrak/{contract.pk}/dispute/", {"reason": "Pemilik tidak membalas pesan"}, follow=True)
     html = response.content.decode()
     assert "Pemilik tidak membalas pesan" in html and "Sengketa dibuka" in html
-    assert f'action="/contracts/{contract.pk}/dispute/"' not in html
+    assert f'action="/kontrak/{contract.pk}/dispute/"' not in html
     assert Contract.objects.get(pk=contract.pk).status == ContractStatus.DISPUTED
 
 
@@ -198,7 +196,7 @@ def test_admin_actions_settle_through_the_service(client, contract):
 def test_the_creative_reads_the_revision_request_under_next_step(client, contract):
     _to(contract, "revision_requested")
     client.force_login(contract.creative.user)
-    html = client.get(f"/contracts/{contract.pk}/").content.decode()
+    html = client.get(f"/kontrak/{contract.pk}/").content.decode()
     next_step = html[html.index("Langkah selanjutnya") : html.index("Pengiriman hasil")]
     assert "Yang perlu diubah" in next_step and "Warna lebih cerah" in next_step
 
@@ -206,5 +204,5 @@ def test_the_creative_reads_the_revision_request_under_next_step(client, contrac
 def test_a_disputed_contract_stays_on_the_owners_dashboard(client, contract):
     services.contract_dispute(contract=contract, user=contract.owner, reason="Tidak ada kabar")
     client.force_login(contract.owner)
-    html = client.get("/dashboard/").content.decode()
-    assert f'href="/contracts/{contract.pk}/"' in html and "Dalam sengketa" in html
+    html = client.get("/dasbor/").content.decode()
+    assert f'href="/kontrak/{contract.pk}/"' in html and "Dalam sengketa" in html

@@ -1,4 +1,4 @@
-"""Hire from a profile: "Undang ke lowongan" on a creative's page (issue 11)."""
+"""Hire from a profile: "Undang ke pekerjaan" on a creative's page (issue 11)."""
 
 from datetime import timedelta
 
@@ -19,7 +19,7 @@ def test_who_sees_the_invite_action_on_a_profile(client, owner, creative):
     assert f"/accounts/login/?next={hire}" in anonymous
     client.force_login(owner)
     assert f'href="{hire}"' in client.get(url).content.decode()
-    assert "Undang ke lowongan" in client.get(url).content.decode()
+    assert "Undang ke pekerjaan" in client.get(url).content.decode()
     client.force_login(creative.user)  # the creative on their own page
     assert hire not in client.get(url).content.decode()
     client.force_login(CreativeUserFactory())  # another creative: nothing to invite to
@@ -47,22 +47,22 @@ def test_the_hire_page_lists_open_gigs_newest_first_and_invites(client, owner, c
         html = client.get(hire).content.decode()
     assert "Draf rahasia" not in html and "Lowongan orang lain" not in html
     assert html.index("Sudah ditawar") < html.index("Logo baru") < html.index("Kemasan lama")
-    assert f"/gigs/post/?invite={creative.pk}" in html
+    assert f"/pekerjaan/baru/?invite={creative.pk}" in html
 
-    response = client.post(f"/gigs/{newer.pk}/invite/{creative.pk}/", {"next": hire})
+    response = client.post(f"/pekerjaan/{newer.pk}/undang/{creative.pk}/", {"next": hire})
     assert response.status_code == 302 and response["Location"] == hire
     assert GigInvitation.objects.filter(gig=newer, creative=creative).exists()
     html = client.get(hire).content.decode()
-    assert html.count("Sudah diundang") == 1 and html.count(f"/gigs/{older.pk}/invite/{creative.pk}/") == 1
+    assert html.count("Sudah diundang") == 1 and html.count(f"/pekerjaan/{older.pk}/undang/{creative.pk}/") == 1
     # a "next" elsewhere is ignored: back to the gig
-    response = client.post(f"/gigs/{older.pk}/invite/{creative.pk}/", {"next": "https://jahat.example/"})
-    assert response["Location"] == f"/gigs/{older.pk}/"
+    response = client.post(f"/pekerjaan/{older.pk}/undang/{creative.pk}/", {"next": "https://jahat.example/"})
+    assert response["Location"] == f"/pekerjaan/{older.pk}/"
 
 
 def _post_step2(client, query):
     deadline = (timezone.localdate() + timedelta(days=10)).isoformat()
     return client.post(
-        f"/gigs/post/?{query}",
+        f"/pekerjaan/baru/?{query}",
         {
             "blank": "1",
             "title": "Foto produk kopi",
@@ -79,29 +79,29 @@ def _post_step2(client, query):
 
 def test_a_new_gig_started_from_a_profile_invites_the_creative_when_published(client, owner, creative):
     client.force_login(owner)
-    step1 = client.get(f"/gigs/post/?invite={creative.pk}")
+    step1 = client.get(f"/pekerjaan/baru/?invite={creative.pk}")
     assert creative.user.full_name in step1.content.decode()
-    assert creative.user.full_name in client.get("/gigs/post/?category=kemasan").content.decode()
+    assert creative.user.full_name in client.get("/pekerjaan/baru/?category=kemasan").content.decode()
     response = _post_step2(client, "category=kemasan")
     gig = Gig.objects.get(title="Foto produk kopi")
     assert response.status_code == 302 and gig.status == "draft"
     assert not GigInvitation.objects.exists()  # not before it is published
-    assert creative.user.full_name in client.get(f"/gigs/{gig.pk}/").content.decode()
-    client.post(f"/gigs/{gig.pk}/publish/")
+    assert creative.user.full_name in client.get(f"/pekerjaan/{gig.pk}/").content.decode()
+    client.post(f"/pekerjaan/{gig.pk}/terbitkan/")
     gig.refresh_from_db()
     assert gig.status == "open"
     assert list(GigInvitation.objects.values_list("gig", "creative")) == [(gig.pk, creative.pk)]
     # the next gig, started afresh, invites nobody
-    client.get("/gigs/post/")
+    client.get("/pekerjaan/baru/")
     _post_step2(client, "category=kemasan")
     second = Gig.objects.filter(status="draft").get()
-    client.post(f"/gigs/{second.pk}/publish/")
+    client.post(f"/pekerjaan/{second.pk}/terbitkan/")
     assert GigInvitation.objects.count() == 1
 
 
 def test_a_bad_invite_id_in_the_wizard_is_ignored(client, owner):
     client.force_login(owner)
     other = CreativeProfileFactory()
-    assert client.get("/gigs/post/?invite=abc").status_code == 200
-    assert client.get("/gigs/post/?invite=99999999999999999999").status_code == 200
-    assert other.user.full_name not in client.get("/gigs/post/?invite=0").content.decode()
+    assert client.get("/pekerjaan/baru/?invite=abc").status_code == 200
+    assert client.get("/pekerjaan/baru/?invite=99999999999999999999").status_code == 200
+    assert other.user.full_name not in client.get("/pekerjaan/baru/?invite=0").content.decode()

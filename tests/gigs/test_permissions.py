@@ -180,7 +180,7 @@ def test_delivered_files_only_for_the_parties(contract_world, actor, client):
     file = DeliveryFile.objects.get()
     if actor != "anonymous":
         client.force_login(contract_world["people"][actor])
-    response = client.get(f"/files/deliveries/{file.pk}/")
+    response = client.get(f"/berkas/hasil/{file.pk}/")
     if actor in ("owner", "bidder"):
         assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
         assert b"".join(response.streaming_content).startswith(b"%PDF")

@@ -118,7 +118,7 @@ def test_reading_the_guidance_costs_one_query_whatever_the_bids(accepted_bids, d
 def test_the_partial_and_the_api_say_when_the_guidance_was_computed(client, api, accepted_bids):
     refresh_summaries([PRICE_GUIDANCE])
 
-    html = client.get("/gigs/price-guidance/", {"category": "kemasan", "bakorwil": "III"}).content.decode()
+    html = client.get("/pekerjaan/panduan-harga/", {"category": "kemasan", "bakorwil": "III"}).content.decode()
     body = api.get("/api/v1/price-guidance/", {"category": "kemasan", "bakorwil": "III"}).json()
 
     assert "Rp 750.000" in html and "Diperbarui" in html

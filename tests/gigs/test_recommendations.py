@@ -33,7 +33,7 @@ def test_the_owner_sees_five_then_more_with_bid_and_invited_marked(client, owner
     GigInvitation.objects.create(gig=gig, creative=people[1], invited_by=owner)
     client.force_login(owner)
 
-    html = client.get(f"/gigs/{gig.pk}/").content.decode()
+    html = client.get(f"/pekerjaan/{gig.pk}/").content.decode()
 
     section = html[html.index('id="recommendations-title"') :]
     top, more = section.split("<details", 1)
@@ -42,8 +42,8 @@ def test_the_owner_sees_five_then_more_with_bid_and_invited_marked(client, owner
     for profile in people[5:]:
         assert f'href="/kreator/{profile.pk}/"' in more
     assert "Sudah menawar" in top and "Sudah diundang" in top
-    assert f"/invite/{people[0].pk}/" not in html and f"/invite/{people[1].pk}/" not in html
-    assert f"/invite/{people[2].pk}/" in top and f"/invite/{people[7].pk}/" in more
+    assert f"/undang/{people[0].pk}/" not in html and f"/undang/{people[1].pk}/" not in html
+    assert f"/undang/{people[2].pk}/" in top and f"/undang/{people[7].pk}/" in more
     assert "Lihat 3 lainnya" in more
     assert "Ahli Desain kemasan" in top and "5,0 ★ dari 1 proyek" in top
 
@@ -57,7 +57,7 @@ def test_recommendations_keep_the_page_cost_fixed(client, owner, matched, count,
     refresh_summaries()  # price guidance as the jobs leave it (a first read would compute it once)
     client.force_login(owner)
     with django_assert_max_num_queries(GIG_PAGE_QUERIES):
-        assert client.get(f"/gigs/{gig.pk}/").status_code == 200
+        assert client.get(f"/pekerjaan/{gig.pk}/").status_code == 200
 
 
 def test_the_matches_api_names_categories_without_a_query_per_row(as_user, owner, matched):

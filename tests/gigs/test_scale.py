@@ -199,7 +199,7 @@ def test_counts_are_capped_and_say_so(api, settings):
     many_gigs(1010)
     body = api.get("/api/v1/gigs/").json()
     assert body["count"] == 1000 and body["count_capped"] is True
-    html = api.get("/gigs/").content.decode()
+    html = api.get("/pekerjaan/").content.decode()
     assert "Lebih dari 1.000 pekerjaan terbuka" in html
 
 
@@ -210,7 +210,7 @@ def test_my_jobs_and_my_bids_are_paged_with_a_fixed_query_count(client, django_a
     business = many_gigs(60, status=GigStatus.DRAFT)
     client.force_login(business.owner)
     with django_assert_max_num_queries(12):
-        response = client.get("/gigs/mine/")
+        response = client.get("/pekerjaan/saya/")
     assert len(response.context["my_gigs"]) == 20 and 'rel="next"' in response.content.decode()
     more = client.get(response.context["gigs_page"].extra["next_url"])
     assert not {g.pk for g in more.context["my_gigs"]} & {g.pk for g in response.context["my_gigs"]}
@@ -220,7 +220,7 @@ def test_my_jobs_and_my_bids_are_paged_with_a_fixed_query_count(client, django_a
         BidFactory(gig=gig, creative=creative)
     client.force_login(creative.user)
     with django_assert_max_num_queries(14):
-        response = client.get("/bids/mine/")
+        response = client.get("/penawaran/saya/")
     assert len(response.context["my_bids"]) == 20 and 'rel="next"' in response.content.decode()
 
 
@@ -233,7 +233,7 @@ def test_the_owner_reads_the_bids_a_page_at_a_time(client, django_assert_max_num
 
     refresh_summaries()  # price guidance is read from its summary rows (computed once otherwise)
     with django_assert_max_num_queries(16):
-        response = client.get(f"/gigs/{gig.pk}/")
+        response = client.get(f"/pekerjaan/{gig.pk}/")
     html = response.content.decode()
     assert len(response.context["bids"]) == 20 and 'rel="next"' in html
     assert "30 penawaran" in html  # the heading counts every bid, not the page

@@ -109,11 +109,11 @@ LIST_PAGE_QUERIES = 6
 def test_list_page_query_budget(client, django_assert_max_num_queries, count):
     make_gigs(count)
     with django_assert_max_num_queries(LIST_PAGE_QUERIES):
-        response = client.get("/gigs/", {"q": "kemasan", "sort": "newest"})
+        response = client.get("/pekerjaan/", {"q": "kemasan", "sort": "newest"})
     assert response.status_code == 200
     assert len(response.context["page"].items) == min(count, 20)
     with django_assert_max_num_queries(LIST_PAGE_QUERIES):
-        assert client.get("/gigs/").status_code == 200
+        assert client.get("/pekerjaan/").status_code == 200
 
 
 @pytest.mark.parametrize("count", [3, 25])
@@ -149,5 +149,5 @@ def test_price_guidance_uses_the_bakorwil_once_it_has_enough(api):
     body = api.get("/api/v1/price-guidance/", {"category": "kemasan", "bakorwil": "III"}).json()
     assert body["median"] == 700_000 and body["scope"] == "bakorwil"
     assert api.get("/api/v1/price-guidance/", {"category": "nope"}).status_code == 400
-    partial = api.get("/gigs/price-guidance/", {"category": "kemasan"})
+    partial = api.get("/pekerjaan/panduan-harga/", {"category": "kemasan"})
     assert partial.status_code == 200 and "Rp 850.000" in partial.content.decode()

@@ -31,7 +31,7 @@ def test_overdue_open_gigs_expire_once_and_the_owner_is_told(run_on_commit):
     assert statuses == {overdue.pk: GigStatus.EXPIRED, due_today.pk: GigStatus.OPEN, draft.pk: GigStatus.DRAFT}
     [notice] = Notification.objects.filter(kind="gig.expired")
     assert notice.recipient == overdue.business.owner
-    assert notice.title == f"Gig Anda “{overdue.title}” sudah kedaluwarsa"
+    assert notice.title == f"Pekerjaan Anda “{overdue.title}” sudah kedaluwarsa"
     assert StatusChange.objects.filter(object_id=overdue.pk, to_status=GigStatus.EXPIRED).count() == 1
 
 

@@ -230,7 +230,7 @@ def test_running_it_again_replaces_the_rows_and_notifies_nobody_twice(field, run
     assert people["best"].user_id in notified and people["photographer"].user_id not in notified
     assert Notification.objects.filter(kind="gig.match").count() == len(notified)
     notice = Notification.objects.get(kind="gig.match", recipient=people["best"].user)
-    assert notice.title == f"Gig baru untuk Anda: “{gig.title}”"
+    assert notice.title == f"Pekerjaan baru untuk Anda: “{gig.title}”"
     assert "Sama-sama di Kab. Malang" in notice.body
 
 
@@ -267,7 +267,7 @@ def test_the_owner_sees_recommendations_and_others_do_not(field, rf: RequestFact
     assert "Rekomendasi kreator" in html
     assert people["best"].user.full_name in html
     assert "Sama-sama di Kab. Malang" in html
-    assert f'action="/gigs/{gig.pk}/invite/{people["best"].pk}/"' in html and "Undang untuk menawar" in html
+    assert f'action="/pekerjaan/{gig.pk}/undang/{people["best"].pk}/"' in html and "Undang untuk menawar" in html
     request.user = people["far"].user
     assert "Rekomendasi kreator" not in template.render({"gig": gig, "request": request})
 
@@ -279,7 +279,7 @@ def test_the_creative_sees_gigs_for_them(field, rf: RequestFactory):
     request = rf.get("/")
     request.user = people["best"].user
     html = template.render({"request": request, "user": request.user})
-    assert "Gig untuk Anda" in html and gig.title in html
+    assert "Pekerjaan untuk Anda" in html and gig.title in html
 
 
 def test_a_creative_busy_with_contracts_ranks_below_an_equal_free_one():

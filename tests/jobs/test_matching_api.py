@@ -54,11 +54,11 @@ def test_the_creative_gets_recommended_gigs(matched, as_user):
 def test_invite_to_bid_button_invites_once(matched, client):
     gig, best, _ = matched
     client.login(email=gig.business.owner.email, password=PASSWORD)
-    response = client.post(f"/gigs/{gig.pk}/invite/{best.pk}/")
+    response = client.post(f"/pekerjaan/{gig.pk}/undang/{best.pk}/")
     assert response.status_code == 302
     assert GigInvitation.objects.filter(gig=gig, creative=best).count() == 1
     assert Notification.objects.filter(kind="gig.invitation", recipient=best.user).count() == 1
-    again = client.post(f"/gigs/{gig.pk}/invite/{best.pk}/", follow=True)
+    again = client.post(f"/pekerjaan/{gig.pk}/undang/{best.pk}/", follow=True)
     assert again.status_code == 200
     assert GigInvitation.objects.filter(gig=gig, creative=best).count() == 1
 
@@ -66,6 +66,6 @@ def test_invite_to_bid_button_invites_once(matched, client):
 def test_only_the_owner_can_invite(matched, client):
     gig, best, other = matched
     client.login(email=other.user.email, password=PASSWORD)
-    client.post(f"/gigs/{gig.pk}/invite/{best.pk}/")
+    client.post(f"/pekerjaan/{gig.pk}/undang/{best.pk}/")
     assert not GigInvitation.objects.exists()
-    assert client.get(f"/gigs/{gig.pk}/invite/{best.pk}/").status_code == 405
+    assert client.get(f"/pekerjaan/{gig.pk}/undang/{best.pk}/").status_code == 405

@@ -230,7 +230,10 @@ def assert_matched_and_told_once(gig, english, indonesian, bystander, mailbox):
     by_recipient = {message["To"]: message for message in mails}
     assert by_recipient[english.user.email]["Subject"].strip() == f"[MJC Jatim] A new gig for you: “{gig.title}”"
     assert "Hello Rina English" in text_of(by_recipient[english.user.email])
-    assert by_recipient[indonesian.user.email]["Subject"].strip() == f"[MJC Jatim] Gig baru untuk Anda: “{gig.title}”"
+    assert (
+        by_recipient[indonesian.user.email]["Subject"].strip()
+        == f"[MJC Jatim] Pekerjaan baru untuk Anda: “{gig.title}”"
+    )
     assert "Halo Dimas Indonesia" in text_of(by_recipient[indonesian.user.email])
 
 

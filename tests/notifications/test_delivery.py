@@ -25,7 +25,7 @@ def test_notify_emails_the_recipient_in_their_language_as_text_and_html(run_on_c
                 recipient=user,
                 kind="bid.accepted",
                 params={"gig": "Logo kopi", "amount": "Rp 1.500.000"},
-                url="/contracts/1/",
+                url="/kontrak/1/",
                 dedupe_key="bid.accepted:1",
             )
     # then each gets one e-mail in their own language, with plain text and HTML
@@ -38,7 +38,7 @@ def test_notify_emails_the_recipient_in_their_language_as_text_and_html(run_on_c
     assert "Halo" in id_.body
     html, mimetype = id_.alternatives[0]
     assert mimetype == "text/html" and "Logo kopi" in html and 'lang="id"' in html
-    assert "http://" in en.body and "/contracts/1/" in en.body
+    assert "http://" in en.body and "/kontrak/1/" in en.body
     assert Notification.objects.filter(emailed_at__isnull=False).count() == 2
 
 

@@ -17,10 +17,10 @@ pytestmark = pytest.mark.django_db
 def test_preferences_page_saves_the_switches(client):
     user = UserFactory()
     client.login(email=user.email, password=PASSWORD)
-    page = client.get("/notifications/preferences/")
+    page = client.get("/notifikasi/pengaturan/")
     assert page.status_code == 200
     assert "Pengaturan notifikasi" in page.content.decode()
-    response = client.post("/notifications/preferences/", {"email_gigs": "on", "daily_digest": "on"})
+    response = client.post("/notifikasi/pengaturan/", {"email_gigs": "on", "daily_digest": "on"})
     assert response.status_code == 302
     preference = NotificationPreference.objects.get(user=user)
     assert preference.email_gigs and preference.daily_digest
@@ -28,7 +28,7 @@ def test_preferences_page_saves_the_switches(client):
 
 
 def test_preferences_page_needs_a_login(client):
-    assert client.get("/notifications/preferences/").status_code == 302
+    assert client.get("/notifikasi/pengaturan/").status_code == 302
 
 
 def test_preferences_api_reads_defaults_and_patches(as_user, api):
@@ -77,6 +77,6 @@ def test_the_daily_digest_goes_once_a_day_to_creatives_who_want_it(run_on_commit
     # then only the one who wants it gets it, once, counting only gigs in their skills
     assert (first, second) == (1, 0)
     digest = Notification.objects.get(kind="digest.daily")
-    assert digest.recipient == wants.user and digest.title == "Gig untuk Anda hari ini"
-    assert digest.body == "1 gig baru cocok dengan keahlian Anda."
+    assert digest.recipient == wants.user and digest.title == "Pekerjaan untuk Anda hari ini"
+    assert digest.body == "1 pekerjaan baru cocok dengan keahlian Anda."
     assert [message.to for message in mail.outbox] == [[wants.user.email]]

@@ -16,7 +16,7 @@ def _notify_bid(recipient):
         recipient=recipient,
         kind="bid.new",
         params={"gig": "Desain label kripik", "creative": "Rina", "amount": "Rp 1.500.000", "days": 5},
-        url="/gigs/1/",
+        url="/pekerjaan/1/",
         dedupe_key="bid.new:test",
     )
 
@@ -26,11 +26,11 @@ def test_written_in_indonesian_read_in_english_after_the_switch(client):
     user = UserFactory(language="id")
     _notify_bid(user)
     client.login(email=user.email, password=PASSWORD)
-    assert "Penawaran baru" in client.get("/notifications/").content.decode()
+    assert "Penawaran baru" in client.get("/notifikasi/").content.decode()
     # when they switch to English
     user.language = "en"
     user.save(update_fields=["language"])
-    page = client.get("/notifications/").content.decode()
+    page = client.get("/notifikasi/").content.decode()
     # then the same notification reads in English, parameters kept
     assert "New bid on “Desain label kripik”" in page
     assert "Rina offered Rp 1.500.000 in 5 days." in page

@@ -64,8 +64,8 @@ def test_owner_submits_admin_approves_on_the_review_page_badge_everywhere(as_use
     ]
     client.logout()
     assert 'data-badge="nib_verified"' in client.get(f"/usaha/{business.pk}/").content.decode()
-    assert 'data-badge="nib_verified"' in client.get(f"/gigs/{gig.pk}/").content.decode()
-    assert 'data-badge="nib_verified"' in client.get("/gigs/").content.decode()
+    assert 'data-badge="nib_verified"' in client.get(f"/pekerjaan/{gig.pk}/").content.decode()
+    assert 'data-badge="nib_verified"' in client.get("/pekerjaan/").content.decode()
 
 
 def test_a_rejection_needs_a_reason_and_the_owner_sees_it(client):

@@ -126,8 +126,8 @@ def test_a_forged_code_is_tidak_ditemukan(client):
 def test_the_pages_download_links(contract, client):
     payment = confirmed_payment(contract)
     client.force_login(contract.owner)
-    response = client.get(f"/payments/{payment.pk}/kwitansi.pdf")
+    response = client.get(f"/pembayaran/{payment.pk}/kwitansi.pdf")
     assert response.status_code == 200 and payment.receipt.number in pdf_text(response)
     client.force_login(UserFactory())
-    assert client.get(f"/payments/{payment.pk}/kwitansi.pdf").status_code == 404
-    assert client.get(f"/contracts/{contract.pk}/bast.pdf").status_code == 404
+    assert client.get(f"/pembayaran/{payment.pk}/kwitansi.pdf").status_code == 404
+    assert client.get(f"/kontrak/{contract.pk}/bast.pdf").status_code == 404

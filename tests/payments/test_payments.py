@@ -274,7 +274,7 @@ def test_contract_page_shows_the_payments_with_a_pinned_query_count(
         services.payment_confirm(payment=first, user=creative)
         record(contract, instalment, amount=100_000)
     client.force_login(owner)
-    url = f"/contracts/{contract.pk}/"
+    url = f"/kontrak/{contract.pk}/"
     client.get(url)
     with django_assert_max_num_queries(CONTRACT_PAGE_QUERIES) as captured:
         response = client.get(url)

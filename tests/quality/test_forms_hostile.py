@@ -25,7 +25,7 @@ PLAUSIBLE = {
     "datetime-local": "2026-12-20T10:00",
     "email": "uji@contoh.id",
 }
-SKIP_ACTIONS = ("/accounts/logout/", "/language/")
+SKIP_ACTIONS = ("/accounts/logout/", "/bahasa/")
 
 
 class Forms(HTMLParser):

@@ -9,6 +9,7 @@ import functools
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
@@ -40,6 +41,7 @@ class Page:
     label_for: set = field(default_factory=set)
     english: list = field(default_factory=list)
     texts: set = field(default_factory=set)  # every visible text node and button/placeholder text
+    links: list = field(default_factory=list)  # href, action, src and hx-get/hx-post of every tag
 
 
 class Reader(HTMLParser):
@@ -51,6 +53,7 @@ class Reader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        self.page.links += [attrs[name] for name in ("href", "action", "src", "hx-get", "hx-post") if attrs.get(name)]
         if tag == "html":
             self.page.lang = attrs.get("lang")
         elif tag in ("script", "style", "template"):
@@ -120,6 +123,22 @@ def read(html: str) -> Page:
     return reader.page
 
 
+def is_old_path(link: str) -> bool:
+    """A link to a page path of before issue 9 (answered by a redirect in mjc/site/oldpaths.py)."""
+    from django.urls import Resolver404, resolve
+
+    from mjc.site.oldpaths import moved
+
+    parts = urlsplit(link)
+    path = parts.path
+    if parts.scheme or parts.netloc or not path.startswith("/"):
+        return False
+    try:
+        return resolve(path).func is moved
+    except Resolver404:
+        return False
+
+
 def problems_of(html: str, language: str) -> list[str]:
     page = read(html)
     found = []
@@ -131,6 +150,7 @@ def problems_of(html: str, language: str) -> list[str]:
     for ident, name, kind, labelled in page.fields:
         if not labelled and not (ident and ident in page.label_for):
             found.append(f"{kind} name={name} id={ident} has no label")
+    found += [f"link to an old English path: {link}" for link in page.links if is_old_path(link)]
     for leak in ("{{", "{%", "%}", "}}"):
         if leak in html:
             at = html.index(leak)
@@ -148,24 +168,24 @@ def pages_for(who: str, data: scene.Scene) -> list[str]:
     business = data.gig.business
     template = GigTemplate.objects.filter(active=True).order_by("id").first()
     public = [
-        "/", "/gigs/", f"/gigs/{data.gig.pk}/", "/kreator/", f"/kreator/{data.creative.creative_profile.pk}/",
-        f"/usaha/{business.pk}/", "/ejsc/", f"/ejsc/{data.room.space.slug}/", f"/ejsc/rooms/{data.room.pk}/",
-        "/ejsc/events/", f"/ejsc/events/{data.event.pk}/",
+        "/", "/pekerjaan/", f"/pekerjaan/{data.gig.pk}/", "/kreator/", f"/kreator/{data.creative.creative_profile.pk}/",
+        f"/usaha/{business.pk}/", "/ejsc/", f"/ejsc/{data.room.space.slug}/", f"/ejsc/ruang/{data.room.pk}/",
+        "/ejsc/acara/", f"/ejsc/acara/{data.event.pk}/",
     ]  # fmt: skip
-    signed_in = ["/dashboard/", "/notifications/", "/notifications/preferences/", "/ejsc/my-bookings/",
-                 "/ejsc/events/new/", "/accounts/email/", "/accounts/password/change/"]  # fmt: skip
+    signed_in = ["/dasbor/", "/notifikasi/", "/notifikasi/pengaturan/", "/ejsc/pemesanan-saya/",
+                 "/ejsc/acara/baru/", "/accounts/email/", "/accounts/password/change/"]  # fmt: skip
     return {
         "anonymous": public + ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"],
         "owner": public + signed_in + [
-            "/gigs/post/", f"/gigs/post/?template={template.slug}" if template else "/gigs/post/", "/gigs/post/?category=kemasan", "/gigs/mine/", f"/contracts/{data.contract.pk}/", f"/conversations/{data.bid.conversation.pk}/",
+            "/pekerjaan/baru/", f"/pekerjaan/baru/?template={template.slug}" if template else "/pekerjaan/baru/", "/pekerjaan/baru/?category=kemasan", "/pekerjaan/saya/", f"/kontrak/{data.contract.pk}/", f"/percakapan/{data.bid.conversation.pk}/",
             "/usaha/", "/usaha/baru/", f"/usaha/{business.pk}/ubah/", f"/usaha/{business.pk}/produk/baru/",
-            f"/ejsc/bookings/{data.own_booking.pk}/", "/kreator/saya/", f"/gigs/{data.gig.pk}/edit/",
+            f"/ejsc/pemesanan/{data.own_booking.pk}/", "/kreator/saya/", f"/pekerjaan/{data.gig.pk}/ubah/",
         ],
         "creative": public + signed_in + [
-            "/bids/mine/", "/kreator/saya/", f"/contracts/{data.contract.pk}/",
-            f"/conversations/{data.creative_bid.conversation.pk}/", f"/bids/{data.creative_bid.pk}/edit/",
+            "/penawaran/saya/", "/kreator/saya/", f"/kontrak/{data.contract.pk}/",
+            f"/percakapan/{data.creative_bid.conversation.pk}/", f"/penawaran/{data.creative_bid.pk}/ubah/",
         ],
-        "staff": public + signed_in + ["/ejsc/staff/", f"/ejsc/bookings/{data.booking.pk}/"],
+        "staff": public + signed_in + ["/ejsc/petugas/", f"/ejsc/pemesanan/{data.booking.pk}/"],
         "admin": public + signed_in + ["/provinsi/"],
     }[who]  # fmt: skip
 
@@ -206,9 +226,9 @@ def test_every_main_page_is_accessible_and_indonesian_by_default_and_english_on_
 # Forms sent empty come back with their errors: labels stay, the errors are Indonesian.
 EMPTY_POSTS = {
     "anonymous": ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"],
-    "owner": ["/usaha/baru/", "/gigs/post/?category=kemasan", "/ejsc/events/new/", "/notifications/preferences/",
+    "owner": ["/usaha/baru/", "/pekerjaan/baru/?category=kemasan", "/ejsc/acara/baru/", "/notifikasi/pengaturan/",
               "/accounts/password/change/"],
-    "creative": ["/bids/{creative_bid}/edit/"],
+    "creative": ["/penawaran/{creative_bid}/ubah/"],
     "staff": [],
     "admin": [],
 }  # fmt: skip
@@ -221,10 +241,10 @@ def test_forms_sent_empty_come_back_labelled_and_in_indonesian(who):
     if who != "anonymous":
         client.force_login({"owner": data.owner, "creative": data.creative}[who])
     posts = [url.format(creative_bid=getattr(data.creative_bid, "pk", 0)) for url in EMPTY_POSTS[who]]
-    posts += [f"/ejsc/rooms/{data.room.pk}/"] * (who != "anonymous")
+    posts += [f"/ejsc/ruang/{data.room.pk}/"] * (who != "anonymous")
     found = {}
     for url in posts:
-        response = client.post(url, {"category": "kemasan", "blank": "1"} if "gigs/post" in url else {})
+        response = client.post(url, {"category": "kemasan", "blank": "1"} if "pekerjaan/baru" in url else {})
         if response.status_code not in (200, 400):  # the form again, with its errors (some views say 400)
             found[url] = [f"status {response.status_code} {response.get('Location', '')}"]
         elif problems := problems_of(response.content.decode(), "id"):
@@ -234,7 +254,7 @@ def test_forms_sent_empty_come_back_labelled_and_in_indonesian(who):
 
 
 def test_a_missing_page_is_indonesian_with_one_heading():
-    response = Client().get("/gigs/999999999/")
+    response = Client().get("/pekerjaan/999999999/")
 
     assert response.status_code == 404
     assert problems_of(response.content.decode(), "id") == []
@@ -243,7 +263,8 @@ def test_a_missing_page_is_indonesian_with_one_heading():
 def test_the_checker_catches_what_it_promises():
     html = """<html lang="en"><body><h1>A</h1><h1>B</h1><img src="x.png"><label for="a">A</label>
     <input id="a" name="a"><input name="b"><input type="hidden" name="c"><label>C <select name="d"></select></label>
-    <textarea name="e" aria-label="E"></textarea><button>Save</button> {{ leak }}</body></html>"""
+    <textarea name="e" aria-label="E"></textarea><button>Save</button> {{ leak }}
+    <a href="/gigs/7/?x=1">old</a><form action="/pekerjaan/7/ubah/"></form><a href="https://example.com/gigs/">x</a></body></html>"""
 
     problems = problems_of(html, "id")
 
@@ -254,6 +275,7 @@ def test_the_checker_catches_what_it_promises():
     assert not [p for p in problems if "name=a " in p or "name=c " in p or "name=d " in p or "name=e " in p]
     assert "untranslated: 'Save'" in problems
     assert any(p.startswith("template syntax leaks") for p in problems)
+    assert [p for p in problems if "old English path" in p] == ["link to an old English path: /gigs/7/?x=1"]
 
 
 def test_no_word_of_ours_is_shadowed_by_a_third_party_catalog_that_leaves_it_in_english():

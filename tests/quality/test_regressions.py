@@ -67,7 +67,7 @@ def test_a_booking_action_with_a_next_that_is_not_a_path_goes_back_to_the_bookin
     booking = BookingFactory(room=RoomFactory())
     client.force_login(StaffFactory(bakorwil=bakorwil("III")))
 
-    response = client.post(f"/ejsc/bookings/{booking.pk}/action/", {"action": "approve", "next": next_url})
+    response = client.post(f"/ejsc/pemesanan/{booking.pk}/tindakan/", {"action": "approve", "next": next_url})
 
     assert response.status_code == 302
     assert response["Location"] == booking.get_absolute_url()

@@ -83,7 +83,7 @@ def test_a_page_whose_session_load_meets_a_dead_connection_is_run_again(kill_on_
     client.force_login(owner)
     killer = kill_on_query(nth=1)
 
-    response = client.get("/dashboard/")
+    response = client.get("/dasbor/")
 
     assert killer.kills == 1
     assert response.status_code == 200
@@ -134,7 +134,7 @@ def test_a_page_that_cannot_reach_the_database_shows_a_translated_503_page(kill_
     client = Client(raise_request_exception=False)
     client.cookies["mjc_language"] = "en"
 
-    response = client.get("/gigs/")
+    response = client.get("/pekerjaan/")
 
     assert response.status_code == 503
     assert "Please try again in a moment" in response.content.decode()
@@ -148,7 +148,7 @@ def test_gunicorn_answers_every_read_while_its_backends_are_terminated(tmp_path)
     env = {"MJC_DB_CONN_MAX_AGE": "60"}
     database = connection.settings_dict["NAME"]
     with web_node(database_url_of_tests(), env, tmp_path, "db-kills") as base:
-        paths = ["/api/v1/gigs/", "/gigs/", "/", "/api/v1/categories/", "/ejsc/"]
+        paths = ["/api/v1/gigs/", "/pekerjaan/", "/", "/api/v1/categories/", "/ejsc/"]
         codes: list[int] = []
         errors: list[str] = []
         stop = threading.Event()

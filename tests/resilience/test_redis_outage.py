@@ -61,10 +61,10 @@ def test_with_redis_stopped_every_user_facing_request_answers(cache_on_own_redis
     for round_ in range(3):
         anonymous = Client()
         answers.append(("GET /api/v1/gigs/", anonymous.get("/api/v1/gigs/").status_code))
-        answers.append(("GET /gigs/", anonymous.get("/gigs/").status_code))
+        answers.append(("GET /pekerjaan/", anonymous.get("/pekerjaan/").status_code))
         answers.append(("GET /", anonymous.get("/").status_code))
         answers.append(("POST /accounts/login/", sign_in(anonymous, creative)))
-        answers.append(("GET /dashboard/", anonymous.get("/dashboard/").status_code))
+        answers.append(("GET /dasbor/", anonymous.get("/dasbor/").status_code))
         token = Client().post(
             "/api/v1/auth/token/", {"email": creative.email, "password": PASSWORD}, content_type="application/json"
         )

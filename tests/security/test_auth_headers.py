@@ -53,17 +53,17 @@ def test_the_calendar_feed_address_can_be_rotated_from_the_page_and_the_api(as_u
     old = user.calendar_token
     browser = Client()
     browser.force_login(user)
-    assert "/accounts/calendar-feed/rotate/" in browser.get("/ejsc/my-bookings/").content.decode()
+    assert "/akun/kalender/token-baru/" in browser.get("/ejsc/pemesanan-saya/").content.decode()
 
-    response = browser.post("/accounts/calendar-feed/rotate/", {"next": "/ejsc/my-bookings/"})
+    response = browser.post("/akun/kalender/token-baru/", {"next": "/ejsc/pemesanan-saya/"})
 
-    assert response.status_code == 302 and response["Location"] == "/ejsc/my-bookings/"
+    assert response.status_code == 302 and response["Location"] == "/ejsc/pemesanan-saya/"
     user.refresh_from_db()
     assert user.calendar_token != old
-    assert Client().get(f"/ejsc/calendar/{old}.ics").status_code == 404
-    assert Client().get(f"/ejsc/calendar/{user.calendar_token}.ics").status_code == 200
+    assert Client().get(f"/ejsc/kalender/{old}.ics").status_code == 404
+    assert Client().get(f"/ejsc/kalender/{user.calendar_token}.ics").status_code == 200
 
     api = as_user(user).post("/api/v1/me/calendar-feed/rotate/")
     assert api.status_code == 200
     user.refresh_from_db()
-    assert api.json()["url"].endswith(f"/ejsc/calendar/{user.calendar_token}.ics")
+    assert api.json()["url"].endswith(f"/ejsc/kalender/{user.calendar_token}.ics")

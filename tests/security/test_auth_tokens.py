@@ -140,18 +140,18 @@ def test_the_account_page_lists_the_tokens_and_logs_out_everywhere():
     this_browser.force_login(user)
     other_browser.force_login(user)
 
-    page = this_browser.get("/accounts/security/")
+    page = this_browser.get("/akun/keamanan/")
     assert page.status_code == 200
     html = page.content.decode()
     assert "MJC Android 0" in html and "MJC Android 1" in html
     assert keys[0][:8] in html and keys[0] not in html  # only the beginning of a key is ever shown
 
-    response = this_browser.post("/accounts/security/", {"action": "everywhere"})
+    response = this_browser.post("/akun/keamanan/", {"action": "everywhere"})
 
     assert response.status_code == 302
     assert all(client_with(key).get("/api/v1/me/").status_code == 401 for key in keys)
-    assert this_browser.get("/accounts/security/").status_code == 200  # this browser stays signed in
-    assert other_browser.get("/accounts/security/").status_code == 302  # every other session ended
+    assert this_browser.get("/akun/keamanan/").status_code == 200  # this browser stays signed in
+    assert other_browser.get("/akun/keamanan/").status_code == 302  # every other session ended
 
 
 def test_one_app_can_be_logged_out_from_the_account_page():
@@ -160,7 +160,7 @@ def test_one_app_can_be_logged_out_from_the_account_page():
     browser = Client()
     browser.force_login(user)
 
-    browser.post("/accounts/security/", {"action": "revoke", "token": row(leave).pk})
+    browser.post("/akun/keamanan/", {"action": "revoke", "token": row(leave).pk})
 
     assert client_with(leave).get("/api/v1/me/").status_code == 401
     assert client_with(stay).get("/api/v1/me/").status_code == 200
@@ -172,6 +172,6 @@ def test_nobody_logs_out_someone_elses_app():
     browser = Client()
     browser.force_login(stranger)
 
-    browser.post("/accounts/security/", {"action": "revoke", "token": row(key).pk})
+    browser.post("/akun/keamanan/", {"action": "revoke", "token": row(key).pk})
 
     assert client_with(key).get("/api/v1/me/").status_code == 200

@@ -21,7 +21,7 @@ def shape(response) -> dict:
     return body
 
 
-@pytest.mark.parametrize("path", ["/", "/gigs/", "/api/v1/gigs/", "/static/css/app.css", "/nope/"])
+@pytest.mark.parametrize("path", ["/", "/pekerjaan/", "/api/v1/gigs/", "/static/css/app.css", "/nope/"])
 def test_trace_is_refused_everywhere(client, path):
     response = client.generic("TRACE", path)
 
@@ -49,7 +49,7 @@ def test_the_nul_refusal_names_the_parameter(api):
 
 
 def test_nul_in_a_query_parameter_of_a_page_is_400(client):
-    assert client.get("/gigs/?q=keripik%00").status_code == 400
+    assert client.get("/pekerjaan/?q=keripik%00").status_code == 400
 
 
 def test_nul_in_a_form_body_is_400(client):
@@ -158,7 +158,7 @@ def test_an_upload_over_the_limit_on_a_page_is_413_before_it_is_read(client):
     Untouchable.read_calls = 0
     response = client.generic(
         "POST",
-        "/gigs/1/attachments/",
+        "/pekerjaan/1/lampiran/",
         content_type="multipart/form-data; boundary=x",
         **{"CONTENT_LENGTH": str(1024 * 1024 * 1024), "wsgi.input": Untouchable()},
     )

@@ -11,7 +11,7 @@ from tests.factories import StaffFactory, bakorwil
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["/", "/gigs/", "/kreator/", "/ejsc/", "/accounts/login/", "/accounts/signup/", "/api/docs/", "/tentang/"]
+PAGES = ["/", "/pekerjaan/", "/kreator/", "/ejsc/", "/accounts/login/", "/accounts/signup/", "/api/docs/", "/tentang/"]
 
 
 def directives(header: str) -> dict[str, list[str]]:
@@ -70,7 +70,7 @@ def test_the_staff_dashboard_draws_its_bars_without_style_attributes(client):
     RoomFactory()
     client.force_login(staff)
 
-    html = client.get("/dashboard/").content.decode()
+    html = client.get("/dasbor/").content.decode()
 
     assert re.search(r"\sstyle=", html) is None
 
@@ -89,7 +89,7 @@ def test_img_src_names_the_object_storage_when_media_sit_there():
     assert media_origins({"MJC_S3_BUCKET": "mjc-media"}) == ["https://mjc-media.s3.amazonaws.com"]
 
 
-@pytest.mark.parametrize("path", ["/", "/gigs/", "/api/v1/gigs/", "/healthz"])
+@pytest.mark.parametrize("path", ["/", "/pekerjaan/", "/api/v1/gigs/", "/healthz"])
 def test_permissions_policy_turns_off_what_the_platform_never_uses(client, path):
     response = client.get(path)
 

@@ -63,12 +63,12 @@ def test_brief_attachment_is_private_on_the_bucket(on_object_storage, client, se
 
     # the owner downloads it through the app, streamed from the bucket
     client.force_login(business.owner)
-    response = client.get(f"/files/briefs/{attachment.pk}/")
+    response = client.get(f"/berkas/brief/{attachment.pk}/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == pdf(size=4096).read()
     assert "attachment" in response["Content-Disposition"] and "brief-kemasan.pdf" in response["Content-Disposition"]
     client.force_login(CreativeProfileFactory().user)
-    assert client.get(f"/files/briefs/{attachment.pk}/").status_code == 404
+    assert client.get(f"/berkas/brief/{attachment.pk}/").status_code == 404
 
     # removing it removes the object
     with run_on_commit():
@@ -83,13 +83,13 @@ def test_signed_urls_are_issued_only_after_the_check(on_object_storage, client, 
     attachment = services.gig_attachment_add(gig=gig, user=business.owner, upload=pdf("brief.pdf"))
 
     client.force_login(CreativeProfileFactory().user)
-    assert client.get(f"/files/briefs/{attachment.pk}/").status_code == 404
+    assert client.get(f"/berkas/brief/{attachment.pk}/").status_code == 404
     client.logout()
-    assert client.get(f"/files/briefs/{attachment.pk}/").status_code == 302  # to the log-in page
-    assert "X-Amz-Signature" not in client.get(f"/files/briefs/{attachment.pk}/")["Location"]
+    assert client.get(f"/berkas/brief/{attachment.pk}/").status_code == 302  # to the log-in page
+    assert "X-Amz-Signature" not in client.get(f"/berkas/brief/{attachment.pk}/")["Location"]
 
     client.force_login(business.owner)
-    response = client.get(f"/files/briefs/{attachment.pk}/")
+    response = client.get(f"/berkas/brief/{attachment.pk}/")
     assert response.status_code == 302
     signed = response["Location"]
     assert "X-Amz-Signature=" in signed and "X-Amz-Expires=60" in signed

@@ -106,7 +106,7 @@ def _no_encoding_reaches(base_url, client):
                 assert SECRET not in body and b"%PDF" not in body, (who, path)
 
     # while the owner still downloads the attachment through the authorised view
-    status, body = raw_get(base_url, f"/files/briefs/{attachment.pk}/", cookies["owner"])
+    status, body = raw_get(base_url, f"/berkas/brief/{attachment.pk}/", cookies["owner"])
     assert status == 200 and body.startswith(b"%PDF")
 
 
@@ -156,7 +156,7 @@ def test_brief_attachment_metadata_only_for_those_who_may_download(client, as_us
     for user in (owner, bidder):
         files, count = api_view(user)
         assert count == 1 and [f["name"] for f in files] == ["kemasan-lama-bu-sri.pdf"]
-        assert files[0]["size"] == 2048 and files[0]["url"].startswith("/files/briefs/")
+        assert files[0]["size"] == 2048 and files[0]["url"].startswith("/berkas/brief/")
     # and nobody else sees anything but the count
     for user in (None, stranger, withdrawn.creative.user):
         files, count = api_view(user)
@@ -173,9 +173,9 @@ def test_brief_attachment_metadata_only_for_those_who_may_download(client, as_us
         client.logout()
         if user:
             client.force_login(user)
-        page = client.get(f"/gigs/{gig.pk}/").content.decode()
+        page = client.get(f"/pekerjaan/{gig.pk}/").content.decode()
         assert ("kemasan-lama-bu-sri.pdf" in page) is shown, user
-        assert ("/files/briefs/" in page) is shown, user
+        assert ("/berkas/brief/" in page) is shown, user
 
 
 @pytest.mark.django_db
@@ -192,14 +192,14 @@ def test_delivery_metadata_only_for_the_two_parties(client, as_user, api):
         body = as_user(user).get(f"/api/v1/contracts/{contract.pk}/").json()
         assert body["deliveries"][0]["files"][0]["name"] == "final-kemasan.pdf"
         client.force_login(user)
-        assert "final-kemasan.pdf" in client.get(f"/contracts/{contract.pk}/").content.decode()
-        assert client.get(f"/files/deliveries/{file_row.pk}/").status_code == 200
+        assert "final-kemasan.pdf" in client.get(f"/kontrak/{contract.pk}/").content.decode()
+        assert client.get(f"/berkas/hasil/{file_row.pk}/").status_code == 200
     for user in (CreativeProfileFactory().user, BusinessFactory().owner):
         assert as_user(user).get(f"/api/v1/contracts/{contract.pk}/").status_code == 404
         client.force_login(user)
-        response = client.get(f"/contracts/{contract.pk}/")
+        response = client.get(f"/kontrak/{contract.pk}/")
         assert response.status_code == 404 and "final-kemasan.pdf" not in response.content.decode()
-        assert client.get(f"/files/deliveries/{file_row.pk}/").status_code == 404
+        assert client.get(f"/berkas/hasil/{file_row.pk}/").status_code == 404
     assert api.get(f"/api/v1/contracts/{contract.pk}/").status_code in (401, 403, 404)
     body = api.get(f"/api/v1/gigs/{gig.pk}/").content.decode()
     assert "final-kemasan.pdf" not in body

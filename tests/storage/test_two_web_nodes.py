@@ -63,14 +63,14 @@ def test_sign_in_on_one_node_upload_on_the_other_download_on_the_first(s3_server
         assert browser.cookies.get(settings.SESSION_COOKIE_NAME)
 
         # and attaches a brief file on node 2 with the same cookie
-        page = browser.get(f"{two}/gigs/{gig.pk}/", timeout=20)
-        assert page.status_code == 200 and f"/gigs/{gig.pk}/attachments/" in page.text  # node 2 knows them
+        page = browser.get(f"{two}/pekerjaan/{gig.pk}/", timeout=20)
+        assert page.status_code == 200 and f"/pekerjaan/{gig.pk}/lampiran/" in page.text  # node 2 knows them
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
         response = browser.post(
-            f"{two}/gigs/{gig.pk}/attachments/",
+            f"{two}/pekerjaan/{gig.pk}/lampiran/",
             data={"csrfmiddlewaretoken": token},
             files={"files": ("kemasan-lama.pdf", BRIEF, "application/pdf")},
-            headers={"Referer": f"{two}/gigs/{gig.pk}/"},
+            headers={"Referer": f"{two}/pekerjaan/{gig.pk}/"},
             allow_redirects=False,
             timeout=20,
         )
@@ -88,9 +88,9 @@ def test_sign_in_on_one_node_upload_on_the_other_download_on_the_first(s3_server
         product = Product.objects.get(business=business)
 
         # then node 1 shows and serves the attachment uploaded on node 2
-        page = browser.get(f"{one}/gigs/{gig.pk}/", timeout=20)
+        page = browser.get(f"{one}/pekerjaan/{gig.pk}/", timeout=20)
         assert "kemasan-lama.pdf" in page.text
-        download = browser.get(f"{one}/files/briefs/{attachment.pk}/", timeout=20)
+        download = browser.get(f"{one}/berkas/brief/{attachment.pk}/", timeout=20)
         assert download.status_code == 200 and download.content == BRIEF
         assert "attachment" in download.headers["Content-Disposition"]
 
@@ -103,7 +103,7 @@ def test_sign_in_on_one_node_upload_on_the_other_download_on_the_first(s3_server
         # while the private object is not reachable without the app, nor through either node
         assert requests.get(f"{s3_server['endpoint']}/{BUCKET}/{attachment.file.name}", timeout=20).status_code == 403
         assert (
-            requests.get(f"{one}/files/briefs/{attachment.pk}/", allow_redirects=False, timeout=20).status_code == 302
+            requests.get(f"{one}/berkas/brief/{attachment.pk}/", allow_redirects=False, timeout=20).status_code == 302
         )
         for base in (one, two):
             for path in traversal_paths(attachment.file.name)[:8]:
@@ -116,7 +116,7 @@ def test_sign_in_on_one_node_upload_on_the_other_download_on_the_first(s3_server
             headers={"Referer": f"{two}/"},
             timeout=20,
         )
-        assert browser.get(f"{one}/files/briefs/{attachment.pk}/", allow_redirects=False, timeout=20).status_code == 302
+        assert browser.get(f"{one}/berkas/brief/{attachment.pk}/", allow_redirects=False, timeout=20).status_code == 302
 
     # nothing was written to either node's own disk
     for disk in disks.values():
