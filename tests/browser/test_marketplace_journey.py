@@ -46,7 +46,7 @@ def test_marketplace_journey(page, new_page, login, screenshot, live_server, tmp
     page.wait_for_url(re.compile(r"/pekerjaan/\d+/$"))
     gig = Gig.objects.get()
     assert gig.status == "draft" and "Keripik tempe balado" in page.inner_text(".brief")
-    submit(page, "/publish/")
+    submit(page, "/terbitkan/")
     gig.refresh_from_db()
     assert gig.status == "open"
     screenshot(page, "marketplace-03-published")
@@ -62,7 +62,7 @@ def test_marketplace_journey(page, new_page, login, screenshot, live_server, tmp
     laptop.fill("input[name=amount]", "1200000")
     laptop.fill("input[name=delivery_days]", "7")
     laptop.fill("textarea[name=proposal]", "Tiga konsep, dua revisi, file siap cetak.")
-    submit(laptop, "/bid/")
+    submit(laptop, "/tawar/")
     assert gig.bids.count() == 1
     screenshot(laptop, "marketplace-05-bid-sent")
 
@@ -141,8 +141,8 @@ def test_brief_files_and_a_dispute_in_the_browser(page, new_page, login, screens
     old, ref = tmp_path / "kemasan-lama.pdf", tmp_path / "referensi.pdf"
     for path in (old, ref):
         path.write_bytes(b"%PDF-1.4\n% brief\n%%EOF\n")
-    page.set_input_files("form[action$='/attachments/'] input[name=files]", [str(old), str(ref)])
-    submit(page, "/attachments/")
+    page.set_input_files("form[action$='/lampiran/'] input[name=files]", [str(old), str(ref)])
+    submit(page, "/lampiran/")
     assert "2 berkas dilampirkan" in page.inner_text(".messages")
     assert page.locator("#attachments a[href^='/berkas/brief/']").count() == 2
     page.locator("#attachments li", has_text="kemasan-lama.pdf").locator("button[type=submit]").click()
@@ -158,7 +158,7 @@ def test_brief_files_and_a_dispute_in_the_browser(page, new_page, login, screens
     laptop.fill("input[name=amount]", "900000")
     laptop.fill("input[name=delivery_days]", "5")
     laptop.fill("textarea[name=proposal]", "Foto studio, latar putih.")
-    submit(laptop, "/bid/")
+    submit(laptop, "/tawar/")
     assert laptop.locator("a[href^='/berkas/brief/']").count() == 1
 
     # the owner accepts; later the creative opens a dispute with a reason
