@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordDistance, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
 from django.db.models import (
     Aggregate,
     Count,
@@ -47,18 +47,16 @@ from gigs.statuses import (
     GigStatus,
     contract_may_withdraw,
 )
+from mjc.core.search import correct, full_text_candidates, search_query
 from mjc.core.summaries import ensure_computed
 
-# How alike a typed word must be to a word of the title (pg_trgm word_similarity):
-# "kripik" in "Desain kemasan keripik tempe" scores 0.57, under pg_trgm's default
-# threshold for the indexable ``%>`` operator (0.6). The app's connections set
-# ``pg_trgm.word_similarity_threshold`` to this value (settings.DATABASES OPTIONS), so the
-# ``%>`` condition, answered from the partial GIN index gig_open_title_trgm, finds it.
-TRIGRAM_THRESHOLD = 0.5
-# A search ranks at most this many full-text and this many trigram candidates (each taken
-# best first from its own index), so its cost does not grow with the number of open gigs.
+# A search ranks at most this many full-text candidates: of the FULL_TEXT_WINDOW newest
+# matches (read from the partial indexes), the best by rank, so its cost does not grow with
+# the number of open gigs. Typos are corrected against the open gigs' vocabulary first
+# (mjc/core/search.py), so they need no scan of the titles.
 SEARCH_CANDIDATES = 100
 FULL_TEXT_WINDOW = 500
+GIG_WORDS = "gig_words"  # the summary (gigs/summaries.py) and the vocabulary's scope
 # Price guidance uses a Bakorwil's own accepted bids once it has this many.
 PRICE_GUIDANCE_MIN_POINTS = 5
 PRICE_GUIDANCE = "price_guidance"  # the summary's name (gigs/summaries.py)
@@ -108,7 +106,8 @@ def gig_search(
 ) -> QuerySet:
     """Open gigs matching the filters. ``q`` is searched with PostgreSQL full text
     (``indonesian`` stemming) on title and brief, or by trigram word similarity on the
-    title so that typos ("kripik") still find ("keripik")."""
+    title; a typed word the open gigs do not hold is widened to the close words they do
+    (mjc/core/search.py), so typos ("kripik") still find ("keripik")."""
     gigs = queryset if queryset is not None else Gig.objects.filter(status=GigStatus.OPEN)
     if category:
         gigs = gigs.filter(category__slug=category)
@@ -124,9 +123,13 @@ def gig_search(
         gigs = gigs.filter(work_mode=work_mode)
     q = (q or "").strip()[:200]
     if q:
-        query = SearchQuery(q, config="indonesian", search_type="websearch")
+        query = search_query(q, correct(GIG_WORDS, q, summary=GIG_WORDS))
         gigs = (
-            _gig_rows(Gig.objects.filter(id__in=search_candidates(gigs, q, query)))
+            _gig_rows(
+                Gig.objects.filter(
+                    id__in=full_text_candidates(gigs, query, window=FULL_TEXT_WINDOW, limit=SEARCH_CANDIDATES)
+                )
+            )
             # double precision: a cursor carries the rank exactly (a real would not round-trip)
             .annotate(
                 rank=Cast(SearchRank(F("search_document"), query) + TrigramWordSimilarity(q, "title"), FloatField())
@@ -137,33 +140,6 @@ def gig_search(
     else:
         gigs = _gig_rows(gigs)
     return gigs.order_by(*SORTS.get(sort, SORTS["newest"]))
-
-
-def search_candidates(gigs: QuerySet, q: str, query: SearchQuery) -> list[int]:
-    """The ids a search ranks, read in one query whose cost does not grow with the data:
-
-    - full text: of the FULL_TEXT_WINDOW newest matches (read in the order of the partial
-      index gig_open_newest, or from gig_open_document when the word is rare), the
-      SEARCH_CANDIDATES best by ts_rank — a word found in every brief ("untuk") costs what
-      a rare one does;
-    - typos: the SEARCH_CANDIDATES titles nearest to ``q`` by trigram word distance, read
-      nearest first from the GiST index gig_open_title_gist (a K-nearest scan that stops).
-
-    Executed here (not as a subquery) so the page and its count run on a short id list."""
-    newest_matches = gigs.filter(search_document=query).order_by("-published_at", "-id").values("id")[:FULL_TEXT_WINDOW]
-    by_text = (
-        Gig.objects.filter(id__in=newest_matches)
-        .annotate(text_rank=SearchRank(F("search_document"), query))
-        .order_by("-text_rank", "-id")
-        .values_list("id", flat=True)[:SEARCH_CANDIDATES]
-    )
-    by_title = (
-        gigs.filter(title__trigram_word_similar=q)
-        .annotate(distance=TrigramWordDistance(q, "title"))
-        .order_by("distance")
-        .values_list("id", flat=True)[:SEARCH_CANDIDATES]
-    )
-    return list(by_text.union(by_title))
 
 
 def gigs_of_owner(*, user) -> QuerySet:

@@ -7,9 +7,10 @@ from datetime import datetime
 
 from django.db.models import Count, Max, Min
 
-from gigs.models import Bid, PriceGuidanceFigures
-from gigs.selectors import PRICE_GUIDANCE, PercentileCont
-from gigs.statuses import BidStatus
+from gigs.models import Bid, Gig, PriceGuidanceFigures
+from gigs.selectors import GIG_WORDS, PRICE_GUIDANCE, PercentileCont
+from gigs.statuses import BidStatus, GigStatus
+from mjc.core.search import rebuild_vocabulary
 from mjc.core.summaries import register_summary
 
 FIGURES = {
@@ -45,3 +46,14 @@ def price_guidance_refresh(refreshed_at: datetime) -> None:
     ]
     PriceGuidanceFigures.objects.all().delete()
     PriceGuidanceFigures.objects.bulk_create(rows)
+
+
+@register_summary(GIG_WORDS)
+def gig_words_refresh(refreshed_at: datetime) -> None:
+    """The words of the open gigs' titles and briefs: what the typo-tolerant search corrects to
+    (mjc/core/search.py). One grouped INSERT over the open gigs (the partial index's rows)."""
+    rebuild_vocabulary(
+        GIG_WORDS,
+        f"SELECT id, title || ' ' || description AS text FROM {Gig._meta.db_table} WHERE status = %s",
+        [GigStatus.OPEN],
+    )

@@ -201,6 +201,13 @@ CELERY_BEAT_SCHEDULE: dict = {
         "kwargs": {"names": ["figures"]},
     },
     "gigs-refresh-price-guidance": {"task": "gigs.refresh_price_guidance", "schedule": crontab(minute=20)},
+    # the search vocabularies (mjc/core/search.py): words of items no longer listed drop out;
+    # a published item's words are added by its service at once
+    "core-refresh-search-words": {
+        "task": "core.refresh_summaries",
+        "schedule": crontab(minute=50),
+        "kwargs": {"names": ["gig_words", "package_words"]},
+    },
     "gigs-expire-overdue": {"task": "gigs.expire_overdue", "schedule": crontab(minute=5)},
     "gigs-refresh-aggregates": {"task": "gigs.refresh_aggregates", "schedule": crontab(minute=35)},
     "packages-expire-orders": {"task": "packages.expire_orders", "schedule": timedelta(minutes=15)},

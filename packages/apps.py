@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PackagesConfig(AppConfig):
     name = "packages"
     verbose_name = _("Service packages")
+
+    def ready(self):
+        from packages import summaries  # noqa: F401  the "package_words" summary

@@ -3,15 +3,17 @@ the same number of queries whatever the number of packages, tiers and reviews.""
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordDistance, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
 from django.db.models import Case, Count, F, FloatField, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Cast
 
+from mjc.core.search import correct, full_text_candidates, search_query
 from packages.models import Order, Package, PackagePhoto
 from packages.statuses import OrderStatus, PackageStatus
 
 SEARCH_CANDIDATES = 100  # as gigs.selectors: a search ranks at most this many of each kind
 FULL_TEXT_WINDOW = 500
+PACKAGE_WORDS = "package_words"  # the summary (packages/summaries.py) and the vocabulary's scope
 
 SORTS = {
     "newest": ("-published_at", "-id"),
@@ -59,8 +61,8 @@ def package_search(
     near=None,
 ) -> QuerySet:
     """Active packages matching the filters. ``q``: full text (``indonesian``) on title and
-    description, or trigram word similarity on the title for typos — bounded candidates as
-    gig search. ``near``: a kabupaten; with no other sort, packages of creatives living there
+    description, a typed word the active packages do not hold widened to their close words
+    (mjc/core/search.py) — bounded candidates as gig search. ``near``: a kabupaten; with no other sort, packages of creatives living there
     come first, then those of the same Bakorwil."""
     packages = Package.objects.filter(status=PackageStatus.ACTIVE)
     if category:
@@ -79,8 +81,9 @@ def package_search(
         packages = packages.filter(creative__rating_avg__gte=min_rating)
     q = (q or "").strip()[:200]
     if q:
-        query = SearchQuery(q, config="indonesian", search_type="websearch")
-        packages = _rows(Package.objects.filter(id__in=search_candidates(packages, q, query))).annotate(
+        query = search_query(q, correct(PACKAGE_WORDS, q, summary=PACKAGE_WORDS))
+        candidates = full_text_candidates(packages, query, window=FULL_TEXT_WINDOW, limit=SEARCH_CANDIDATES)
+        packages = _rows(Package.objects.filter(id__in=candidates)).annotate(
             rank=Cast(SearchRank(F("search_document"), query) + TrigramWordSimilarity(q, "title"), FloatField())
         )
         if sort not in SORTS:
@@ -98,23 +101,6 @@ def package_search(
         )
         return packages.order_by("nearness", "-published_at", "-id")
     return packages.order_by(*SORTS.get(sort, SORTS["newest"]))
-
-
-def search_candidates(packages: QuerySet, q: str, query: SearchQuery) -> list[int]:
-    newest = packages.filter(search_document=query).order_by("-published_at", "-id").values("id")[:FULL_TEXT_WINDOW]
-    by_text = (
-        Package.objects.filter(id__in=newest)
-        .annotate(text_rank=SearchRank(F("search_document"), query))
-        .order_by("-text_rank", "-id")
-        .values_list("id", flat=True)[:SEARCH_CANDIDATES]
-    )
-    by_title = (
-        packages.filter(title__trigram_word_similar=q)
-        .annotate(distance=TrigramWordDistance(q, "title"))
-        .order_by("distance")
-        .values_list("id", flat=True)[:SEARCH_CANDIDATES]
-    )
-    return list(by_text.union(by_title))
 
 
 def packages_of_creative(*, profile, active_only: bool = False, limit: int | None = None) -> QuerySet:

@@ -17,10 +17,12 @@ from mjc.core import files
 from mjc.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from mjc.core.formatting import rupiah, single_line
 from mjc.core.money import MAX_RUPIAH
+from mjc.core.search import add_words
 from mjc.core.transitions import record_creation, transition
 from mjc.notifications.services import notify
 from packages.errors import PackageErrorCode as Code
 from packages.models import Order, OrderFile, Package, PackageAddon, PackagePhoto, PackageTier
+from packages.selectors import PACKAGE_WORDS
 from packages.statuses import (
     EDITABLE_PACKAGE_STATUSES,
     ORDER_DECISION_HOURS,
@@ -278,6 +280,8 @@ def package_update(*, package: Package, user, **changes) -> Package:
     if "addons" in changes:
         _write_addons(package, _clean_addons(changes["addons"]))
     package.save(update_fields=[*dict.fromkeys(fields), "updated_at"])
+    if package.status == PackageStatus.ACTIVE and {"title", "description"} & set(fields):
+        add_words(PACKAGE_WORDS, package.title, package.description)
     return package
 
 
@@ -307,7 +311,9 @@ def package_publish(*, package: Package, user) -> Package:
     for tier in tiers:
         check_price_floor(category=current.category, amount=tier.price, field="price")
     fields = {} if current.published_at else {"published_at": timezone.now()}
-    return _move_package(current, to=PackageStatus.ACTIVE, user=user, fields=fields).obj
+    moved = _move_package(current, to=PackageStatus.ACTIVE, user=user, fields=fields)
+    add_words(PACKAGE_WORDS, current.title, current.description)  # a typo of a new word finds it at once
+    return moved.obj
 
 
 @transaction.atomic

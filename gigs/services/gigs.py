@@ -16,6 +16,7 @@ from gigs.models import (
     GigTemplate,
     gig_for_you_key,
 )
+from gigs.selectors import GIG_WORDS
 from gigs.services._shared import (
     _check_budget,
     _check_deadline,
@@ -37,6 +38,7 @@ from gigs.statuses import (
 from mjc.core.errors import Conflict, PermissionDenied, ValidationFailed
 from mjc.core.formatting import single_line
 from mjc.core.jobs import enqueue
+from mjc.core.search import add_words
 from mjc.core.summaries import FIGURES, summary_changed
 from mjc.core.transitions import record_creation, transition
 from mjc.notifications.services import notify
@@ -160,6 +162,8 @@ def gig_update(*, gig: Gig, user, **changes) -> Gig:
     if "deadline" in changes:
         _check_deadline(gig.deadline)
     gig.save(update_fields=[*changes, "updated_at"])
+    if gig.status == GigStatus.OPEN and {"title", "description"} & set(changes):
+        add_words(GIG_WORDS, gig.title, gig.description)
     return gig
 
 
@@ -176,6 +180,7 @@ def gig_publish(*, gig: Gig, user) -> Gig:
     if moved.changed:
         enqueue("gigs.match_gig", gig.pk)
         summary_changed(FIGURES)  # open gigs, gigs and UMKM served per region
+        add_words(GIG_WORDS, gig.title, gig.description)  # a typo of a new word finds it at once
     return moved.obj
 
 

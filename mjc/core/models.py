@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.indexes import GistIndex
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -109,3 +110,26 @@ class RegionFigures(models.Model):
 
     def __str__(self):
         return f"figures of kabupaten #{self.kabupaten_id}"
+
+
+class SearchWord(models.Model):
+    """One word of what a search can find (the typo-tolerant search, issue 8).
+
+    Each searchable list (``scope``: open gigs, active packages) keeps the distinct words of
+    its titles and descriptions here, with how many items hold the word. A typed word that
+    is not here, or is much rarer than a close one, is corrected by a trigram nearest-
+    neighbour scan of this small table (mjc/core/search.py), and the search then runs on the
+    full-text index: its cost follows the vocabulary (thousands of words), not the number of
+    gigs or packages. Rebuilt by the ``*_words`` summaries; the services add the words of an
+    item the moment it is published, so a new word can be corrected at once."""
+
+    scope = models.CharField(max_length=16)
+    word = models.CharField(max_length=40)
+    items = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope", "word"], name="search_word_unique")]
+        indexes = [GistIndex(fields=["word"], opclasses=["gist_trgm_ops"], name="search_word_trgm")]
+
+    def __str__(self):
+        return f"{self.scope}: {self.word} ({self.items})"

@@ -16,6 +16,8 @@ from gigs.services.housekeeping import gig_bid_counts_repair
 from gigs.statuses import BidStatus, GigStatus
 from mjc.categories.models import Category
 from mjc.core.pagination import keyset_page
+from mjc.core.search import correct, words_of
+from mjc.core.summaries import refresh_summaries
 from tests.conftest import client_for, race
 from tests.factories import BidFactory, BusinessFactory, CreativeProfileFactory, GigFactory, kabupaten
 
@@ -82,9 +84,51 @@ def test_a_gig_is_found_the_moment_it_is_published(run_on_commit):
     assert ids(selectors.gig_search()[:1]) == [gig.pk]  # and on top of the newest-first list
 
 
+def test_a_typo_of_a_word_only_a_just_published_gig_holds_finds_it(run_on_commit):
+    many_gigs(300)
+    refresh_summaries([selectors.GIG_WORDS])  # the hourly rebuild ran before the gig existed
+    gig = GigFactory(title="Desain etiket jamu gendong", status=GigStatus.DRAFT, published_at=None)
+    assert ids(selectors.gig_search(q="etiket gendon")) == []
+    with run_on_commit():
+        services.gig_publish(gig=gig, user=gig.business.owner)
+    assert ids(selectors.gig_search(q="etiket gendon")) == [gig.pk]  # "gendon" read as "gendong"
+
+
+def test_a_common_spelling_variant_is_searched_with_the_usual_one():
+    many_gigs(200)
+    usual = GigFactory.create_batch(6, title="Label kemasan keripik pisang")
+    variant = GigFactory(title="Label kemasan kripik pisang")
+    refresh_summaries([selectors.GIG_WORDS])
+    assert set(ids(selectors.gig_search(q="kripik pisang"))) == {variant.pk, *(g.pk for g in usual)}
+    assert ids(selectors.gig_search(q="kripik pisang"))[0] == variant.pk  # the exact word first
+    # a common word is not widened to a rare near one ("batik" is not "batin")
+    GigFactory(title="Lukisan batin")
+    refresh_summaries([selectors.GIG_WORDS])
+    assert not correct(selectors.GIG_WORDS, "batik").corrected
+    assert correct(selectors.GIG_WORDS, "kemasn kripik").suggestion == "kemasan keripik"
+
+
+def test_the_vocabulary_job_gives_the_words_of_the_open_gigs_and_runs_twice_the_same():
+    from mjc.core.models import SearchWord
+
+    many_gigs(120)
+    many_gigs(40, status=GigStatus.CANCELLED, seed=3)
+    GigFactory(title="Kemasan dodol Garut", status=GigStatus.CANCELLED)
+    expected: dict[str, int] = {}
+    for gig in Gig.objects.filter(status=GigStatus.OPEN):
+        for word in words_of(gig.title + " " + gig.description):
+            expected[word] = expected.get(word, 0) + 1
+    for _ in range(2):
+        refresh_summaries([selectors.GIG_WORDS])
+        stored = dict(SearchWord.objects.filter(scope=selectors.GIG_WORDS).values_list("word", "items"))
+        assert stored == expected
+    assert "dodol" not in stored  # only what is listed can be corrected to
+
+
 def test_a_word_in_every_brief_answers_a_bounded_list(api, django_assert_max_num_queries):
     many_gigs(1500)
-    with django_assert_max_num_queries(3):
+    refresh_summaries([selectors.GIG_WORDS])
+    with django_assert_max_num_queries(4):  # vocabulary, candidates, page, capped count
         body = api.get("/api/v1/gigs/", {"q": "untuk usaha"}).json()
     assert len(body["results"]) == 20
     assert body["count"] <= selectors.SEARCH_CANDIDATES * 2
@@ -277,11 +321,17 @@ def test_the_lists_and_the_search_read_their_indexes(sort):
     assert_no_seq_scan(selectors.gig_search(sort=sort)[:21], "gigs_gig")
     from django.test.utils import CaptureQueriesContext
 
+    refresh_summaries([selectors.GIG_WORDS])
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE core_searchword")
     for q in ("kemasan", "kripik"):
-        with CaptureQueriesContext(connection) as captured:  # the candidates query, then the page
+        # the vocabulary look-up, the candidates query, then the page
+        with CaptureQueriesContext(connection) as captured:
             list(selectors.gig_search(q=q, sort=sort)[:21])
-        assert 1 <= len(captured.captured_queries) <= 2  # no candidates, no page query
-        for query in captured.captured_queries:
+        vocabulary, *rest = captured.captured_queries
+        assert "core_searchword" in vocabulary["sql"] and 1 <= len(rest) <= 2
+        assert_no_seq_scan(vocabulary["sql"], "core_searchword")
+        for query in rest:
             assert_no_seq_scan(query["sql"], "gigs_gig")
 
 
