@@ -75,6 +75,14 @@ def booking_ics(booking: Booking) -> bytes:
     return _finish(cal)
 
 
+def bookings_ics(bookings) -> bytes:
+    """The bookings of one decision (a weekly series' approved dates) in one file, each with its pass."""
+    cal = _calendar(bookings[0].room.name)
+    for booking in bookings:
+        cal.add_component(_booking_event(booking))
+    return _finish(cal)
+
+
 def _booking_event(booking: Booking) -> IcsEvent:
     passes = booking.status == BookingStatus.APPROVED and booking.check_code
     description = booking.purpose

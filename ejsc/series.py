@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ejsc import selectors
+from ejsc import passes, selectors
 from ejsc.errors import SeriesCode
 from ejsc.models import Booking, BookingSeries, Room
 from ejsc.statuses import CANCELLABLE_STATUSES, BookingStatus, SeriesRepeat
@@ -110,6 +111,10 @@ def series_request(
             )
         result.series = series
         first = result.created[0]
+        # a room that needs no approval confirms the occurrences at once: one notification for them all
+        _tell_series(
+            series, [b for b in result.created if b.status == BookingStatus.APPROVED], "booking.series_approved"
+        )
         if any(b.status == BookingStatus.REQUESTED for b in result.created):
             for staff in _staff_of(room.space):
                 notify(
@@ -144,18 +149,51 @@ def remaining(series: BookingSeries, *, now=None, statuses=None):
     return qs.order_by("start", "id")
 
 
+def _tell_series(series: BookingSeries, bookings: list, kind: str, **more) -> None:
+    """One decision about several occurrences is one notification (and one e-mail) listing their dates
+    (issue 11: one notification per event for one person). Inside the decision's transaction."""
+    if not bookings:
+        return
+    user, first = series.requester, bookings[0]
+    params = {
+        "room": first.room.name,
+        "space": first.room.space.name,
+        "periods": passes.encode_periods(bookings),  # put into words in the reader's language when shown
+        **more,
+    }
+    if kind == "booking.series_approved":
+        params["bookings"] = passes.encode_ids(bookings)  # the e-mail carries each one's pass
+    notify(
+        recipient=user,
+        kind=kind,
+        params=params,
+        url=reverse("ejsc:series", args=[series.pk]),
+        dedupe_key=f"{kind}:{series.pk}:{passes.encode_ids(bookings)}",  # this decision, these occurrences
+    )
+
+
+def _locked_remaining(series: BookingSeries, statuses) -> list[Booking]:
+    """The remaining occurrences, their rows locked: a single decision about one of them waits for this one,
+    so each is decided (and told about) once, here or there."""
+    return list(remaining(series, statuses=statuses).select_for_update(of=("self",)))
+
+
 def series_approve(*, actor, series: BookingSeries) -> dict:
-    """Approve every remaining requested occurrence; one that clashes stays requested and is listed (409 code)."""
-    from ejsc.services import _require_decider, booking_approve
+    """Approve every remaining requested occurrence; one that clashes stays requested and is listed (409 code).
+    The requester hears once, with the approved dates and each one's pass."""
+    from ejsc.services import _lock_room, _require_decider, booking_approve
 
     _require_decider(actor, series.room.space)
     approved, refused = [], []
-    for booking in remaining(series, statuses=[BookingStatus.REQUESTED]):
-        try:
-            with transaction.atomic():
-                approved.append(booking_approve(actor=actor, booking=booking))
-        except ApplicationError as error:
-            refused.append({"booking": booking.pk, "code": error.code, "message": str(error.message)})
+    with transaction.atomic():
+        _lock_room(series.room_id)  # the room first, as every approval takes it (services._hold)
+        for booking in _locked_remaining(series, [BookingStatus.REQUESTED]):
+            try:
+                with transaction.atomic():
+                    approved.append(booking_approve(actor=actor, booking=booking, tell=False))
+            except ApplicationError as error:
+                refused.append({"booking": booking.pk, "code": error.code, "message": str(error.message)})
+        _tell_series(series, approved, "booking.series_approved")
     return {"approved": approved, "refused": refused}
 
 
@@ -163,24 +201,38 @@ def series_reject(*, actor, series: BookingSeries, reason: str, rejection_reason
     from ejsc.services import _require_decider, booking_reject
 
     _require_decider(actor, series.room.space)
-    if not (reason or "").strip() and rejection_reason is None:
+    reason = (reason or "").strip()
+    if not reason and rejection_reason is None:
         raise ValidationFailed(_("Please give a reason, so the requester knows why."), code="reason_required")
-    return [
-        booking_reject(actor=actor, booking=b, reason=reason, rejection_reason=rejection_reason)
-        for b in remaining(series, statuses=[BookingStatus.REQUESTED])
-    ]
+    with transaction.atomic():
+        rejected = [
+            booking_reject(actor=actor, booking=b, reason=reason, rejection_reason=rejection_reason, tell=False)
+            for b in _locked_remaining(series, [BookingStatus.REQUESTED])
+        ]
+        _tell_series(series, rejected, "booking.series_rejected", reason=reason or str(rejection_reason.label))
+    return rejected
 
 
 def series_cancel(*, actor, series: BookingSeries, reason: str = "", from_booking: Booking | None = None) -> list:
-    """Cancel the remaining occurrences (from ``from_booking`` on, when given): the requester or staff."""
+    """Cancel the remaining occurrences (from ``from_booking`` on, when given): the requester or staff.
+    When staff cancel, the requester hears once for all of them."""
     from ejsc.services import booking_cancel
 
     if series.requester_id != actor.pk and not selectors.can_decide(actor, series.room.space):
         raise PermissionDenied()
-    qs = remaining(series, statuses=list(CANCELLABLE_STATUSES))
-    if from_booking is not None:
-        qs = qs.filter(start__gte=from_booking.start)
-    return [booking_cancel(actor=actor, booking=b, reason=reason) for b in qs]
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        qs = remaining(series, statuses=list(CANCELLABLE_STATUSES))
+        if from_booking is not None:
+            qs = qs.filter(start__gte=from_booking.start)
+        cancelled = [
+            booking_cancel(actor=actor, booking=b, reason=reason, tell=False)
+            for b in qs.select_for_update(of=("self",))
+        ]
+        if actor.pk != series.requester_id:
+            told = [b for b in cancelled if b.status == BookingStatus.CANCELLED]
+            _tell_series(series, told, "booking.series_cancelled", reason=reason)
+    return cancelled
 
 
 def describe(booking: Booking, language: str = "id") -> str:

@@ -186,10 +186,14 @@ def _slot_freed(booking: Booking) -> None:
 
 
 def _tell_requester(booking: Booking, kind: str, **more) -> None:
+    """One notification (and at most one e-mail) for the requester. An approval's e-mail carries the
+    booking pass, the check-in code, QR code and .ics (ejsc/passes.py): no second e-mail for it."""
     if booking.visitor_name:
         from ejsc.visitors import tell_visitor
 
         tell_visitor(booking, kind)
+    if kind == "booking.approved":
+        more["bookings"] = booking.pk  # whose pass the e-mail carries
     user = booking.requester
     notify(
         recipient=user,
@@ -198,13 +202,6 @@ def _tell_requester(booking: Booking, kind: str, **more) -> None:
         url=booking.get_absolute_url(),
         dedupe_key=f"{kind}:{booking.pk}",
     )
-    if kind == "booking.approved" and not booking.visitor_name and not hasattr(booking, "event"):
-        from mjc.notifications.selectors import preferences_for
-
-        if preferences_for(user=user).wants_email(kind):
-            from mjc.core.jobs import enqueue
-
-            enqueue("ejsc.send_pass", booking.pk)  # the booking pass: check-in code, QR code and .ics
 
 
 # --- bookings ------------------------------------------------------------------------------
@@ -269,7 +266,8 @@ def booking_request(
         if not room.needs_approval and not for_event:
             _hold(booking, actor=None, note="auto")
             booking.refresh_from_db()
-            _tell_requester(booking, "booking.approved")
+            if series is None:  # a series tells its requester once for all its occurrences (ejsc/series.py)
+                _tell_requester(booking, "booking.approved")
         elif not for_event and tell_staff:
             for staff in _staff_of(room.space):
                 notify(
@@ -282,21 +280,22 @@ def booking_request(
     return booking
 
 
-def booking_approve(*, actor, booking: Booking) -> Booking:
+def booking_approve(*, actor, booking: Booking, tell: bool = True) -> Booking:
+    """``tell=False``: the caller tells the requester once for several decisions (a series)."""
     _require_decider(actor, booking.room.space)
     if booking.status == BookingStatus.REQUESTED and booking.start <= timezone.now():
         raise Conflict(_("This request was not decided before its start time."), code=BookingCode.STARTED)
     with transaction.atomic():
         if hasattr(booking, "event") and booking.status == BookingStatus.REQUESTED:
             event_approve(actor=actor, event=booking.event)
-        elif _hold(booking, actor=actor):
+        elif _hold(booking, actor=actor) and tell:
             booking.refresh_from_db()
             _tell_requester(booking, "booking.approved")
     booking.refresh_from_db()
     return booking
 
 
-def booking_reject(*, actor, booking: Booking, reason: str, rejection_reason=None) -> Booking:
+def booking_reject(*, actor, booking: Booking, reason: str, rejection_reason=None, tell: bool = True) -> Booking:
     """Reject with a reason from the admin's list (``rejection_reason``, optional) and/or a text."""
     _require_decider(actor, booking.room.space)
     reason = (reason or "").strip()
@@ -321,13 +320,14 @@ def booking_reject(*, actor, booking: Booking, reason: str, rejection_reason=Non
                 },
             )
             if moved.changed:
-                _tell_requester(moved.obj, "booking.rejected", reason=reason)
+                if tell:
+                    _tell_requester(moved.obj, "booking.rejected", reason=reason)
                 _slot_freed(moved.obj)
     booking.refresh_from_db()
     return booking
 
 
-def booking_cancel(*, actor, booking: Booking, reason: str = "", now=None) -> Booking:
+def booking_cancel(*, actor, booking: Booking, reason: str = "", now=None, tell: bool = True) -> Booking:
     """The requester cancels before the start; staff of the region cancel any time (also a block)."""
     now = now or timezone.now()
     reason = (reason or "").strip()
@@ -343,7 +343,8 @@ def booking_cancel(*, actor, booking: Booking, reason: str = "", now=None) -> Bo
             moved = _move(
                 booking.pk, BookingStatus.CANCELLED, actor=actor, note=reason, fields={"decision_reason": reason[:300]}
             )
-            if moved.changed and moved.from_status != BookingStatus.BLOCKED and actor.pk != booking.requester_id:
+            told = tell and moved.from_status != BookingStatus.BLOCKED and actor.pk != booking.requester_id
+            if moved.changed and told:
                 _tell_requester(moved.obj, "booking.cancelled", reason=reason)
             if moved.changed:
                 _slot_freed(moved.obj)

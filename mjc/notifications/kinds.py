@@ -7,6 +7,9 @@ The words rendered at creation stay on the row for the admin and for kinds that 
 Add a kind here before using it.
 """
 
+from collections.abc import Callable
+from contextlib import nullcontext
+
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -103,6 +106,19 @@ KINDS = {
         _("New weekly booking request: %(room)s"),
         _("%(requester)s asks for %(count)s occurrences from %(when)s."),
     ),
+    # one decision about a weekly series is one notification (and one e-mail) listing its dates (issue 14)
+    "booking.series_approved": (
+        _("Weekly booking approved: %(room)s"),
+        _("Approved at %(space)s: %(periods)s. See you there!"),
+    ),
+    "booking.series_rejected": (
+        _("Weekly booking not approved: %(room)s"),
+        _("Not approved: %(periods)s. Reason: %(reason)s"),
+    ),
+    "booking.series_cancelled": (
+        _("Weekly booking cancelled: %(room)s"),
+        _("The Bakorwil staff cancelled %(periods)s. %(reason)s"),
+    ),
     "booking.late": (
         _("Booking request past the service standard: %(room)s"),
         _("%(when)s was due to be decided by %(deadline)s."),
@@ -142,11 +158,33 @@ def group_of(kind: str) -> str | None:
     return None
 
 
+# Parameters stored as data and put into words when shown, in the reader's language: the app that owns the
+# data registers how (in its AppConfig.ready; this layer imports no app). ``formatter(raw, language)``.
+# ejsc: "periods", the dates of a weekly series' decision ("Sel 8 Des, Sel 15 Des 2026, 10.00–12.00 WIB").
+FORMATTERS: dict[str, Callable[[str, str], str]] = {}
+
+# Kinds whose e-mail an app completes: ``extras(notification)`` returns ``{"lines": [...], "attachments":
+# [(filename, content, mimetype), ...]}`` or None, called in the recipient's language. ejsc: the booking pass
+# (check-in code, QR code, .ics) rides on the approval's e-mail, so one decision is one e-mail.
+EMAIL_EXTRAS: dict[str, Callable] = {}
+
+
+def register_formatter(name: str, formatter: Callable[[str, str], str]) -> None:
+    FORMATTERS[name] = formatter
+
+
+def register_email_extras(kind: str, extras: Callable) -> None:
+    if kind not in KINDS:
+        raise KeyError(f"unknown notification kind {kind!r}")
+    EMAIL_EXTRAS[kind] = extras
+
+
 def render(kind: str, params: dict, language: str | None = None) -> tuple[str, str]:
     """The title and body of a kind with its parameters, in ``language`` (or the active one)."""
     title, body = KINDS[kind]
-    safe = {key: str(value) for key, value in params.items()}
-    if language is None:
-        return str(title) % safe, str(body) % safe
-    with translation.override(language):
+    with translation.override(language) if language else nullcontext():
+        reader = translation.get_language() or "id"
+        safe = {key: str(value) for key, value in params.items()}
+        for name in safe.keys() & FORMATTERS.keys():
+            safe[name] = FORMATTERS[name](safe[name], reader)
         return str(title) % safe, str(body) % safe

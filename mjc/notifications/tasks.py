@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from mjc.core.formatting import single_line
+from mjc.notifications.kinds import EMAIL_EXTRAS
 from mjc.notifications.models import Notification
 from mjc.notifications.selectors import preferences_for
 
@@ -47,12 +48,15 @@ def build_email(notification: Notification) -> EmailMultiAlternatives:
     """The e-mail of one notification, in the recipient's language, as plain text and HTML."""
     user = notification.recipient
     with translation.override(user.language or "id"):
+        # what the app that owns the event adds (kinds.EMAIL_EXTRAS), e.g. the EJSC booking pass
+        extras = (EMAIL_EXTRAS[notification.kind](notification) if notification.kind in EMAIL_EXTRAS else None) or {}
         context = {
             "notification": notification,
             "user": user,
             "link": absolute(notification.url),
             "preferences_link": absolute(reverse("notifications:preferences")),
             "site_url": settings.SITE_URL,
+            "extra_lines": extras.get("lines", []),
         }
         # a title written before titles were cleaned may still hold a line break: never a header
         subject = single_line(f"[MJC Jatim] {notification.shown_title}")
@@ -60,6 +64,8 @@ def build_email(notification: Notification) -> EmailMultiAlternatives:
         html = render_to_string("notifications/email/notification.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email])
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in extras.get("attachments", []):
+        message.attach(filename, content, mimetype)
     message.extra_headers["Content-Language"] = user.language or "id"
     return message
 
