@@ -30,7 +30,7 @@ class SpacePhotoInline(admin.TabularInline):
 class RoomInline(admin.TabularInline):
     model = Room
     extra = 0
-    fields = ["name", "kind", "capacity", "needs_approval", "is_active"]
+    fields = ["name", "name_en", "kind", "capacity", "needs_approval", "is_active"]
     show_change_link = True
 
 

@@ -53,12 +53,28 @@ class OpeningHoursSerializer(serializers.ModelSerializer):
         fields = ["weekday", "opens", "closes"]
 
 
+READER_LANGUAGE = _(
+    "In the reader's language (Accept-Language): the English text when there is one, else the Indonesian."
+)
+ENGLISH_AS_ENTERED = _("The English text as entered by the hub's staff; empty when not translated yet.")
+
+
 class RoomSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="label", help_text=READER_LANGUAGE)
+    name_en = serializers.CharField(help_text=ENGLISH_AS_ENTERED)
+    amenities = serializers.ListField(child=serializers.CharField(), source="amenity_labels", help_text=READER_LANGUAGE)
+    amenities_en = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=_("The amenities in English, in the same order as in Indonesian; empty when not translated yet."),
+    )
+    description = serializers.CharField(source="description_text", help_text=READER_LANGUAGE)
+    description_en = serializers.CharField(help_text=ENGLISH_AS_ENTERED)
+
     class Meta:
         model = Room
         fields = [
-            "id", "name", "kind", "capacity", "amenities", "description", "min_minutes", "max_minutes",
-            "lead_minutes", "max_days_ahead", "needs_approval", "weekly_quota_hours",
+            "id", "name", "name_en", "kind", "capacity", "amenities", "amenities_en", "description", "description_en",
+            "min_minutes", "max_minutes", "lead_minutes", "max_days_ahead", "needs_approval", "weekly_quota_hours",
         ]  # fmt: skip
 
 
@@ -71,6 +87,8 @@ class SpaceSerializer(serializers.ModelSerializer):
     photos = serializers.SerializerMethodField()
     rooms = RoomSerializer(many=True)
     service_standard = serializers.SerializerMethodField()
+    description = serializers.CharField(source="description_text", help_text=READER_LANGUAGE)
+    description_en = serializers.CharField(help_text=ENGLISH_AS_ENTERED)
 
     class Meta:
         model = Space
@@ -84,6 +102,7 @@ class SpaceSerializer(serializers.ModelSerializer):
             "kabupaten_name",
             "address",
             "description",
+            "description_en",
             "opening_hours",
             "photos",
             "rooms",
@@ -105,7 +124,7 @@ def _caller(serializer):
 
 
 class BookingSerializer(serializers.ModelSerializer):
-    room_name = serializers.CharField(source="room.name", read_only=True)
+    room_name = serializers.CharField(source="room.label", read_only=True, help_text=READER_LANGUAGE)
     space = serializers.CharField(source="room.space.slug", read_only=True)
     event = serializers.SerializerMethodField()
     actions = serializers.SerializerMethodField(
@@ -656,7 +675,7 @@ SeriesCancelApi = type("SeriesCancelApi", (SeriesActionApi,), {"action": "cancel
 class WaitlistEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     room = serializers.IntegerField(source="room_id")
-    room_name = serializers.CharField(source="room.name")
+    room_name = serializers.CharField(source="room.label", help_text=READER_LANGUAGE)
     space = serializers.CharField(source="room.space.slug")
     start = serializers.DateTimeField()
     end = serializers.DateTimeField()

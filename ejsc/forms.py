@@ -110,7 +110,7 @@ class RoomChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, room):
         return _("%(room)s, %(space)s (up to %(capacity)s people)") % {
-            "room": room.name,
+            "room": room.label,
             "space": room.space.name,
             "capacity": room.capacity,
         }

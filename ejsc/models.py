@@ -19,6 +19,7 @@ from ejsc.statuses import (
     SeriesRepeat,
     WaitlistStatus,
 )
+from mjc.core.content import in_reader_language, list_in_reader_language
 
 CHECK_CODE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I, 2/Z, 5/S, 8/B: read aloud and typed on a phone
 
@@ -47,7 +48,10 @@ class Space(models.Model):
     )
     kabupaten = models.ForeignKey("regions.Kabupaten", on_delete=models.PROTECT, verbose_name=_("kabupaten/kota"))
     address = models.CharField(_("address"), max_length=255)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description (Indonesian)"), blank=True)
+    description_en = models.TextField(
+        _("description (English)"), blank=True, help_text=_("Shown to English readers; empty: the Indonesian one.")
+    )
     # The hub's published service standard (issue 14): a request is decided within this many working days,
     # counted in the staff's hours (WIB); weekends and the admin's national holidays are not working days.
     decision_days = models.PositiveSmallIntegerField(_("decided within (working days)"), default=2)
@@ -66,6 +70,11 @@ class Space(models.Model):
         from django.urls import reverse
 
         return reverse("ejsc:hub", args=[self.slug])
+
+    @property
+    def description_text(self) -> str:
+        """The description in the reader's language (the Indonesian one while the English one is empty)."""
+        return in_reader_language(self.description, self.description_en)
 
     def clean(self):
         super().clean()
@@ -109,7 +118,8 @@ class OpeningHours(models.Model):
 class SpacePhoto(models.Model):
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="photos", verbose_name=_("hub"))
     image = models.ImageField(_("image"), upload_to="public/ejsc/spaces/")
-    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    caption = models.CharField(_("caption (Indonesian)"), max_length=200, blank=True)
+    caption_en = models.CharField(_("caption (English)"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -118,18 +128,39 @@ class SpacePhoto(models.Model):
         verbose_name_plural = _("hub photos")
 
     def __str__(self):
-        return self.caption or self.image.name
+        return self.caption_text or self.image.name
+
+    @property
+    def caption_text(self) -> str:
+        return in_reader_language(self.caption, self.caption_en)
 
 
 class Room(models.Model):
     """A bookable place in a hub, with its booking rules."""
 
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("hub"))
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name (Indonesian)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=RoomKind.choices, default=RoomKind.MEETING_ROOM)
     capacity = models.PositiveIntegerField(_("capacity"), default=8)
-    amenities = ArrayField(models.CharField(max_length=60), verbose_name=_("amenities"), blank=True, default=list)
-    description = models.TextField(_("description"), blank=True)
+    amenities = ArrayField(
+        models.CharField(max_length=60),
+        verbose_name=_("amenities (Indonesian)"),
+        blank=True,
+        default=list,
+        help_text=_("Separated by commas, e.g. Wi-Fi,Papan tulis,AC."),
+    )
+    amenities_en = ArrayField(
+        models.CharField(max_length=60),
+        verbose_name=_("amenities (English)"),
+        blank=True,
+        default=list,
+        help_text=_("The same amenities in the same order, in English, e.g. Wi-Fi,Whiteboard,Air conditioning."),
+    )
+    description = models.TextField(_("description (Indonesian)"), blank=True)
+    description_en = models.TextField(
+        _("description (English)"), blank=True, help_text=_("Shown to English readers; empty: the Indonesian one.")
+    )
     min_minutes = models.PositiveIntegerField(_("minimum minutes"), default=30)
     max_minutes = models.PositiveIntegerField(_("maximum minutes"), default=240)
     lead_minutes = models.PositiveIntegerField(
@@ -166,12 +197,33 @@ class Room(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} · {self.space.name}"
+        return f"{self.label} · {self.space.name}"
 
     def get_absolute_url(self):
         from django.urls import reverse
 
         return reverse("ejsc:room", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.amenities_en and len(self.amenities_en) != len(self.amenities or []):
+            raise ValidationError(
+                {"amenities_en": _("Give one English name for each amenity, in the same order (or none).")}
+            )
+
+    @property
+    def label(self) -> str:
+        """The room's name in the reader's language."""
+        return in_reader_language(self.name, self.name_en)
+
+    @property
+    def description_text(self) -> str:
+        return in_reader_language(self.description, self.description_en)
+
+    @property
+    def amenity_labels(self) -> list[str]:
+        """The amenities in the reader's language, each falling back to its Indonesian name."""
+        return list_in_reader_language(self.amenities, self.amenities_en)
 
     @property
     def is_exclusive(self) -> bool:

@@ -147,7 +147,7 @@ def check_in_page(request):
             booking = checkin.booking_by_code(actor=request.user, code=request.POST.get("code", ""))
             checked = checkin.check_in(actor=request.user, booking=booking)
             messages.success(
-                request, _("Checked in: %(who)s, %(room)s.") % {"who": checked.who, "room": checked.room.name}
+                request, _("Checked in: %(who)s, %(room)s.") % {"who": checked.who, "room": checked.room.label}
             )
         except ApplicationError as exc:
             messages.error(request, exc.message)
@@ -163,7 +163,7 @@ def check_in_scan(request, token):
         try:
             checkin.check_in(actor=request.user, booking=booking)
             messages.success(
-                request, _("Checked in: %(who)s, %(room)s.") % {"who": booking.who, "room": booking.room.name}
+                request, _("Checked in: %(who)s, %(room)s.") % {"who": booking.who, "room": booking.room.label}
             )
         except ApplicationError as exc:
             messages.error(request, exc.message)

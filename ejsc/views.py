@@ -419,7 +419,7 @@ def staff_block(request):
         else:
             messages.success(
                 request,
-                _("Blocked: %(room)s, %(when)s.") % {"room": block.room.name, "when": when(block.start, block.end)},
+                _("Blocked: %(room)s, %(when)s.") % {"room": block.room.label, "when": when(block.start, block.end)},
             )
             waiting = selectors.overlapping(
                 block.room, block.start, block.end, statuses=[BookingStatus.REQUESTED]

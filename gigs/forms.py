@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gigs.models import GigTemplate
 from gigs.selectors import SORTS
 from gigs.statuses import WorkMode
 from mjc.categories.models import Category
@@ -92,6 +93,27 @@ class GigSearchForm(MarketSearchForm):
         }
 
 
+class AnswerChoiceField(forms.ChoiceField):
+    """A template question's choice: shows the label in the reader's language and keeps the
+    stored value; an answer sent as a label in either language is read as its value."""
+
+    def __init__(self, *args, question, **kwargs):
+        self.question = question
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return GigTemplate.choice_value(self.question, super().to_python(value))
+
+
+class AnswerMultipleChoiceField(forms.MultipleChoiceField):
+    def __init__(self, *args, question, **kwargs):
+        self.question = question
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return [GigTemplate.choice_value(self.question, item) for item in super().to_python(value)]
+
+
 class GigForm(forms.Form):
     """Step 2 of posting a job: the template's questions (added per template) and the details."""
 
@@ -124,13 +146,17 @@ class GigForm(forms.Form):
             fields = {}
             for question in template.question_list():
                 name = f"answer_{question['key']}"
-                common = {"label": question["text"], "required": False, "help_text": question.get("help", "")}
+                common = {"label": question["text"], "required": False, "help_text": question["help_text"]}
                 if question["kind"] == "choice":
-                    choices = [("", "—")] + [(c, c) for c in question["choices"]]
-                    fields[name] = forms.ChoiceField(choices=choices, **common)
+                    fields[name] = AnswerChoiceField(
+                        question=question, choices=[("", "—"), *question["options"]], **common
+                    )
                 elif question["kind"] == "checklist":
-                    fields[name] = forms.MultipleChoiceField(
-                        choices=[(c, c) for c in question["choices"]], widget=forms.CheckboxSelectMultiple, **common
+                    fields[name] = AnswerMultipleChoiceField(
+                        question=question,
+                        choices=question["options"],
+                        widget=forms.CheckboxSelectMultiple,
+                        **common,
                     )
                 else:
                     fields[name] = forms.CharField(max_length=500, **common)

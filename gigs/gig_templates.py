@@ -4,8 +4,19 @@ Each question becomes a line of the plain-language brief the owner can still edi
 """
 
 
-def q(key, label, label_en, kind="text", choices=None, help=""):
-    return {"key": key, "label": label, "label_en": label_en, "kind": kind, "choices": choices or [], "help": help}
+def q(key, label, label_en, kind="text", choices=None, help="", help_en="", choices_en=None):
+    """One question. ``choices`` are the stored values (Indonesian, never renamed: briefs and API
+    clients use them); ``choices_en`` are their English labels in the same order."""
+    return {
+        "key": key,
+        "label": label,
+        "label_en": label_en,
+        "kind": kind,
+        "choices": choices or [],
+        "choices_en": choices_en or [],
+        "help": help,
+        "help_en": help_en,
+    }
 
 
 STYLE = q("style", "Gaya yang diinginkan / contoh referensi", "Style you like / reference examples")
@@ -21,14 +32,27 @@ TEMPLATES = [
         "intro_en": "For chips, crackers and other snacks: tell us about the product and the packaging you imagine.",
         "budget": (500_000, 2_000_000),
         "questions": [
-            q("product", "Produk apa?", "Which product?", help="mis. keripik tempe rasa original dan balado"),
-            q("size", "Ukuran / berat isi", "Size / net weight", help="mis. 100 g dan 250 g"),
+            q(
+                "product",
+                "Produk apa?",
+                "Which product?",
+                help="mis. keripik tempe rasa original dan balado",
+                help_en="e.g. tempeh chips, original and balado flavour",
+            ),
+            q(
+                "size",
+                "Ukuran / berat isi",
+                "Size / net weight",
+                help="mis. 100 g dan 250 g",
+                help_en="e.g. 100 g and 250 g",
+            ),
             q(
                 "medium",
                 "Untuk cetak atau digital?",
                 "For print or digital?",
                 "choice",
                 ["Cetak", "Digital", "Keduanya"],
+                choices_en=["Print", "Digital", "Both"],
             ),
             q("quantity", "Berapa varian/desain?", "How many variants/designs?"),
             STYLE,
@@ -38,6 +62,12 @@ TEMPLATES = [
                 "Deliverables",
                 "checklist",
                 ["File siap cetak (PDF/AI)", "Mockup 3D", "Label halal & komposisi", "Versi untuk marketplace"],
+                choices_en=[
+                    "Print-ready files (PDF/AI)",
+                    "3D mockup",
+                    "Halal and ingredients label",
+                    "Marketplace version",
+                ],
             ),
         ],
     },
@@ -60,6 +90,7 @@ TEMPLATES = [
                 "Deliverables",
                 "checklist",
                 ["File logo (PNG, SVG/AI)", "Panduan warna & huruf", "Kartu nama", "Stempel/stiker"],
+                choices_en=["Logo files (PNG, SVG/AI)", "Colour and font guide", "Business cards", "Stamp/stickers"],
             ),
         ],
     },
@@ -74,7 +105,14 @@ TEMPLATES = [
         "questions": [
             q("product", "Produk apa dan berapa banyak?", "Which products and how many?"),
             q("shots", "Berapa foto per produk?", "How many photos per product?"),
-            q("setting", "Latar", "Background", "choice", ["Latar putih polos", "Gaya hidup / suasana", "Keduanya"]),
+            q(
+                "setting",
+                "Latar",
+                "Background",
+                "choice",
+                ["Latar putih polos", "Gaya hidup / suasana", "Keduanya"],
+                choices_en=["Plain white background", "Lifestyle / setting", "Both"],
+            ),
             q(
                 "location",
                 "Di mana pemotretan? (kirim produk / datang ke lokasi)",
@@ -93,8 +131,22 @@ TEMPLATES = [
         "budget": (750_000, 5_000_000),
         "questions": [
             q("message", "Pesan utama video", "Main message of the video"),
-            q("duration", "Durasi", "Length", "choice", ["15 detik", "30 detik", "60 detik", "Lebih dari 1 menit"]),
-            q("kind", "Jenis", "Kind", "choice", ["Live action", "Animasi 2D", "Motion graphic"]),
+            q(
+                "duration",
+                "Durasi",
+                "Length",
+                "choice",
+                ["15 detik", "30 detik", "60 detik", "Lebih dari 1 menit"],
+                choices_en=["15 seconds", "30 seconds", "60 seconds", "More than 1 minute"],
+            ),
+            q(
+                "kind",
+                "Jenis",
+                "Kind",
+                "choice",
+                ["Live action", "Animasi 2D", "Motion graphic"],
+                choices_en=["Live action", "2D animation", "Motion graphics"],
+            ),
             q("platform", "Untuk platform apa?", "For which platform?"),
             STYLE,
         ],
@@ -108,7 +160,7 @@ TEMPLATES = [
         "intro_en": "Regular content and management of your business's social accounts.",
         "budget": (1_000_000, 3_000_000),
         "questions": [
-            q("account", "Akun yang dikelola", "Accounts to manage", help="mis. @kopiijen"),
+            q("account", "Akun yang dikelola", "Accounts to manage", help="mis. @kopiijen", help_en="e.g. @kopiijen"),
             q("posts", "Berapa posting per minggu?", "Posts per week?"),
             q("period", "Berapa bulan?", "For how many months?"),
             q(
@@ -117,6 +169,7 @@ TEMPLATES = [
                 "Main goal",
                 "choice",
                 ["Menambah pengikut", "Menambah penjualan", "Membangun merek"],
+                choices_en=["More followers", "More sales", "Build the brand"],
             ),
             STYLE,
         ],
@@ -136,6 +189,7 @@ TEMPLATES = [
                 "Where should the ads run?",
                 "checklist",
                 ["Instagram/Facebook", "Google", "TikTok", "Shopee/Tokopedia"],
+                choices_en=["Instagram/Facebook", "Google", "TikTok", "Shopee/Tokopedia"],
             ),
             q("ad_budget", "Anggaran iklan per bulan (di luar jasa)", "Monthly ad spend (besides the fee)"),
             q("audience", "Siapa pembelinya?", "Who are your buyers?"),
@@ -153,8 +207,21 @@ TEMPLATES = [
         "questions": [
             q("what", "Apa yang perlu ditulis?", "What needs writing?"),
             q("count", "Berapa banyak?", "How many?"),
-            q("language", "Bahasa", "Language", "choice", ["Bahasa Indonesia", "Bahasa Inggris", "Keduanya"]),
-            q("tone", "Nada tulisan", "Tone", help="mis. santai, hangat, profesional"),
+            q(
+                "language",
+                "Bahasa",
+                "Language",
+                "choice",
+                ["Bahasa Indonesia", "Bahasa Inggris", "Keduanya"],
+                choices_en=["Indonesian", "English", "Both"],
+            ),
+            q(
+                "tone",
+                "Nada tulisan",
+                "Tone",
+                help="mis. santai, hangat, profesional",
+                help_en="e.g. casual, warm, professional",
+            ),
         ],
     },
     {
@@ -166,7 +233,14 @@ TEMPLATES = [
         "intro_en": "A business website or a simple online shop.",
         "budget": (1_500_000, 7_500_000),
         "questions": [
-            q("kind", "Jenis website", "Kind of website", "choice", ["Profil usaha", "Toko online", "Landing page"]),
+            q(
+                "kind",
+                "Jenis website",
+                "Kind of website",
+                "choice",
+                ["Profil usaha", "Toko online", "Landing page"],
+                choices_en=["Business profile", "Online shop", "Landing page"],
+            ),
             q("pages", "Halaman yang dibutuhkan", "Pages needed"),
             q("domain", "Sudah punya domain/hosting?", "Do you already have a domain/hosting?"),
             q("examples", "Contoh website yang Anda sukai", "Websites you like"),
@@ -183,7 +257,14 @@ TEMPLATES = [
         "questions": [
             q("problem", "Masalah apa yang ingin diselesaikan?", "What problem should it solve?"),
             q("users", "Siapa yang memakai?", "Who will use it?"),
-            q("platform", "Perangkat", "Devices", "checklist", ["HP Android", "iPhone", "Komputer/web"]),
+            q(
+                "platform",
+                "Perangkat",
+                "Devices",
+                "checklist",
+                ["HP Android", "iPhone", "Komputer/web"],
+                choices_en=["Android phone", "iPhone", "Computer/web"],
+            ),
             DEADLINE_NOTE,
         ],
     },
@@ -223,3 +304,32 @@ def load(Category, GigTemplate) -> None:
                 "position": position,
             },
         )
+
+
+def add_english(GigTemplate) -> None:
+    """Give the stored templates the English help and choice labels of ``TEMPLATES`` (issue 11).
+
+    Only where the admin has not written them and the Indonesian text is still the shipped one,
+    so an edited question is never given a label that no longer matches it. Values stay as they are.
+    """
+    shipped = {item["slug"]: {question["key"]: question for question in item["questions"]} for item in TEMPLATES}
+    for template in GigTemplate.objects.filter(slug__in=shipped):
+        questions, changed = [], False
+        for question in template.questions or []:
+            question = dict(question)
+            source = shipped[template.slug].get(question.get("key"))
+            if source is not None:
+                if not question.get("help_en") and source["help_en"] and question.get("help") == source["help"]:
+                    question["help_en"] = source["help_en"]
+                    changed = True
+                if (
+                    not question.get("choices_en")
+                    and source["choices_en"]
+                    and question.get("choices") == source["choices"]
+                ):
+                    question["choices_en"] = source["choices_en"]
+                    changed = True
+            questions.append(question)
+        if changed:
+            template.questions = questions
+            template.save(update_fields=["questions"])

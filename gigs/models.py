@@ -8,11 +8,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gigs.statuses import BidStatus, ContractStatus, GigSource, GigStatus, ReportAction, ReportStatus, WorkMode
 from mjc.categories.models import Category
+from mjc.core.content import in_reader_language, list_in_reader_language
 
 # A review is shown when both sides have written theirs, or this long after completion.
 REVIEW_BLIND_DAYS = 14
@@ -128,7 +128,9 @@ class GigTemplate(models.Model):
         default=list,
         blank=True,
         help_text=_(
-            'A list of {"key", "label", "label_en", "kind": "text"|"choice"|"checklist", "choices": [...], "help"}.'
+            'A list of {"key", "label", "label_en", "kind": "text"|"choice"|"checklist", "choices": [...], '
+            '"choices_en": [...], "help", "help_en"}. The choices are the values kept in briefs: change only '
+            "their English labels (choices_en, same order); an empty English text shows the Indonesian one."
         ),
     )
     suggested_budget_min = models.PositiveBigIntegerField(_("suggested minimum budget (Rp)"), null=True, blank=True)
@@ -145,28 +147,49 @@ class GigTemplate(models.Model):
         return self.label
 
     @property
-    def english(self) -> bool:
-        return (get_language() or "id").startswith("en")
-
-    @property
     def label(self) -> str:
-        return self.title_en if self.english and self.title_en else self.title
+        return in_reader_language(self.title, self.title_en)
 
     @property
     def intro_text(self) -> str:
-        return self.intro_en if self.english and self.intro_en else self.intro
+        return in_reader_language(self.intro, self.intro_en)
 
     def question_list(self) -> list[dict]:
-        """The questions with their label in the current language."""
-        english = self.english
+        """The questions in the current language: ``text`` (the label), ``help_text``, and
+        ``options``, the (value, label) pairs of a choice or checklist; ``choices`` stay the values."""
         result = []
         for question in self.questions or []:
             item = dict(question)
-            item["text"] = (question.get("label_en") if english else None) or question.get("label", question.get("key"))
+            item["text"] = in_reader_language(question.get("label"), question.get("label_en")) or question.get("key")
+            item["help_text"] = in_reader_language(question.get("help", ""), question.get("help_en", "")) or ""
             item.setdefault("kind", "text")
-            item.setdefault("choices", [])
+            item["choices"] = [str(choice) for choice in question.get("choices") or []]
+            labels = list_in_reader_language(item["choices"], question.get("choices_en"))
+            item["options"] = list(zip(item["choices"], labels, strict=True))
             result.append(item)
         return result
+
+    @staticmethod
+    def choice_value(question: dict, submitted):
+        """The stored value for an answer given as the value or as a label in either language
+        (an English reader, or an API client, may send "Print" for "Cetak"); anything else as given."""
+        if not isinstance(submitted, str):
+            return submitted
+        wanted = submitted.strip().casefold()
+        english = question.get("choices_en") or []
+        for index, value in enumerate(question.get("choices") or []):
+            label = english[index] if index < len(english) else ""
+            if wanted in {str(value).casefold(), str(label).casefold()}:
+                return value
+        return submitted
+
+    @staticmethod
+    def answer_label(question: dict, value) -> str:
+        """How a stored answer value reads in the current language (a choice's label)."""
+        for choice, label in question.get("options") or []:
+            if choice == value:
+                return label
+        return str(value)
 
 
 class GigAttachment(models.Model):

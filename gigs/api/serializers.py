@@ -409,18 +409,60 @@ class PriceGuidanceSerializer(serializers.Serializer):
     )
 
 
+_READER_LANGUAGE = (
+    "In the reader's language (Accept-Language): the English text when there is one, else the Indonesian."
+)
+_ENGLISH_AS_ENTERED = "The English text as entered in the admin; empty when not translated yet."
+
+
+class TemplateQuestionSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="The key to answer in `answers`.")
+    label = serializers.CharField(help_text=_READER_LANGUAGE)
+    label_en = serializers.CharField(help_text=_ENGLISH_AS_ENTERED)
+    kind = serializers.ChoiceField(choices=["text", "choice", "checklist"])
+    help = serializers.CharField(help_text=_READER_LANGUAGE)
+    help_en = serializers.CharField(help_text=_ENGLISH_AS_ENTERED)
+    choices = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The values to send in `answers` (Indonesian; they never change with the language).",
+    )
+    choices_en = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The English labels of `choices`, in the same order (an answer may also be sent as one of them).",
+    )
+    choice_labels = serializers.ListField(
+        child=serializers.CharField(), help_text="The labels of `choices` in the reader's language, same order."
+    )
+
+
 class GigTemplateSerializer(serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    title = serializers.CharField(source="label")
-    intro = serializers.CharField(source="intro_text")
+    title = serializers.CharField(source="label", help_text=_READER_LANGUAGE)
+    title_en = serializers.CharField(help_text=_ENGLISH_AS_ENTERED)
+    intro = serializers.CharField(source="intro_text", help_text=_READER_LANGUAGE)
+    intro_en = serializers.CharField(help_text=_ENGLISH_AS_ENTERED)
     questions = serializers.SerializerMethodField()
 
     class Meta:
         model = GigTemplate
-        fields = ["slug", "category", "title", "intro", "questions", "suggested_budget_min", "suggested_budget_max"]
+        fields = [
+            "slug", "category", "title", "title_en", "intro", "intro_en", "questions",
+            "suggested_budget_min", "suggested_budget_max",
+        ]  # fmt: skip
 
+    @extend_schema_field(TemplateQuestionSerializer(many=True))
     def get_questions(self, template) -> list:
         return [
-            {"key": q["key"], "label": q["text"], "kind": q["kind"], "choices": q["choices"]}
+            {
+                "key": q["key"],
+                "label": q["text"],
+                "label_en": q.get("label_en") or "",
+                "kind": q["kind"],
+                "help": q["help_text"],
+                "help_en": q.get("help_en") or "",
+                "choices": q["choices"],
+                "choices_en": list(q.get("choices_en") or []),
+                "choice_labels": [label for _value, label in q["options"]],
+            }
             for q in template.question_list()
         ]

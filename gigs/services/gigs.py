@@ -50,8 +50,15 @@ def compose_brief(*, template: GigTemplate | None, answers: dict | None, extra: 
     if template is not None:
         for question in template.question_list():
             value = (answers or {}).get(question["key"])
+            # a choice is kept as its value; the brief reads it in the writer's language
             if isinstance(value, list | tuple):
-                value = ", ".join(str(item) for item in value if str(item).strip())
+                value = ", ".join(
+                    template.answer_label(question, template.choice_value(question, item))
+                    for item in value
+                    if str(item).strip()
+                )
+            elif question["kind"] in {"choice", "checklist"} and value:
+                value = template.answer_label(question, template.choice_value(question, value))
             value = str(value or "").strip()
             if value:
                 text = question["text"].rstrip(":")

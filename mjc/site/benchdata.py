@@ -1135,7 +1135,8 @@ class Filler:
             self.insert(
                 "ejsc.Space",
                 {"id": str(space_id), "slug": lit(slug), "name": lit(name), "bakorwil_id": str(bakorwil_ids[code]),
-                 "kabupaten_id": str(kab_ids[kab]), "address": lit(address), "description": lit(description)},
+                 "kabupaten_id": str(kab_ids[kab]), "address": lit(address), "description": lit(description),
+                 "description_en": lit(demo.SPACES_EN.get(slug, ""))},
                 "(SELECT 1) AS one",
             )  # fmt: skip
             for weekday, opens, closes in demo.HOURS:
@@ -1148,11 +1149,13 @@ class Filler:
             for room_name, kind, capacity, amenities, rules in demo.ROOMS:
                 room_id += 1
                 rule_columns = {key: lit(value) for key, value in rules.items()}
+                name_en, description, description_en, amenities_en = demo.ROOMS_TEXT[room_name]
                 self.insert(
                     "ejsc.Room",
-                    {"id": str(room_id), "space_id": str(space_id), "name": lit(room_name), "kind": lit(str(kind)),
-                     "capacity": str(capacity), "amenities": arr(amenities, "::varchar[]"), "description": "''",
-                     "is_active": "TRUE", **rule_columns},
+                    {"id": str(room_id), "space_id": str(space_id), "name": lit(room_name), "name_en": lit(name_en),
+                     "kind": lit(str(kind)), "capacity": str(capacity), "amenities": arr(amenities, "::varchar[]"),
+                     "amenities_en": arr(amenities_en, "::varchar[]"), "description": lit(description),
+                     "description_en": lit(description_en), "is_active": "TRUE", **rule_columns},
                     "(SELECT 1) AS one",
                 )  # fmt: skip
                 self.rooms.append((room_id, str(kind) != "desk_area", capacity, bakorwil_ids[code]))

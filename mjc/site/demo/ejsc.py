@@ -59,6 +59,44 @@ ROOMS = [
      {"needs_approval": True, "min_minutes": 60, "max_minutes": 180, "lead_minutes": 120, "max_days_ahead": 21, "weekly_quota_hours": 6}),
 ]  # fmt: skip
 
+# The same content in English (issue 11: both languages whole), keyed by hub slug and room name.
+SPACES_EN = {
+    "ejsc-madiun": "Coworking space for creators of Greater Madiun: Ponorogo, Magetan, Ngawi, Pacitan and around.",
+    "ejsc-bojonegoro": "Coworking in the heart of Bojonegoro for creators from Tuban, Lamongan, Jombang and Nganjuk.",
+    "ejsc-malang": "The creative hub of Greater Malang: design, animation, product photography and digital marketing.",
+    "ejsc-pamekasan": "Workspace for the creators of Madura: Bangkalan, Sampang, Pamekasan and Sumenep.",
+    "ejsc-jember": "Coworking for the creators of the Tapal Kuda: Jember, Banyuwangi, Bondowoso, Situbondo, Lumajang and Probolinggo.",
+    "kek-singhasari": "The coworking building of the Singhasari Special Economic Zone for animation and the digital economy.",
+}  # fmt: skip
+
+ROOMS_TEXT = {
+    # name: English name, description (Indonesian), description (English), amenities (English, same order)
+    "Area Kerja Bersama": (
+        "Shared work area",
+        "Meja bersama untuk bekerja sendiri atau berdua; datang dan langsung terkonfirmasi.",
+        "Shared desks for working alone or in pairs; a booking is confirmed at once.",
+        ["Wi-Fi", "Power sockets", "Lockers", "Drinking water"],
+    ),
+    "Ruang Rapat Brawijaya": (
+        "Brawijaya meeting room",
+        "Ruang rapat tertutup untuk bertemu klien atau tim, dengan layar untuk presentasi.",
+        "A closed meeting room to meet clients or your team, with a screen for presentations.",
+        ["Wi-Fi", "55-inch TV screen", "Whiteboard", "Air conditioning"],
+    ),
+    "Aula Serbaguna": (
+        "Multipurpose hall",
+        "Aula untuk kelas, peluncuran produk dan temu komunitas sampai 80 orang.",
+        "A hall for classes, product launches and community meet-ups of up to 80 people.",
+        ["Projector", "Sound system", "Stage", "Air conditioning"],
+    ),
+    "Studio Podcast & Foto": (
+        "Podcast & photo studio",
+        "Studio kedap suara untuk rekaman podcast, video pendek dan foto produk.",
+        "A soundproof studio for podcasts, short videos and product photos.",
+        ["Microphones", "Studio lights", "Photo backdrop", "Soundproofing"],
+    ),
+}
+
 HOURS = [(day, time(8), time(20)) for day in range(5)] + [(5, time(9), time(17))]
 
 EVENTS = {
@@ -94,6 +132,21 @@ def _photo(space: Space, index: int) -> None:
     image.save(buffer, format="JPEG", quality=80)
     photo = SpacePhoto(space=space, caption=space.name, position=0)
     photo.image.save(f"{space.slug}.jpg", ContentFile(buffer.getvalue()), save=True)
+
+
+def _room_text(room: Room, amenities: list[str]) -> None:
+    """The room's description and its English name, description and amenities (kept when staff changed them)."""
+    name_en, description, description_en, amenities_en = ROOMS_TEXT[room.name]
+    changed = []
+    for field, value in [("name_en", name_en), ("description", description), ("description_en", description_en)]:
+        if not getattr(room, field):
+            setattr(room, field, value)
+            changed.append(field)
+    if not room.amenities_en and list(room.amenities) == amenities:
+        room.amenities_en = amenities_en
+        changed.append("amenities_en")
+    if changed:
+        room.save(update_fields=changed)
 
 
 def _weekday(days_ahead: int):
@@ -201,7 +254,7 @@ def seed(stdout) -> None:
             slug=slug,
             defaults={
                 "name": name, "bakorwil": Bakorwil.objects.get(code=code), "kabupaten": Kabupaten.objects.get(code=kab),
-                "address": address, "description": description,
+                "address": address, "description": description, "description_en": SPACES_EN.get(slug, ""),
             },
         )  # fmt: skip
         _photo(space, index)
@@ -216,6 +269,7 @@ def seed(stdout) -> None:
                 name=room_name,
                 defaults={"kind": kind, "capacity": capacity, "amenities": amenities, **rules},
             )
+            _room_text(rooms[kind], amenities)
         a, b, c = creatives
         _booking(
             rooms[RoomKind.MEETING_ROOM],
