@@ -92,6 +92,25 @@ class GigSearchForm(MarketSearchForm):
         }
 
 
+def template_question_fields(template) -> dict:
+    """The form fields of a brief template's questions, ``answer_<key>`` each, all optional:
+    the job form and the package order form (packages) ask them the same way."""
+    fields = {}
+    for question in template.question_list():
+        name = f"answer_{question['key']}"
+        common = {"label": question["text"], "required": False, "help_text": question.get("help", "")}
+        if question["kind"] == "choice":
+            choices = [("", "—")] + [(c, c) for c in question["choices"]]
+            fields[name] = forms.ChoiceField(choices=choices, **common)
+        elif question["kind"] == "checklist":
+            fields[name] = forms.MultipleChoiceField(
+                choices=[(c, c) for c in question["choices"]], widget=forms.CheckboxSelectMultiple, **common
+            )
+        else:
+            fields[name] = forms.CharField(max_length=500, **common)
+    return fields
+
+
 class GigForm(forms.Form):
     """Step 2 of posting a job: the template's questions (added per template) and the details."""
 
@@ -121,20 +140,8 @@ class GigForm(forms.Form):
         self.template = template
         self.question_names = []
         if template is not None and with_questions:
-            fields = {}
-            for question in template.question_list():
-                name = f"answer_{question['key']}"
-                common = {"label": question["text"], "required": False, "help_text": question.get("help", "")}
-                if question["kind"] == "choice":
-                    choices = [("", "—")] + [(c, c) for c in question["choices"]]
-                    fields[name] = forms.ChoiceField(choices=choices, **common)
-                elif question["kind"] == "checklist":
-                    fields[name] = forms.MultipleChoiceField(
-                        choices=[(c, c) for c in question["choices"]], widget=forms.CheckboxSelectMultiple, **common
-                    )
-                else:
-                    fields[name] = forms.CharField(max_length=500, **common)
-                self.question_names.append(name)
+            fields = template_question_fields(template)
+            self.question_names = list(fields)
             # the questions come first: they are the guided part of the brief
             self.fields = {**fields, **self.fields}
 
