@@ -114,6 +114,25 @@ class AnswerMultipleChoiceField(forms.MultipleChoiceField):
         return [GigTemplate.choice_value(self.question, item) for item in super().to_python(value)]
 
 
+def template_question_fields(template) -> dict:
+    """The form fields of a brief template's questions, ``answer_<key>`` each, all optional:
+    the job form and the package order form (packages) ask them the same way. Choices show
+    in the reader's language and keep their stored value."""
+    fields = {}
+    for question in template.question_list():
+        name = f"answer_{question['key']}"
+        common = {"label": question["text"], "required": False, "help_text": question["help_text"]}
+        if question["kind"] == "choice":
+            fields[name] = AnswerChoiceField(question=question, choices=[("", "—"), *question["options"]], **common)
+        elif question["kind"] == "checklist":
+            fields[name] = AnswerMultipleChoiceField(
+                question=question, choices=question["options"], widget=forms.CheckboxSelectMultiple, **common
+            )
+        else:
+            fields[name] = forms.CharField(max_length=500, **common)
+    return fields
+
+
 class GigForm(forms.Form):
     """Step 2 of posting a job: the template's questions (added per template) and the details."""
 
@@ -143,24 +162,8 @@ class GigForm(forms.Form):
         self.template = template
         self.question_names = []
         if template is not None and with_questions:
-            fields = {}
-            for question in template.question_list():
-                name = f"answer_{question['key']}"
-                common = {"label": question["text"], "required": False, "help_text": question["help_text"]}
-                if question["kind"] == "choice":
-                    fields[name] = AnswerChoiceField(
-                        question=question, choices=[("", "—"), *question["options"]], **common
-                    )
-                elif question["kind"] == "checklist":
-                    fields[name] = AnswerMultipleChoiceField(
-                        question=question,
-                        choices=question["options"],
-                        widget=forms.CheckboxSelectMultiple,
-                        **common,
-                    )
-                else:
-                    fields[name] = forms.CharField(max_length=500, **common)
-                self.question_names.append(name)
+            fields = template_question_fields(template)
+            self.question_names = list(fields)
             # the questions come first: they are the guided part of the brief
             self.fields = {**fields, **self.fields}
 

@@ -5,7 +5,8 @@ never imports ``packages``, so everything comes in as plain values. In one trans
 (the caller's): a gig for the order (``source = package``; created open only inside this
 transaction and moved on to ``in_progress`` before it commits, so no list ever shows it),
 the creative's bid with the agreed amount and days, and the contract through
-``bid_accept`` — the same code path, summaries and notifications as every contract — then
+``bid_accept`` — the same code path and summaries as every contract, without its "your bid
+was accepted" (the creative accepted the order themselves; packages tells the owner) — then
 the tier's revisions. The order's brief files become the gig's attachments (the stored file
 is shared: neither side ever deletes it once a contract exists).
 """
@@ -79,7 +80,7 @@ def contract_from_package(
     Gig.objects.filter(pk=gig.pk).update(bid_count=1)
     Conversation.objects.create(bid=bid)
     record_creation(bid, actor=creative.user)
-    contract = services.bid_accept(bid=bid, user=owner)
+    contract = services.bid_accept(bid=bid, user=owner, tell_creative=False)
     Contract.objects.filter(pk=contract.pk).update(revisions_allowed=int(revisions))
     contract.revisions_allowed = int(revisions)
     return contract

@@ -345,9 +345,24 @@ class OrderWriteSerializer(serializers.Serializer):
     tier = serializers.CharField(max_length=20, help_text="basic, standard, premium or the tier's id")
     addons = serializers.ListField(child=serializers.IntegerField(), required=False, default=list, max_length=20)
     business = serializers.PrimaryKeyRelatedField(queryset=Business.objects.all(), required=False)
-    brief = serializers.CharField(max_length=5000)
-    template = serializers.SlugRelatedField(slug_field="slug", queryset=GigTemplate.objects.all(), required=False)
-    answers = serializers.DictField(child=serializers.JSONField(), required=False)
+    brief = serializers.CharField(
+        max_length=5000,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Plain text. May be left empty when `answers` to the `template` say enough.",
+    )
+    template = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=GigTemplate.objects.all(),
+        required=False,
+        help_text="A brief template of the package's category (GET /api/v1/gig-templates/); else 400 unknown_template",
+    )
+    answers = serializers.DictField(
+        child=serializers.JSONField(),
+        required=False,
+        help_text="The template's answers by question key; they become the first lines of the brief",
+    )
 
 
 class PackageOrderApi(APIView):

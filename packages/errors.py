@@ -16,6 +16,7 @@ class PackageErrorCode(StrEnum):
     NO_BUSINESS = "no_business"
     UNKNOWN_TIER = "unknown_tier"
     UNKNOWN_ADDON = "unknown_addon"
+    UNKNOWN_TEMPLATE = "unknown_template"
     ORDER_NOT_REQUESTED = "order_not_requested"
     AMOUNT_TOO_LARGE = "amount_too_large"
     REASON_REQUIRED = "reason_required"

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gigs.forms import MarketSearchForm
+from gigs.forms import MarketSearchForm, template_question_fields
 from mjc.categories.models import Category
 from mjc.core.money import RupiahField, RupiahInput
 from packages.selectors import SORTS
@@ -151,9 +151,36 @@ class PackageForm(forms.Form):
 
 
 class OrderForm(forms.Form):
+    """The order on the package page. With the category's brief template, its questions come
+    first (all optional) and the brief may stay empty once one is answered; the service writes
+    the answers into the brief the creative reads (``gigs.services.compose_brief``)."""
+
     tier = forms.CharField(max_length=20)
     business = forms.IntegerField(required=False, min_value=1, max_value=2**62)
     brief = forms.CharField(label=_("Your brief"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, template=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.template = template
+        questions = template_question_fields(template) if template is not None else {}
+        self.question_names = list(questions)
+        self.fields.update(questions)
+        if questions:  # without a template the brief stays required, as it always was
+            self.fields["brief"].required = False
+            self.fields["brief"].help_text = _("Anything else, in your own words. Your answers above are added to it.")
+
+    def clean(self):
+        data = super().clean()
+        if self.question_names and not (data.get("brief") or "").strip():
+            if not any(data.get(name) for name in self.question_names):
+                self.add_error("brief", _("Write a short brief (or answer the template's questions)."))
+        return data
+
+    def answers(self) -> dict:
+        return {name.removeprefix("answer_"): self.cleaned_data.get(name) for name in self.question_names}
+
+    def question_fields(self):
+        return [self[name] for name in self.question_names]
 
 
 class DeclineForm(forms.Form):

@@ -8,10 +8,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from creatives.models import PortfolioItem
 from mjc.categories.pricing import check_price_floor
 from mjc.core import files
 from mjc.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -352,6 +354,34 @@ def package_photo_add(*, package: Package, user, upload=None, portfolio_item=Non
     return photo
 
 
+@transaction.atomic
+def package_photo_remove(*, photo: PackagePhoto, user) -> None:
+    """Its creative removes a photo (not once the package is archived): the row, and after the
+    commit the stored image and thumbnail — unless another row still shows them (a photo copied
+    from the portfolio shares the portfolio item's files, which stay for the portfolio)."""
+    package = Package.objects.select_for_update(of=("self",)).select_related("creative").filter(pk=photo.package_id)
+    package = package.first()
+    if package is None:
+        raise NotFound()
+    _require_package_creative(package, user)
+    if package.status not in EDITABLE_PACKAGE_STATUSES:
+        raise Conflict(_("An archived package cannot be changed."), code=Code.PACKAGE_NOT_EDITABLE)
+    photo = PackagePhoto.objects.filter(pk=photo.pk, package=package).first()
+    if photo is None:
+        return  # removed already (a second click): nothing more to do
+    storage = photo.image.storage
+    names = [field.name for field in (photo.image, photo.thumbnail) if field]
+    photo.delete()
+    still_shown = set()
+    for model in (PackagePhoto, PortfolioItem):
+        for image, thumbnail in model.objects.filter(Q(image__in=names) | Q(thumbnail__in=names)).values_list(
+            "image", "thumbnail"
+        ):
+            still_shown.update((image, thumbnail))
+    unused = [name for name in names if name not in still_shown]
+    transaction.on_commit(lambda: [storage.delete(name) for name in unused])
+
+
 # --- orders ---------------------------------------------------------------------------------
 
 
@@ -426,7 +456,9 @@ def order_create(
             raise _invalid("addons", _("Choose add-ons of this package."), code=Code.UNKNOWN_ADDON)
         if available[key] not in chosen_addons:
             chosen_addons.append(available[key])
-    if template is not None or answers:
+    if template is not None and (template.category_id != package.category_id or not template.active):
+        raise _invalid("template", _("Choose a brief template of this package's category."), code=Code.UNKNOWN_TEMPLATE)
+    if template is not None:  # answers without their template have no questions to belong to
         from gigs.services import compose_brief
 
         brief = compose_brief(template=template, answers=answers, extra=brief)

@@ -14,4 +14,5 @@ urlpatterns = [
     path("paket/<int:pk>/", views.package_detail, name="detail"),
     path("paket/<int:pk>/ubah/", views.package_edit, name="edit"),
     path("paket/<int:pk>/status/", views.package_status, name="status"),
+    path("paket/<int:pk>/foto/<int:photo_pk>/hapus/", views.photo_remove, name="photo_remove"),
 ]

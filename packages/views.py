@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gigs import selectors as gig_selectors
 from gigs.contacts import contract_between
 from mjc.core import files
 from mjc.core.contacts import NOTICE, has_contacts, mask_contacts
@@ -18,7 +19,7 @@ from mjc.core.transitions import history
 from packages import selectors, services
 from packages.api import order_actions, package_actions
 from packages.forms import DeclineForm, OrderForm, PackageForm, PackageSearchForm
-from packages.models import OrderFile
+from packages.models import OrderFile, PackagePhoto
 from packages.statuses import PackageStatus
 
 PAGE_SIZE = 24
@@ -62,6 +63,15 @@ def _package_or_404(request, pk):
     return package
 
 
+def _brief_templates(request, package):
+    """The category's brief templates and the one the order form asks (``?template=<slug>``
+    picks another of them; the first by default; none when the category has none)."""
+    templates = list(gig_selectors.templates_active().filter(category_id=package.category_id))
+    wanted = (request.POST.get("template") or request.GET.get("template") or "").strip()
+    chosen = next((item for item in templates if item.slug == wanted), None)
+    return templates, chosen or (templates[0] if templates else None)
+
+
 def package_detail(request, pk):
     package = _package_or_404(request, pk)
     user = request.user
@@ -69,7 +79,8 @@ def package_detail(request, pk):
     title = package.title if unmasked else mask_contacts(package.title)
     description = package.description if unmasked else mask_contacts(package.description)
     businesses = list(user.businesses.order_by("id")) if user.is_authenticated else []
-    form = OrderForm(request.POST or None)
+    templates, template = _brief_templates(request, package)
+    form = OrderForm(request.POST or None, template=template)
     if request.method == "POST":
         if not user.is_authenticated:
             return redirect(f"/accounts/login/?next={request.path}")
@@ -82,6 +93,8 @@ def package_detail(request, pk):
                     tier=form.cleaned_data["tier"],
                     business=business,
                     brief=form.cleaned_data["brief"],
+                    template=template,
+                    answers=form.answers(),
                     addons=request.POST.getlist("addons"),
                     uploads=request.FILES.getlist("files"),
                 )
@@ -103,6 +116,8 @@ def package_detail(request, pk):
         "actions": package_actions(package, user),
         "businesses": businesses,
         "form": form,
+        "brief_template": template,
+        "other_templates": [item for item in templates if item != template],
         "is_creative": user.is_authenticated and package.creative.user_id == user.pk,
     }
     return render(request, "packages/detail.html", context)
@@ -141,7 +156,10 @@ def _save_package(request, package=None):
             messages.success(request, _("The package is saved."))
             return redirect("packages:detail", pk=package.pk)
     guidance = selectors.price_guidance_table()
-    return render(request, "packages/form.html", {"form": form, "package": package, "guidance": guidance})
+    photos = list(package.photos.all()) if package is not None else []
+    return render(
+        request, "packages/form.html", {"form": form, "package": package, "guidance": guidance, "photos": photos}
+    )
 
 
 @login_required
@@ -158,6 +176,26 @@ def package_edit(request, pk):
     if package.creative.user_id != request.user.pk or package.status == PackageStatus.ARCHIVED:
         raise Http404
     return _save_package(request, package)
+
+
+@login_required
+@require_POST
+def photo_remove(request, pk, photo_pk):
+    """Its creative removes one photo (after the confirm on the edit page); anyone else: 404."""
+    package = _package_or_404(request, pk)
+    if package.creative.user_id != request.user.pk or package.status == PackageStatus.ARCHIVED:
+        raise Http404
+    photo = PackagePhoto.objects.filter(package=package, pk=_id(photo_pk)).first()
+    if photo is None:
+        messages.info(request, _("The photo was already removed."))
+        return redirect("packages:edit", pk=package.pk)
+    try:
+        services.package_photo_remove(photo=photo, user=request.user)
+    except ApplicationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("The photo was removed."))
+    return redirect("packages:edit", pk=package.pk)
 
 
 @login_required

@@ -204,10 +204,14 @@ def _bid_reject(*, bid: Bid, actor, note: str) -> Bid:
 
 
 @transaction.atomic
-def bid_accept(*, bid: Bid, user) -> Contract:
+def bid_accept(*, bid: Bid, user, tell_creative: bool = True) -> Contract:
     """The owner chooses a bid: a contract is made, the gig goes in progress, every other
     live bid is turned down. The gig row is locked first, so two accepts of different bids
-    of one gig run one after the other and the second finds the gig taken (409)."""
+    of one gig run one after the other and the second finds the gig taken (409).
+
+    ``tell_creative=False`` is for a package order (gigs/package_contracts.py): there the
+    creative is the one who accepted, and the owner is told by packages ("order.accepted"),
+    so a "your bid was accepted" about a bid they never placed would be a second, false notice."""
     gig = Gig.objects.select_for_update(of=("self",)).select_related("business__owner").filter(pk=bid.gig_id).first()
     if gig is None:
         raise NotFound()
@@ -252,11 +256,12 @@ def bid_accept(*, bid: Bid, user) -> Contract:
     _reject_live_bids(gig=gig, user=user, exclude_pk=bid.pk)
     # a contract in the region's figures; an accepted amount in the category's price guidance
     summary_changed(FIGURES, PRICE_GUIDANCE)
-    notify(
-        recipient=bid.creative.user,
-        kind="bid.accepted",
-        params={"gig": gig.title, "amount": rupiah(bid.amount)},
-        url=contract.get_absolute_url(),
-        dedupe_key=f"bid.accepted:{bid.pk}",
-    )
+    if tell_creative:
+        notify(
+            recipient=bid.creative.user,
+            kind="bid.accepted",
+            params={"gig": gig.title, "amount": rupiah(bid.amount)},
+            url=contract.get_absolute_url(),
+            dedupe_key=f"bid.accepted:{bid.pk}",
+        )
     return contract
