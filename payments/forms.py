@@ -43,6 +43,15 @@ class PaymentForm(forms.Form):
             self.initial.setdefault("amount", views[0].remaining)
 
 
+class DisputeVoidForm(forms.Form):
+    note = forms.CharField(
+        label=_("MJC's decision"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Both parties read it, e.g. what the bank statement showed."),
+    )
+
+
 class NotReceivedForm(forms.Form):
     note = forms.CharField(
         label=_("What did you find?"),

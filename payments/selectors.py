@@ -151,10 +151,25 @@ def handover_document(*, contract: Contract) -> Document | None:
     return Document.objects.filter(contract_id=contract.pk, kind="handover").first()
 
 
+_DISPUTE_RELATED = ("contract__gig__business", "contract__owner", "contract__creative__user", "instalment")
+
+
 def payment_disputes() -> QuerySet:
-    """Open payment disputes for MJC admins."""
-    return Payment.objects.filter(status=PaymentStatus.NOT_RECEIVED).select_related(
-        "contract__gig", "contract__owner", "contract__creative__user"
+    """Open payment disputes for MJC admins' review page, oldest first (the index on status,
+    created_at serves it; the page walks it with keyset pagination)."""
+    return (
+        Payment.objects.filter(status=PaymentStatus.NOT_RECEIVED)
+        .select_related(*_DISPUTE_RELATED)
+        .order_by("created_at", "id")
+    )
+
+
+def payment_disputes_settled() -> QuerySet:
+    """Records MJC voided, latest first (the review page shows the last few)."""
+    return (
+        Payment.objects.filter(status=PaymentStatus.VOIDED)
+        .select_related(*_DISPUTE_RELATED)
+        .order_by("-updated_at", "-id")
     )
 
 

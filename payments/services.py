@@ -392,7 +392,7 @@ def payment_not_received(*, payment: Payment, user, note: str) -> Payment:
                 recipient=admin,
                 kind="payment.not_received",
                 params=params,
-                url=reverse("admin:payments_payment_change", args=[obj.pk]),
+                url=reverse("payments:dispute_review"),
                 dedupe_key=f"payment.not_received:{obj.pk}:admin",
             )
     return moved.obj
@@ -400,11 +400,25 @@ def payment_not_received(*, payment: Payment, user, note: str) -> Payment:
 
 @transaction.atomic
 def payment_void(*, payment: Payment, admin, note: str = "") -> Payment:
-    """An MJC admin settles a payment dispute by voiding the record (its amount is open again)."""
+    """An MJC admin settles a payment dispute by voiding the record (its amount is open again);
+    both parties are told, with the admin's note. (If the money did arrive, the creative
+    confirms it themselves: MJC never says money moved on a party's behalf.)"""
     if not getattr(admin, "is_superuser", False):
         raise PermissionDenied(_("Only MJC admins settle payment disputes."), code=Code.NOT_ADMIN)
-    note = (note or "").strip() or str(_("Voided by MJC."))
-    return _move_payment(payment, to=PaymentStatus.VOIDED, user=admin, note=note, fields={"resolution": note}).obj
+    note = (note or "").replace("\x00", "").strip()[:4000] or str(_("Voided by MJC."))
+    moved = _move_payment(payment, to=PaymentStatus.VOIDED, user=admin, note=note, fields={"resolution": note})
+    if moved.changed:
+        obj = moved.obj
+        params = {"gig": obj.contract.gig.title, "amount": rupiah(obj.amount), "note": note[:300]}
+        for recipient in (obj.contract.owner, obj.contract.creative.user):
+            notify(
+                recipient=recipient,
+                kind="payment.voided",
+                params=params,
+                url=_contract_url(obj.contract),
+                dedupe_key=f"payment.voided:{obj.pk}",
+            )
+    return moved.obj
 
 
 # --- documents -----------------------------------------------------------------------------------

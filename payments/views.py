@@ -10,9 +10,11 @@ from django.views.decorators.http import require_POST
 
 from mjc.core.errors import ApplicationError
 from mjc.core.files import private_file_response
+from mjc.core.pagination import html_page
+from mjc.core.web import html_errors
 from payments import documents, selectors, services
 from payments.api import pdf_response
-from payments.forms import NotReceivedForm, PaymentForm, PresetForm
+from payments.forms import DisputeVoidForm, NotReceivedForm, PaymentForm, PresetForm
 
 
 def _contract(request, pk):
@@ -167,3 +169,51 @@ def verify(request, code: str):
         {"document": document, "code": code[:32]},
         status=200 if document else 404,
     )
+
+
+# --- payment disputes: MJC admins' review page (issue 13) -----------------------------------------
+
+DISPUTES_PAGE_SIZE = 25
+SETTLED_SHOWN = 20
+
+
+def _require_admin(request):
+    """Like the NIB review page: MJC admins only, everyone else gets a 404."""
+    if not selectors.is_admin(request.user):
+        raise Http404
+
+
+@login_required
+@html_errors
+def dispute_review(request):
+    """Open payment disputes ("not received"), oldest first, each settled here with a note."""
+    _require_admin(request)
+    page = html_page(request, selectors.payment_disputes(), size=DISPUTES_PAGE_SIZE, with_count=True)
+    return render(
+        request,
+        "payments/dispute_review.html",
+        {
+            "page": page,
+            "settled": list(selectors.payment_disputes_settled()[:SETTLED_SHOWN]),
+            "form": DisputeVoidForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+@html_errors
+def dispute_void(request, pk: int):
+    _require_admin(request)
+    payment = _payment(request, pk)
+    form = DisputeVoidForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("payments:dispute_review")
+    try:
+        services.payment_void(payment=payment, admin=request.user, note=form.cleaned_data["note"])
+    except ApplicationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("Payment record voided; both parties have been told."))
+    return redirect("payments:dispute_review")

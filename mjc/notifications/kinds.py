@@ -61,6 +61,10 @@ KINDS = {
         _("Payment not received for “%(gig)s”"),
         _("%(amount)s was not received: %(note)s"),
     ),
+    "payment.voided": (
+        _("Payment record voided for “%(gig)s”"),
+        _("MJC settled the payment dispute: the record of %(amount)s was voided and can be paid again. %(note)s"),
+    ),
     "payment.due": (_("Payment due for “%(gig)s”"), _("%(instalment)s: %(amount)s is due.")),
     "payment.unconfirmed": (
         _("Please confirm a payment for “%(gig)s”"),

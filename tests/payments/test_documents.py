@@ -10,7 +10,14 @@ from pypdf import PdfReader
 from payments import selectors, services
 from payments.documents import amount_in_words
 from payments.models import Document
-from tests.factories import AdminFactory, UserFactory
+from tests.factories import (
+    AdminFactory,
+    BidFactory,
+    BusinessFactory,
+    CreativeProfileFactory,
+    GigFactory,
+    UserFactory,
+)
 from tests.payments.conftest import deliver_and_complete
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +138,60 @@ def test_the_pages_download_links(contract, client):
     client.force_login(UserFactory())
     assert client.get(f"/pembayaran/{payment.pk}/kwitansi.pdf").status_code == 404
     assert client.get(f"/kontrak/{contract.pk}/bast.pdf").status_code == 404
+
+
+# --- names beyond Latin-1 (DejaVu Sans shipped in payments/fonts/) ---------------------------------
+
+OWNER = "Đặng Thị Hương"
+BUSINESS = "Kopi “Arjuna” — Łukasz & Nguyễn"
+CREATIVE = "Łukasz Żółć"
+GIG = "Desain kemasan… ‘premium’ — tahap 1"
+
+
+def unicode_contract():
+    from gigs import services
+
+    business = BusinessFactory(owner__full_name=OWNER, name=BUSINESS)
+    gig = GigFactory(business=business, title=GIG)
+    creative = CreativeProfileFactory(user__full_name=CREATIVE)
+    bid = BidFactory(gig=gig, creative=creative, amount=1_500_000)
+    return services.bid_accept(bid=bid, user=business.owner)
+
+
+def test_the_receipt_prints_names_beyond_latin1_as_written(as_user):
+    contract = unicode_contract()
+    payment = confirmed_payment(contract)
+    assert payment.receipt.payer_name == f"{OWNER} ({BUSINESS})" and payment.receipt.payee_name == CREATIVE
+    text = pdf_text(as_user(contract.owner).get(f"/api/v1/payments/{payment.pk}/receipt.pdf"))
+    for name in (OWNER, BUSINESS, CREATIVE, GIG):
+        assert name in text
+    assert "?" not in text  # nothing squashed (the old core font printed "?ukasz")
+
+
+def test_the_bast_prints_names_delivery_and_note_beyond_latin1_as_written(as_user):
+    from gigs import services as gig_services
+    from tests.gigs.conftest import pdf as delivery_pdf
+
+    contract = unicode_contract()
+    note = "Versi akhir — sudah “disetujui” oleh Bu Hương…"
+    gig_services.contract_deliver(
+        contract=contract, user=contract.creative.user, note=note, uploads=[delivery_pdf("kemasan-Đặng.pdf")]
+    )
+    gig_services.contract_complete(contract=contract, user=contract.owner)
+    response = as_user(contract.creative.user).get(f"/api/v1/contracts/{contract.pk}/handover.pdf")
+    text = pdf_text(response)
+    for expected in (OWNER, BUSINESS, CREATIVE, GIG, "kemasan-Đặng.pdf", note):
+        assert expected in text
+    assert "?" not in text
+
+
+def test_the_same_document_is_the_same_file(contract):
+    from payments.documents import handover_pdf, receipt_pdf
+
+    document = confirmed_payment(contract).receipt
+    first = receipt_pdf(document)
+    assert receipt_pdf(Document.objects.get(pk=document.pk)) == first
+    # dated by the document, not by the clock
+    assert f"D:{document.issued_on:%Y%m%d}000000+07'00'".encode() in first
+    bast = Document.objects.get(contract=deliver_and_complete(contract), kind="handover")
+    assert handover_pdf(bast) == handover_pdf(Document.objects.get(pk=bast.pk))

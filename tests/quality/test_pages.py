@@ -186,7 +186,7 @@ def pages_for(who: str, data: scene.Scene) -> list[str]:
             f"/percakapan/{data.creative_bid.conversation.pk}/", f"/penawaran/{data.creative_bid.pk}/ubah/",
         ],
         "staff": public + signed_in + ["/ejsc/petugas/", f"/ejsc/pemesanan/{data.booking.pk}/"],
-        "admin": public + signed_in + ["/provinsi/"],
+        "admin": public + signed_in + ["/provinsi/", "/pembayaran/sengketa/"],
     }[who]  # fmt: skip
 
 
