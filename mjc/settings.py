@@ -198,7 +198,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "core-refresh-summaries": {
         "task": "core.refresh_summaries",
         "schedule": timedelta(minutes=10),
-        "kwargs": {"names": ["figures"]},
+        "kwargs": {"names": ["figures", "payment_figures", "package_figures"]},
     },
     "gigs-refresh-price-guidance": {"task": "gigs.refresh_price_guidance", "schedule": crontab(minute=20)},
     # the search vocabularies (mjc/core/search.py): words of items no longer listed drop out;

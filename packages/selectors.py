@@ -8,6 +8,7 @@ from django.db.models import Case, Count, F, FloatField, IntegerField, Prefetch,
 from django.db.models.functions import Cast
 
 from mjc.core.search import correct, full_text_candidates, search_query
+from mjc.core.summaries import read_snapshot, register_snapshot
 from packages.models import Order, Package, PackagePhoto
 from packages.statuses import OrderStatus, PackageStatus
 
@@ -160,12 +161,22 @@ def package_reviews(*, package: Package, limit: int = 10):
     )
 
 
-def package_order_figures() -> dict:
-    """Orders by status and the contracts born from packages, province-wide (the province
-    dashboard; package contracts are also counted among its contracts, this tells them apart).
-    One query: packages joined to their orders (every order belongs to one package)."""
+PACKAGE_FIGURES = "package_figures"  # the summary (mjc/core/summaries.py) the figures are read from
+
+
+def _whole(value):
+    return int(round(value)) if value is not None else None
+
+
+@register_snapshot(PACKAGE_FIGURES)
+def package_figures_compute() -> dict:
+    """The packages' figures of the province dashboard, its export and the price guidance, in
+    three grouped queries over every package and order — run by the summary's refresh (every
+    10 minutes, and after an order is decided or a package goes live), never by a page view."""
+    from gigs.selectors import PercentileCont
+
     orders = lambda status: Count("orders", filter=Q(orders__status=status))  # noqa: E731
-    figures = Package.objects.aggregate(
+    totals = Package.objects.aggregate(
         active_packages=Count("id", filter=Q(status=PackageStatus.ACTIVE), distinct=True),
         order_count=Count("orders"),
         requested=orders(OrderStatus.REQUESTED),
@@ -175,32 +186,15 @@ def package_order_figures() -> dict:
         cancelled=orders(OrderStatus.CANCELLED),
         contract_value=Sum("orders__amount", filter=Q(orders__status=OrderStatus.ACCEPTED), default=0),
     )
-    figures["orders"] = figures.pop("order_count")
-    return figures
-
-
-def package_figures_by_kabupaten() -> dict[str, dict]:
-    """Orders and package contracts per kabupaten/kota code of the ordering business (one
-    grouped query, for the province export)."""
-    rows = (
-        Order.objects.values("business__kabupaten__code")
+    totals["orders"] = totals.pop("order_count")
+    by_kabupaten = {
+        row.pop("business__kabupaten__code"): row
+        for row in Order.objects.values("business__kabupaten__code")
         .annotate(orders=Count("id"), package_contracts=Count("id", filter=Q(status=OrderStatus.ACCEPTED)))
         .order_by()
-    )
-    return {row.pop("business__kabupaten__code"): row for row in rows}
-
-
-def price_guidance_table() -> list[dict]:
-    """What creatives see while they price a package, per category: the MJC floor, the
-    accepted bids' median and range (the bids' guidance summary rows, province-wide) and the
-    active packages' "from" prices (median and range). Two grouped queries and the categories."""
-    from gigs.models import PriceGuidanceFigures
-    from gigs.selectors import PercentileCont
-    from mjc.categories.models import Category
-
-    bids = {row.category_id: row for row in PriceGuidanceFigures.objects.filter(bakorwil__isnull=True)}
-    packages = {
-        row["category_id"]: row
+    }
+    prices = {
+        str(row.pop("category_id")): {key: _whole(value) for key, value in row.items()}
         for row in Package.objects.filter(status=PackageStatus.ACTIVE)
         .values("category_id")
         .annotate(
@@ -211,9 +205,29 @@ def price_guidance_table() -> list[dict]:
         )
         .order_by()
     }
+    return {"totals": totals, "by_kabupaten": by_kabupaten, "prices": prices}
 
-    def whole(value):
-        return int(round(value)) if value is not None else None
+
+def package_order_figures() -> dict:
+    """Orders by status and the contracts born from packages, province-wide (the province
+    dashboard; package contracts are also counted among its contracts, this tells them apart)."""
+    return read_snapshot(PACKAGE_FIGURES)["totals"]
+
+
+def package_figures_by_kabupaten() -> dict[str, dict]:
+    """Orders and package contracts per kabupaten/kota code of the ordering business (the export)."""
+    return read_snapshot(PACKAGE_FIGURES)["by_kabupaten"]
+
+
+def price_guidance_table() -> list[dict]:
+    """What creatives see while they price a package, per category: the MJC floor, the
+    accepted bids' median and range (the bids' guidance summary rows, province-wide) and the
+    active packages' "from" prices (median and range, the packages' summary). Three reads."""
+    from gigs.models import PriceGuidanceFigures
+    from mjc.categories.models import Category
+
+    bids = {row.category_id: row for row in PriceGuidanceFigures.objects.filter(bakorwil__isnull=True)}
+    packages = {int(key): row for key, row in read_snapshot(PACKAGE_FIGURES)["prices"].items()}
 
     table = []
     for category in Category.objects.all():
@@ -227,9 +241,9 @@ def price_guidance_table() -> list[dict]:
                 "bid_p25": bid.p25 if bid else None,
                 "bid_p75": bid.p75 if bid else None,
                 "packages": package["count"] if package else 0,
-                "package_median": whole(package["median"]) if package else None,
-                "package_p25": whole(package["p25"]) if package else None,
-                "package_p75": whole(package["p75"]) if package else None,
+                "package_median": package["median"] if package else None,
+                "package_p25": package["p25"] if package else None,
+                "package_p75": package["p75"] if package else None,
             }
         )
     return table

@@ -20,11 +20,12 @@ from mjc.core.errors import Conflict, NotFound, PermissionDenied, ValidationFail
 from mjc.core.formatting import rupiah, single_line
 from mjc.core.money import MAX_RUPIAH
 from mjc.core.search import add_words
+from mjc.core.summaries import summary_changed
 from mjc.core.transitions import record_creation, transition
 from mjc.notifications.services import notify
 from packages.errors import PackageErrorCode as Code
 from packages.models import Order, OrderFile, Package, PackageAddon, PackagePhoto, PackageTier
-from packages.selectors import PACKAGE_WORDS
+from packages.selectors import PACKAGE_FIGURES, PACKAGE_WORDS
 from packages.statuses import (
     EDITABLE_PACKAGE_STATUSES,
     ORDER_DECISION_HOURS,
@@ -288,6 +289,7 @@ def package_update(*, package: Package, user, **changes) -> Package:
 
 
 def _move_package(package: Package, *, to: str, user, fields=None):
+    summary_changed(PACKAGE_FIGURES)  # active packages and their price guidance
     return transition(
         Package.objects.select_related("creative__user", "category"),
         package.pk,
@@ -496,6 +498,7 @@ def order_create(
         row.original_name, row.size = files.display_name(upload), upload.size or 0
         row.save()
     record_creation(order, actor=user)
+    summary_changed(PACKAGE_FIGURES)
     notify(
         recipient=package.creative.user,
         kind="order.new",
@@ -533,6 +536,7 @@ def _not_requested(order: Order) -> Conflict:
 
 
 def _move_order(order: Order, *, to: str, user, note: str = "", fields=None):
+    summary_changed(PACKAGE_FIGURES)  # orders by status on the province dashboard (after commit)
     return transition(
         Order.objects.select_related("package", "creative__user", "owner", "business"),
         order.pk,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from gigs.models import Contract
 from gigs.statuses import ContractStatus
+from mjc.core.summaries import read_snapshot, register_snapshot
 from payments.models import Document, Instalment, Payment, PaymentTerms
 from payments.statuses import COUNTED_PAYMENT_STATUSES, DueEvent, InstalmentState, PaymentStatus
 
@@ -259,34 +261,53 @@ SELECT date_trunc('month', p.paid_on)::date, b.code, SUM(p.amount)
 """
 
 
-def province_payments(*, bakorwil_codes: list[str] | None = None, with_months: bool = True) -> ProvincePayments:
-    """Confirmed payments by Bakorwil, kabupaten/kota and month, and the share of contracts fully
-    paid: two grouped queries (a region's money counts where its gig is located)."""
+PAYMENT_FIGURES = "payment_figures"  # the summary (mjc/core/summaries.py) the dashboard reads
+
+
+def _months_since(today) -> date:
+    year, month = today.year, today.month - (PROVINCE_MONTHS - 1)
+    while month <= 0:
+        year, month = year - 1, month + 12
+    return today.replace(year=year, month=month, day=1)
+
+
+@register_snapshot(PAYMENT_FIGURES)
+def payment_figures_compute() -> dict:
+    """The two grouped queries over every contract and confirmed payment (a region's money
+    counts where its gig is located), run by the summary's refresh — every 10 minutes and
+    after a payment is confirmed or voided — never by a page view."""
     from django.db import connection
 
+    with connection.cursor() as cursor:
+        cursor.execute(_BY_KABUPATEN_SQL, {"valued": list(VALUED_CONTRACT_STATUSES)})
+        by_kabupaten = [[kab, bak, int(confirmed), contracts, paid] for kab, bak, confirmed, contracts, paid in cursor]
+        cursor.execute(_BY_MONTH_SQL, {"since": _months_since(timezone.localdate())})
+        months = [[first_day.isoformat(), bakorwil, int(amount)] for first_day, bakorwil, amount in cursor]
+    return {"by_kabupaten": by_kabupaten, "months": months}
+
+
+def province_payments(*, bakorwil_codes: list[str] | None = None, with_months: bool = True) -> ProvincePayments:
+    """Confirmed payments by Bakorwil, kabupaten/kota and month, and the share of contracts fully
+    paid, from the ``payment_figures`` summary (one row read)."""
     from mjc.regions.models import Bakorwil
 
     codes = bakorwil_codes or list(Bakorwil.objects.order_by("id").values_list("code", flat=True))
     totals, by_bakorwil, by_kabupaten = RegionPayments(), {code: RegionPayments() for code in codes}, {}
-    today = timezone.localdate()
-    year, month = today.year, today.month - (PROVINCE_MONTHS - 1)
-    while month <= 0:
-        year, month = year - 1, month + 12
-    since = today.replace(year=year, month=month, day=1)
-    with connection.cursor() as cursor:
-        cursor.execute(_BY_KABUPATEN_SQL, {"valued": list(VALUED_CONTRACT_STATUSES)})
-        for kabupaten, bakorwil, confirmed, contracts, fully_paid in cursor.fetchall():
-            row = RegionPayments(int(confirmed), contracts, fully_paid)
-            by_kabupaten[kabupaten] = row
-            by_bakorwil.setdefault(bakorwil, RegionPayments()).add(row)
-            totals.add(row)
-        months: dict = {}
-        if with_months:
-            cursor.execute(_BY_MONTH_SQL, {"since": since})
-        for first_day, bakorwil, amount in cursor.fetchall() if with_months else ():
-            entry = months.setdefault(first_day, {"month": first_day, "bakorwil": {}, "total": 0})
-            entry["bakorwil"][bakorwil] = int(amount)
-            entry["total"] += int(amount)
+    data = read_snapshot(PAYMENT_FIGURES)
+    for kabupaten, bakorwil, confirmed, contracts, fully_paid in data["by_kabupaten"]:
+        row = RegionPayments(confirmed, contracts, fully_paid)
+        by_kabupaten[kabupaten] = row
+        by_bakorwil.setdefault(bakorwil, RegionPayments()).add(row)
+        totals.add(row)
+    months: dict = {}
+    since = _months_since(timezone.localdate())
+    for first_day, bakorwil, amount in data["months"] if with_months else ():
+        first_day = date.fromisoformat(first_day)
+        if first_day < since:
+            continue
+        entry = months.setdefault(first_day, {"month": first_day, "bakorwil": {}, "total": 0})
+        entry["bakorwil"][bakorwil] = amount
+        entry["total"] += amount
     month_rows = list(months.values())
     for entry in month_rows:
         entry["cells"] = [entry["bakorwil"].get(code, 0) for code in codes]

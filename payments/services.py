@@ -24,10 +24,12 @@ from mjc.core import files
 from mjc.core.errors import Conflict, NotFound, PermissionDenied, UnsupportedMedia, ValidationFailed
 from mjc.core.formatting import rupiah
 from mjc.core.money import MAX_RUPIAH
+from mjc.core.summaries import summary_changed
 from mjc.core.transitions import record_creation, transition
 from mjc.notifications.services import notify
 from payments.errors import PaymentErrorCode as Code
 from payments.models import MAX_INSTALMENTS, Document, Instalment, Payment, PaymentTerms
+from payments.selectors import PAYMENT_FIGURES
 from payments.statuses import (
     CLOSED_CONTRACT_STATUSES,
     COUNTED_PAYMENT_STATUSES,
@@ -357,6 +359,7 @@ def payment_confirm(*, payment: Payment, user) -> Payment:
     moved = _move_payment(payment, to=PaymentStatus.CONFIRMED, user=user, fields={"confirmed_at": timezone.now()})
     if moved.changed:
         receipt_issue(payment=moved.obj)
+        summary_changed(PAYMENT_FIGURES)  # the province dashboard's money that moved
         notify(
             recipient=moved.obj.contract.owner,
             kind="payment.confirmed",

@@ -9,6 +9,8 @@ from django.dispatch import receiver
 
 from gigs.models import Contract
 from gigs.statuses import ContractStatus
+from mjc.core.summaries import summary_changed
+from payments.selectors import PAYMENT_FIGURES
 
 
 @receiver(post_save, sender=Contract, dispatch_uid="payments.contract_completed")
@@ -20,9 +22,11 @@ def contract_saved(sender, instance, created, update_fields=None, raw=False, **k
 
         terms_ensure(contract=instance)
         return
-    if instance.status != ContractStatus.COMPLETED:
-        return
     if update_fields is not None and "status" not in update_fields:
+        return
+    # the province dashboard counts contracts by status beside the money that moved
+    summary_changed(PAYMENT_FIGURES)
+    if instance.status != ContractStatus.COMPLETED:
         return
     from payments.services import handover_issue
 

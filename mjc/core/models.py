@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GistIndex
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +67,19 @@ class SummaryState(models.Model):
     """
 
     name = models.CharField(max_length=50, primary_key=True)
+    refreshed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.name} @ {self.refreshed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class SummarySnapshot(models.Model):
+    """The figures of a summary small enough to keep as one document (a dashboard's grouped
+    rows: a few dozen regions, twelve months, a dozen categories), rewritten by its refresh
+    (``register_snapshot``) and read as one row."""
+
+    name = models.CharField(max_length=50, primary_key=True)
+    data = models.JSONField(encoder=DjangoJSONEncoder)
     refreshed_at = models.DateTimeField()
 
     def __str__(self):

@@ -33,7 +33,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from mjc.core.jobs import enqueue
-from mjc.core.models import SummaryState
+from mjc.core.models import SummarySnapshot, SummaryState
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +114,31 @@ def summary_changed(*names: str) -> None:
     asked = timezone.now().isoformat()
     for name in names:
         enqueue("core.refresh_summary", name, requested_at=asked)
+
+
+def register_snapshot(name: str):
+    """Declare ``compute()`` (no arguments, returns JSON-able data) as a summary kept as one
+    document: its refresh stores what ``compute`` returns; ``read_snapshot(name)`` reads it."""
+
+    def decorator(compute: Callable[[], object]):
+        @register_summary(name)
+        def refresh(refreshed_at: datetime) -> None:
+            SummarySnapshot.objects.update_or_create(
+                name=name, defaults={"data": compute(), "refreshed_at": refreshed_at}
+            )
+
+        return compute
+
+    return decorator
+
+
+def read_snapshot(name: str):
+    """The stored document of a snapshot summary: one query (computed first if it never was)."""
+    data = SummarySnapshot.objects.filter(name=name).values_list("data", flat=True).first()
+    if data is None:
+        refresh_summary(name)
+        data = SummarySnapshot.objects.filter(name=name).values_list("data", flat=True).first()
+    return data
 
 
 def ensure_computed(name: str) -> bool:
