@@ -47,7 +47,7 @@ from gigs.statuses import (
     GigStatus,
     contract_may_withdraw,
 )
-from mjc.core.search import correct, full_text_candidates, search_query
+from mjc.core.search import search
 from mjc.core.summaries import ensure_computed
 
 # A search ranks at most this many full-text candidates: of the FULL_TEXT_WINDOW newest
@@ -123,13 +123,9 @@ def gig_search(
         gigs = gigs.filter(work_mode=work_mode)
     q = (q or "").strip()[:200]
     if q:
-        query = search_query(q, correct(GIG_WORDS, q, summary=GIG_WORDS))
+        candidates, query = search(gigs, q, GIG_WORDS, window=FULL_TEXT_WINDOW, limit=SEARCH_CANDIDATES)
         gigs = (
-            _gig_rows(
-                Gig.objects.filter(
-                    id__in=full_text_candidates(gigs, query, window=FULL_TEXT_WINDOW, limit=SEARCH_CANDIDATES)
-                )
-            )
+            _gig_rows(Gig.objects.filter(id__in=candidates))
             # double precision: a cursor carries the rank exactly (a real would not round-trip)
             .annotate(
                 rank=Cast(SearchRank(F("search_document"), query) + TrigramWordSimilarity(q, "title"), FloatField())

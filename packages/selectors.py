@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
 from django.db.models import Case, Count, F, FloatField, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Cast
 
-from mjc.core.search import correct, full_text_candidates, search_query
+from mjc.core.search import search
 from mjc.core.summaries import read_snapshot, register_snapshot
 from packages.models import Order, Package, PackagePhoto
 from packages.statuses import OrderStatus, PackageStatus
@@ -82,8 +82,7 @@ def package_search(
         packages = packages.filter(creative__rating_avg__gte=min_rating)
     q = (q or "").strip()[:200]
     if q:
-        query = search_query(q, correct(PACKAGE_WORDS, q, summary=PACKAGE_WORDS))
-        candidates = full_text_candidates(packages, query, window=FULL_TEXT_WINDOW, limit=SEARCH_CANDIDATES)
+        candidates, query = search(packages, q, PACKAGE_WORDS, window=FULL_TEXT_WINDOW, limit=SEARCH_CANDIDATES)
         packages = _rows(Package.objects.filter(id__in=candidates)).annotate(
             rank=Cast(SearchRank(F("search_document"), query) + TrigramWordSimilarity(q, "title"), FloatField())
         )

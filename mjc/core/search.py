@@ -166,18 +166,36 @@ def correct(scope: str, q: str, *, summary: str | None = None) -> Correction:
     return correction
 
 
-def search_query(q: str, correction: Correction) -> SearchQuery:
+def search_query(q: str, correction: Correction, *, any_word: bool = False) -> SearchQuery | None:
     """The full-text query for ``q``: as typed (websearch syntax, ``indonesian`` stemming) when
-    nothing was widened, else every typed word required, each as "the word OR its close words"."""
-    if not correction.corrected:
+    nothing was widened, else every typed word required, each as "the word OR its close words".
+    ``any_word``: one of the words is enough (None when there is only one word)."""
+    words = list(dict.fromkeys(_WORD.findall(q.lower())))
+    if any_word and len(words) < 2:
+        return None
+    if not correction.corrected and not any_word:
         return SearchQuery(q, config=CONFIG, search_type="websearch")
     query = None
-    for word in dict.fromkeys(_WORD.findall(q.lower())):
+    for word in words:
         term = SearchQuery(word, config=CONFIG, search_type="plain")
         for alternative in correction.alternatives.get(word, []):
             term = term | SearchQuery(alternative, config=CONFIG, search_type="plain")
-        query = term if query is None else query & term
+        query = term if query is None else (query | term if any_word else query & term)
     return query
+
+
+def search(queryset, q: str, scope: str, *, window: int = 500, limit: int = 100) -> tuple[list[int], SearchQuery]:
+    """The candidate ids of a search of ``queryset`` and the query to rank them by: every word
+    (corrected against the ``scope`` vocabulary); when no item holds them all, items holding
+    any of them ("desain label" still shows the label packages), ranked by how much they hold."""
+    correction = correct(scope, q, summary=scope)
+    query = search_query(q, correction)
+    ids = full_text_candidates(queryset, query, window=window, limit=limit)
+    if not ids:
+        loose = search_query(q, correction, any_word=True)
+        if loose is not None:
+            query, ids = loose, full_text_candidates(queryset, loose, window=window, limit=limit)
+    return ids, query
 
 
 def full_text_candidates(

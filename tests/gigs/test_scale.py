@@ -356,3 +356,11 @@ def test_anonymous_lists_come_from_a_short_cache_and_signed_in_users_see_fresh(a
     fresh = as_user(newer.business.owner).get("/api/v1/gigs/", {"q": "bakso"})
     assert newer.pk in [g["id"] for g in fresh.json()["results"]] and "X-Cache" not in fresh
     assert api.get("/api/v1/gigs/", {"q": "bakso", "sort": "newest"}).json()["results"][0]["id"] == newer.pk
+
+
+def test_when_no_gig_holds_every_word_the_gigs_holding_most_of_them_come():
+    many_gigs(100)
+    label = GigFactory(title="Label dan kemasan teh rosella", description="Stiker bulat untuk botol")
+    refresh_summaries([selectors.GIG_WORDS])
+    assert ids(selectors.gig_search(q="label teh pesawat"))[0] == label.pk  # no gig holds "pesawat"
+    assert ids(selectors.gig_search(q="pesawat")) == []  # one unknown word alone: nothing
