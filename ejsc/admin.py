@@ -89,7 +89,13 @@ class RsvpAdmin(admin.ModelAdmin):
 # --- issue 14: what the admin manages for the public service ---------------------------------
 
 BookingAdmin.raw_id_fields = [*BookingAdmin.raw_id_fields, "series"]
-BookingAdmin.readonly_fields = [*BookingAdmin.readonly_fields, "check_code", "decide_by", "escalated_at"]
+BookingAdmin.readonly_fields = [
+    *BookingAdmin.readonly_fields,
+    "check_code",
+    "decide_by",
+    "escalated_at",
+    "pass_sent_at",
+]
 
 
 @admin.register(Holiday)

@@ -302,6 +302,8 @@ class Booking(models.Model):
     decide_by = models.DateTimeField(_("decision due"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
     feedback_asked_at = models.DateTimeField(_("feedback asked at"), null=True, blank=True)
+    # the visitor's booking pass went out (ejsc/visitors.py): a redelivered job sends nothing
+    pass_sent_at = models.DateTimeField(_("pass sent at"), null=True, blank=True)
 
     class Meta:
         ordering = ["start", "id"]

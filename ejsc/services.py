@@ -187,11 +187,16 @@ def _slot_freed(booking: Booking) -> None:
 
 def _tell_requester(booking: Booking, kind: str, **more) -> None:
     """One notification (and at most one e-mail) for the requester. An approval's e-mail carries the
-    booking pass, the check-in code, QR code and .ics (ejsc/passes.py): no second e-mail for it."""
+    booking pass, the check-in code, QR code and .ics (ejsc/passes.py): no second e-mail for it.
+
+    A booking for a visitor (ejsc/visitors.py) is approved by the staff member who makes it, its
+    requester, in the same step: its approval goes to the visitor only, not back to them."""
     if booking.visitor_name:
         from ejsc.visitors import tell_visitor
 
         tell_visitor(booking, kind)
+        if kind == "booking.approved":
+            return
     if kind == "booking.approved":
         more["bookings"] = booking.pk  # whose pass the e-mail carries
     user = booking.requester

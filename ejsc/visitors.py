@@ -10,7 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from ejsc.errors import VisitorCode
@@ -68,22 +68,27 @@ def tell_visitor(booking: Booking, kind: str) -> None:
 
 
 def send_pass(booking_id: int) -> bool:
-    """E-mail the booking pass: the period, the check-in code, the QR code (PNG) and the .ics. Once per booking."""
+    """E-mail the visitor their booking pass: the period, the check-in code, the QR code (PNG) and the .ics.
+
+    Once per booking, however often the job is delivered: ``pass_sent_at`` is claimed by a
+    conditional UPDATE in the transaction that sends, so a second run (or one racing it, which
+    waits for the row) finds it set and sends nothing; a send that fails rolls the claim back and
+    the next run sends. Returns whether this run sent it."""
     from ejsc import calendars, checkin
 
-    booking = Booking.objects.select_related("room__space", "requester").filter(pk=booking_id).first()
-    if booking is None or booking.status != BookingStatus.APPROVED:
-        return False
-    to = booking.visitor_email or booking.requester.email
-    if not to:
-        return False
-    language = "id" if booking.visitor_name else (booking.requester.language or "id")
-    with translation.override(language):
-        context = {"booking": booking, "link": settings.SITE_URL.rstrip("/") + booking.get_absolute_url()}
-        subject = str(_("EJSC booking pass: %(room)s") % {"room": booking.room.name})
-        text = render_to_string("ejsc/email/pass.txt", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[to])
-    message.attach(f"ejsc-{booking.check_code}.png", checkin.qr_png(booking), "image/png")
-    message.attach(f"ejsc-booking-{booking.pk}.ics", calendars.booking_ics(booking), "text/calendar")
-    message.send()
+    with transaction.atomic():
+        claimed = Booking.objects.filter(
+            pk=booking_id, status=BookingStatus.APPROVED, pass_sent_at__isnull=True
+        ).exclude(visitor_email="")
+        if not claimed.update(pass_sent_at=timezone.now()):
+            return False
+        booking = Booking.objects.select_related("room__space").get(pk=booking_id)
+        with translation.override("id"):  # the visitor has no account, hence no language of their own
+            context = {"booking": booking, "link": settings.SITE_URL.rstrip("/") + booking.get_absolute_url()}
+            subject = str(_("EJSC booking pass: %(room)s") % {"room": booking.room.name})
+            text = render_to_string("ejsc/email/pass.txt", context)
+        message = EmailMultiAlternatives(subject=subject, body=text, to=[booking.visitor_email])
+        message.attach(f"ejsc-{booking.check_code}.png", checkin.qr_png(booking), "image/png")
+        message.attach(f"ejsc-booking-{booking.pk}.ics", calendars.booking_ics(booking), "text/calendar")
+        message.send()
     return True

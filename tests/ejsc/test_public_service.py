@@ -1,5 +1,6 @@
 """Issue 14: QR check-in, bookings on a visitor's behalf, the service standard, feedback, statistics, day view."""
 
+import smtplib
 from datetime import date, time, timedelta
 
 import pytest
@@ -7,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from ejsc import checkin, feedback, services, stats, workdays
+from ejsc import checkin, feedback, services, stats, tasks, visitors, workdays
 from ejsc.errors import CheckInCode, FeedbackCode, VisitorCode
 from ejsc.models import Booking, DecisionRecord, Holiday
 from ejsc.statuses import BookingStatus, DecisionOutcome
@@ -156,6 +157,64 @@ def test_staff_book_for_a_visitor_who_gets_the_confirmation_by_email(
     # it appears in the statistics and the room calendar like any booking
     assert DecisionRecord.objects.get(booking_ref=body["id"]).on_behalf
     assert Booking.objects.get(pk=body["id"]) in list(room.bookings.filter(status="approved"))
+
+
+def _pass_mails(address):
+    return [m for m in mail.outbox if address in m.to and any(n.endswith(".png") for n, *_ in m.attachments)]
+
+
+class RefusingBackend:
+    """A mail server that refuses the message (the pass job fails; the broker may run it again)."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise smtplib.SMTPServerDisconnected("connection dropped")
+
+
+def test_a_redelivered_pass_job_sends_the_pass_once(as_user, staff, run_on_commit):
+    room = RoomFactory()
+    start, end = slot(days=2, hour=10)
+    mail.outbox.clear()
+    with run_on_commit():
+        response = on_behalf(as_user, staff, room, start, end, email="sri@contoh.id")
+    assert response.status_code == 201, response.json()
+    booking = Booking.objects.get(pk=response.json()["id"])
+    assert len(_pass_mails("sri@contoh.id")) == 1 and booking.pass_sent_at is not None
+    # the broker delivers the job again (a worker lost after sending, the outbox sweeper)
+    assert tasks.send_pass.apply(args=[booking.pk]).get() is False
+    assert tasks.send_pass.apply(args=[booking.pk]).get() is False
+    assert len(_pass_mails("sri@contoh.id")) == 1
+
+
+def test_a_pass_that_could_not_be_sent_is_sent_by_the_next_run(as_user, staff, settings, run_on_commit):
+    room = RoomFactory()
+    start, end = slot(days=2, hour=10)
+    settings.EMAIL_BACKEND = "tests.ejsc.test_public_service.RefusingBackend"
+    with run_on_commit():
+        response = on_behalf(as_user, staff, room, start, end, email="sri@contoh.id")
+    assert response.status_code == 201, response.json()
+    booking = Booking.objects.get(pk=response.json()["id"])
+    assert booking.pass_sent_at is None  # the mail server refused: not marked as sent
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox.clear()
+    assert visitors.send_pass(booking.pk) is True
+    assert visitors.send_pass(booking.pk) is False
+    assert len(_pass_mails("sri@contoh.id")) == 1
+
+
+@pytest.mark.parametrize("needs_approval", [True, False])
+def test_the_staff_member_who_books_for_a_visitor_is_not_told_about_it(as_user, staff, run_on_commit, needs_approval):
+    room = RoomFactory(needs_approval=needs_approval)
+    start, end = slot(days=2, hour=10)
+    mail.outbox.clear()
+    with run_on_commit():
+        response = on_behalf(as_user, staff, room, start, end, email="sri@contoh.id")
+    assert response.status_code == 201, response.json()
+    assert response.json()["status"] == "approved"
+    assert not Notification.objects.filter(recipient=staff).exists()
+    assert [m.to for m in mail.outbox] == [["sri@contoh.id"]]
 
 
 def test_on_behalf_needs_a_name_and_a_contact_and_follows_the_rules(as_user, staff):
