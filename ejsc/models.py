@@ -20,6 +20,7 @@ from ejsc.statuses import (
     WaitlistStatus,
 )
 from mjc.core.content import in_reader_language, list_in_reader_language
+from mjc.core.models import ChoicesDisplay
 
 CHECK_CODE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I, 2/Z, 5/S, 8/B: read aloud and typed on a phone
 
@@ -94,7 +95,7 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
-class OpeningHours(models.Model):
+class OpeningHours(ChoicesDisplay, models.Model):
     """When a hub is open on one weekday, in WIB. A weekday without a row is closed."""
 
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("hub"))
@@ -135,7 +136,7 @@ class SpacePhoto(models.Model):
         return in_reader_language(self.caption, self.caption_en)
 
 
-class Room(models.Model):
+class Room(ChoicesDisplay, models.Model):
     """A bookable place in a hub, with its booking rules."""
 
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("hub"))
@@ -231,7 +232,7 @@ class Room(models.Model):
         return self.kind != RoomKind.DESK_AREA
 
 
-class Booking(models.Model):
+class Booking(ChoicesDisplay, models.Model):
     """A request for a room for ``[start, end)``, or a staff block (status ``blocked``)."""
 
     room = models.ForeignKey(Room, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("room"))
@@ -372,7 +373,7 @@ class Booking(models.Model):
         return self.requester.full_name or self.requester.email
 
 
-class Event(models.Model):
+class Event(ChoicesDisplay, models.Model):
     """A request to host an event in a room; it holds the room through its booking."""
 
     room = models.ForeignKey(Room, on_delete=models.PROTECT, related_name="events", verbose_name=_("room"))
@@ -453,7 +454,7 @@ class Rsvp(models.Model):
 # --- issue 14: a public service ------------------------------------------------------------
 
 
-class BookingSeries(models.Model):
+class BookingSeries(ChoicesDisplay, models.Model):
     """A weekly (or every-weekday) request: one booking per occurrence, decided together or one by one."""
 
     room = models.ForeignKey(Room, on_delete=models.PROTECT, related_name="series", verbose_name=_("room"))
@@ -505,7 +506,7 @@ class RejectionReason(models.Model):
         return self.label
 
 
-class WaitlistEntry(models.Model):
+class WaitlistEntry(ChoicesDisplay, models.Model):
     """Someone waiting for a taken slot of a room; offered it with a hold when it frees."""
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="waitlist", verbose_name=_("room"))
@@ -605,7 +606,7 @@ class Feedback(models.Model):
         return f"{self.score}/5 · {self.space}"
 
 
-class DecisionRecord(models.Model):
+class DecisionRecord(ChoicesDisplay, models.Model):
     """One row per booking decision, kept when the booking is deleted: the service statistics."""
 
     booking_ref = models.BigIntegerField(_("booking number"), unique=True)

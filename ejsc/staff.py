@@ -34,6 +34,9 @@ def staff_queue(user) -> QuerySet[Booking]:
         # Event requests are listed on their own. NOT EXISTS rather than event__isnull: Django's LEFT JOIN …
         # WHERE event.id IS NULL is no anti-join to PostgreSQL, which then expects one row and sorts them all.
         .filter(~Exists(Event.objects.filter(booking=OuterRef("pk"))), status=BookingStatus.REQUESTED)
+        # a waiting request has no decider, and the queue shows the room, its hub and the requester only
+        .select_related(None)
+        .select_related("room__space", "requester")
         # by the service standard's deadline (issue 14; the ``ejsc_booking_deadline`` index), then oldest first
         .order_by("decide_by", "created_at", "id")
     )
@@ -78,7 +81,13 @@ def staff_today(user, now: datetime | None = None) -> QuerySet[Booking]:
 
 
 def staff_blocks(user) -> QuerySet[Booking]:
-    return _region_bookings(user).filter(status=BookingStatus.BLOCKED, end__gt=timezone.now()).order_by("start", "id")
+    return (
+        _region_bookings(user)
+        .filter(status=BookingStatus.BLOCKED, end__gt=timezone.now())
+        .select_related(None)
+        .select_related("room__space")  # a block has no requester to show
+        .order_by("start", "id")
+    )
 
 
 def staff_rooms(user) -> QuerySet[Room]:

@@ -16,17 +16,16 @@ def clock(value, language: str | None = None) -> str:
 
 def when(start: datetime, end: datetime, language: str | None = None) -> str:
     """A period in WIB in the given (or current) language."""
-    language = language or translation.get_language() or "id"
+    current = translation.get_language() or "id"
+    language = language or current
+    if language != current:  # switching the catalog costs more than the formatting: only when asked
+        with translation.override(language):
+            return when(start, end, language)
     start, end = wib(start), wib(end)
-    with translation.override(language):
-        day = date_format(start, "D j M Y")
-        if (
-            end.date() == start.date()
-            or (end - timedelta(microseconds=1)).date() == start.date()
-            and end.time() == time(0)
-        ):
-            return f"{day}, {clock(start, language)}–{clock(end, language)} WIB"
-        return f"{day}, {clock(start, language)} – {date_format(end, 'D j M Y')}, {clock(end, language)} WIB"
+    day = date_format(start, "D j M Y")
+    if end.date() == start.date() or (end - timedelta(microseconds=1)).date() == start.date() and end.time() == time(0):
+        return f"{day}, {clock(start, language)}–{clock(end, language)} WIB"
+    return f"{day}, {clock(start, language)} – {date_format(end, 'D j M Y')}, {clock(end, language)} WIB"
 
 
 def at_wib(day: date, clock_time: time) -> datetime:

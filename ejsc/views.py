@@ -218,6 +218,7 @@ def _wait_form():
 
 
 PAGE_SIZE = 25
+BLOCKS_SHOWN = 10  # current blocks on the staff queue, soonest first
 UPCOMING_SHOWN = 50
 
 
@@ -380,6 +381,7 @@ def _staff_queue_page(request, block_form=None, status=200):
     queue = html_page(request, selectors.staff_queue(request.user), size=PAGE_SIZE, with_count=True)
     selectors.queue_flags(queue.items)
     events = list(selectors.staff_events_queue(request.user)[: PAGE_SIZE + 1])
+    blocks = list(selectors.staff_blocks(request.user)[: BLOCKS_SHOWN + 1])  # the soonest; the day view has the rest
     return render(
         request,
         "ejsc/staff_queue.html",
@@ -388,7 +390,8 @@ def _staff_queue_page(request, block_form=None, status=200):
             "events": events[:PAGE_SIZE],
             "more_events": len(events) > PAGE_SIZE,
             "today": selectors.staff_today(request.user),
-            "blocks": selectors.staff_blocks(request.user),
+            "blocks": blocks[:BLOCKS_SHOWN],
+            "more_blocks": len(blocks) > BLOCKS_SHOWN,
             "block_form": block_form or BlockForm(rooms=rooms),
             "now": timezone.now(),
         },

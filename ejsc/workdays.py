@@ -7,8 +7,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 
 from ejsc.models import Booking, Holiday, Space
 from ejsc.statuses import BookingStatus
@@ -51,8 +51,10 @@ def deadline_text(moment: datetime | None, language: str = "id") -> str:
     if moment is None:
         return ""
     local = wib(moment)
-    with override(language):
-        return f"{date_format(local, 'D j M')}, {clock(local, language)} WIB"
+    if language != (get_language() or "id"):
+        with override(language):
+            return deadline_text(moment, language)
+    return f"{date_format(local, 'D j M')}, {clock(local, language)} WIB"
 
 
 def standard_text(space: Space, language: str = "id") -> str:

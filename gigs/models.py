@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from gigs.statuses import BidStatus, ContractStatus, GigSource, GigStatus, ReportAction, ReportStatus, WorkMode
 from mjc.categories.models import Category
 from mjc.core.content import in_reader_language, list_in_reader_language
+from mjc.core.models import ChoicesDisplay
 
 # A review is shown when both sides have written theirs, or this long after completion.
 REVIEW_BLIND_DAYS = 14
@@ -32,7 +33,7 @@ def gig_search_vector():
     )
 
 
-class Gig(models.Model):
+class Gig(ChoicesDisplay, models.Model):
     business = models.ForeignKey(
         "umkm.Business", on_delete=models.PROTECT, related_name="gigs", verbose_name=_("business")
     )
@@ -211,7 +212,7 @@ class GigAttachment(models.Model):
         return self.original_name
 
 
-class Bid(models.Model):
+class Bid(ChoicesDisplay, models.Model):
     gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="bids", verbose_name=_("gig"))
     creative = models.ForeignKey(
         "creatives.CreativeProfile", on_delete=models.PROTECT, related_name="bids", verbose_name=_("creative")
@@ -244,7 +245,7 @@ class Bid(models.Model):
         return f"{self.gig} · {self.creative}"
 
 
-class Contract(models.Model):
+class Contract(ChoicesDisplay, models.Model):
     # one contract in force per gig (the constraint below); a contract the creative withdrew
     # from stays for the record while the reopened gig gets another
     gig = models.ForeignKey(Gig, on_delete=models.PROTECT, related_name="contracts", verbose_name=_("gig"))
@@ -415,7 +416,7 @@ class Review(models.Model):
         return f"{self.rating}★ · {self.contract}"
 
 
-class Report(models.Model):
+class Report(ChoicesDisplay, models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reports_made", verbose_name=_("reporter")
     )

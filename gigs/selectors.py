@@ -211,12 +211,23 @@ def contract_detail(*, pk: int, user) -> Contract | None:
     )
 
 
+def _contract_rows(contracts: QuerySet) -> QuerySet:
+    """For a dashboard list: the job, its business and the other party, not the whole graph the
+    contract page needs (a fifth of the rows built per contract; issue 8). The search document of the
+    job is never shown in a list."""
+    return (
+        contracts.select_related(None)
+        .select_related("gig__business", "creative__user")
+        .defer("gig__search_document", "gig__description")
+    )
+
+
 def contracts_of_creative(*, user) -> QuerySet:
-    return contracts_visible_to(user).filter(creative__user=user)
+    return _contract_rows(contracts_visible_to(user).filter(creative__user=user))
 
 
 def active_contracts_of_owner(*, user) -> QuerySet:
-    return contracts_visible_to(user).filter(
+    return _contract_rows(contracts_visible_to(user)).filter(
         owner=user,
         status__in=[
             ContractStatus.ACTIVE,

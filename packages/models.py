@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mjc.categories.models import Category
 from mjc.core.files import keep_name
+from mjc.core.models import ChoicesDisplay
 from packages.statuses import AddonKind, OrderStatus, PackageStatus, TierLevel
 
 
@@ -19,7 +20,7 @@ def package_search_vector():
     )
 
 
-class Package(models.Model):
+class Package(ChoicesDisplay, models.Model):
     creative = models.ForeignKey(
         "creatives.CreativeProfile", on_delete=models.PROTECT, related_name="packages", verbose_name=_("creative")
     )
@@ -80,7 +81,7 @@ class Package(models.Model):
         return reverse("packages:detail", args=[self.pk])
 
 
-class PackageTier(models.Model):
+class PackageTier(ChoicesDisplay, models.Model):
     """Dasar, Standar or Premium: what is delivered, for how much, in how many days."""
 
     package = models.ForeignKey(Package, on_delete=models.CASCADE, related_name="tiers", verbose_name=_("package"))
@@ -105,7 +106,7 @@ class PackageTier(models.Model):
         return f"{self.package} · {self.get_level_display()}"
 
 
-class PackageAddon(models.Model):
+class PackageAddon(ChoicesDisplay, models.Model):
     """An extra an owner may add: express delivery (negative ``extra_days``), source files,
     an extra revision, or something the creative names."""
 
@@ -156,7 +157,7 @@ def server_named(instance, filename: str) -> str:
     return filename
 
 
-class Order(models.Model):
+class Order(ChoicesDisplay, models.Model):
     """An owner's order of one tier (and add-ons) of a package; the creative decides within 48 h."""
 
     package = models.ForeignKey(Package, on_delete=models.PROTECT, related_name="orders", verbose_name=_("package"))

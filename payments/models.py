@@ -10,12 +10,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mjc.core.files import keep_name
+from mjc.core.models import ChoicesDisplay
 from payments.statuses import DocumentKind, DueEvent, PaymentMethod, PaymentStatus, TermsStatus
 
 MAX_INSTALMENTS = 4
 
 
-class PaymentTerms(models.Model):
+class PaymentTerms(ChoicesDisplay, models.Model):
     """The schedule of a contract (termin): one to four instalments adding up to its amount."""
 
     contract = models.OneToOneField(
@@ -38,7 +39,7 @@ class PaymentTerms(models.Model):
         return f"{self.contract} · {self.get_status_display()}"
 
 
-class Instalment(models.Model):
+class Instalment(ChoicesDisplay, models.Model):
     terms = models.ForeignKey(PaymentTerms, on_delete=models.CASCADE, related_name="instalments")
     contract = models.ForeignKey("gigs.Contract", on_delete=models.CASCADE, related_name="instalments")
     position = models.PositiveSmallIntegerField(_("position"))
@@ -64,7 +65,7 @@ class Instalment(models.Model):
         return self.label
 
 
-class Payment(models.Model):
+class Payment(ChoicesDisplay, models.Model):
     """What the owner says was paid for an instalment; the creative confirms or disputes it."""
 
     contract = models.ForeignKey("gigs.Contract", on_delete=models.PROTECT, related_name="payments")
@@ -99,7 +100,7 @@ class Payment(models.Model):
         return f"{self.instalment} · {self.amount}"
 
 
-class Document(models.Model):
+class Document(ChoicesDisplay, models.Model):
     """A kwitansi (one per confirmed payment) or a BAST (one per completed contract).
 
     The PDF is drawn from this row whenever it is asked for; the row is what the public

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mjc.core.files import keep_name
+from mjc.core.models import ChoicesDisplay
 from umkm.statuses import VerificationStatus
 
 NIB_PATTERN = r"^[0-9]{13}$"
@@ -68,7 +69,7 @@ class Product(models.Model):
         return self.name
 
 
-class NibVerification(models.Model):
+class NibVerification(ChoicesDisplay, models.Model):
     """An owner's request to have the business's NIB checked; an MJC admin approves or rejects it."""
 
     business = models.ForeignKey(
