@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mjc.categories.models import Category
 from mjc.core.money import RupiahField, RupiahInput
+from mjc.core.widgets import QuickSelect
 from mjc.regions.models import Bakorwil, Kabupaten
 
 
@@ -70,6 +71,7 @@ class CreativeFilterForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("All categories"),
+        widget=QuickSelect,
     )
     bakorwil = forms.ModelChoiceField(
         label=_("Bakorwil"),
@@ -77,6 +79,7 @@ class CreativeFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("All Bakorwil"),
+        widget=QuickSelect,
     )
     kabupaten = forms.ModelChoiceField(
         label=_("Kabupaten/kota"),
@@ -84,6 +87,7 @@ class CreativeFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("All kabupaten/kota"),
+        widget=QuickSelect,
     )
     available = forms.BooleanField(label=_("Available now"), required=False)
     verified = forms.BooleanField(label=_("Only verified (Talenta MJC)"), required=False)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ejsc.models import Room
 from ejsc.statuses import RoomKind
 from ejsc.timefmt import EARLIEST_DAY, LATEST_DAY, at_wib, day_in_range
+from mjc.core.widgets import QuickSelect
 
 MAX_BLOCK_DAYS = 62
 
@@ -71,7 +72,7 @@ class ReasonForm(forms.Form):
 class BlockForm(PeriodForm):
     """One period, or several days in a row (a holiday week): from the first day's start to the last day's end, in WIB."""
 
-    room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.none())
+    room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.none(), widget=QuickSelect)
     end_date = forms.DateField(
         label=_("Last day (for several days)"),
         required=False,

@@ -9,6 +9,7 @@ from gigs.selectors import SORTS
 from gigs.statuses import WorkMode
 from mjc.categories.models import Category
 from mjc.core.money import RupiahField
+from mjc.core.widgets import QuickSelect
 from mjc.regions.models import Bakorwil, Kabupaten
 
 
@@ -45,6 +46,7 @@ class MarketSearchForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("All categories"),
+        widget=QuickSelect,
     )
     bakorwil = forms.ModelChoiceField(
         label=_("Bakorwil"),
@@ -52,6 +54,7 @@ class MarketSearchForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("All of East Java"),
+        widget=QuickSelect,
     )
     kabupaten = forms.ModelChoiceField(
         label=_("Kabupaten/kota"),
@@ -59,6 +62,7 @@ class MarketSearchForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("All kabupaten/kota"),
+        widget=QuickSelect,
     )
 
 
@@ -66,11 +70,12 @@ class GigSearchForm(MarketSearchForm):
     budget_min = RupiahField(label=_("Budget from (Rp)"), required=False, min_value=0)
     budget_max = RupiahField(label=_("Budget up to (Rp)"), required=False, min_value=0)
     work_mode = forms.ChoiceField(
-        label=_("Work mode"), required=False, choices=[("", _("Any"))] + list(WorkMode.choices)
+        label=_("Work mode"), required=False, choices=[("", _("Any"))] + list(WorkMode.choices), widget=QuickSelect
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
+        widget=QuickSelect,
         choices=[
             ("", _("Best match / newest")),
             ("newest", _("Newest")),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from gigs.forms import MarketSearchForm, template_question_fields
 from mjc.categories.models import Category
 from mjc.core.money import RupiahField, RupiahInput
+from mjc.core.widgets import QuickSelect
 from packages.selectors import SORTS
 from packages.statuses import TIER_ORDER, AddonKind
 
@@ -24,6 +25,7 @@ class PackageSearchForm(MarketSearchForm):
     ordering = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
+        widget=QuickSelect,
         choices=[
             ("", _("Best match / nearest")),
             ("newest", _("Newest")),
