@@ -128,3 +128,59 @@ def test_a_removed_portfolio_item_cannot_become_a_package_photo(storage, run_on_
         services.package_photo_add(package=package, user=package.creative.user, portfolio_item=item)
     assert refused.value.code == "portfolio_item_not_found"
     assert not PackagePhoto.objects.filter(package=package).exists()
+
+
+# --- at the same moment, on separate connections -------------------------------------------------
+
+
+def _outcome(names) -> tuple[bool, bool]:
+    """(some row still holds the files, the files are stored)."""
+    from mjc.core.files import names_in_use
+
+    return bool(names_in_use(names)), stored(*names)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("round_", range(3))
+def test_taking_a_portfolio_item_while_it_is_removed_never_leaves_a_broken_photo(round_):
+    package = make_package()
+    item = portfolio_add(profile=package.creative, title="Label kopi", image=png("kopi.png"))
+    names = (item.image.name, item.thumbnail.name)
+
+    def take():
+        return services.package_photo_add(package=package, user=package.creative.user, portfolio_item=item.pk)
+
+    def remove():
+        return portfolio_remove(profile=package.creative, item_id=item.pk)
+
+    from mjc.core.errors import NotFound
+    from tests.conftest import race
+
+    taken, removed = race([take, remove])
+    assert removed is None, removed  # the removal always goes through
+    if isinstance(taken, PackagePhoto):  # the photo came first: it keeps the files it shows
+        assert _outcome(names) == (True, True)
+        assert shows(PackagePhoto.objects.get(pk=taken.pk).image.url)
+    else:  # the removal came first: nothing to take, and nothing left behind
+        assert isinstance(taken, NotFound), taken
+        assert not PackagePhoto.objects.filter(package=package).exists()
+        assert _outcome(names) == (False, False)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("round_", range(3))
+def test_removing_both_rows_at_once_leaves_no_orphan(round_):
+    package = make_package()
+    item = portfolio_add(profile=package.creative, title="Label kopi", image=png("kopi.png"))
+    photo = services.package_photo_add(package=package, user=package.creative.user, portfolio_item=item)
+    names = (item.image.name, item.thumbnail.name)
+    from tests.conftest import race
+
+    results = race(
+        [
+            lambda: services.package_photo_remove(photo=photo, user=package.creative.user),
+            lambda: portfolio_remove(profile=package.creative, item_id=item.pk),
+        ]
+    )
+    assert results == [True, None], results
+    assert _outcome(names) == (False, False)
