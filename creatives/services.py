@@ -14,7 +14,7 @@ from mjc.accounts.models import Role, User
 from mjc.accounts.services import user_add_role
 from mjc.categories.models import Category
 from mjc.core.errors import PermissionDenied, ValidationFailed
-from mjc.core.files import clean_image, save_clean_image
+from mjc.core.files import clean_image, delete_unused_after_commit, save_clean_image
 from mjc.core.models import StatusChange
 from mjc.core.summaries import FIGURES, summary_changed
 from mjc.regions.models import Kabupaten
@@ -133,7 +133,8 @@ def portfolio_remove(*, profile: CreativeProfile, item_id) -> None:
     names = [f.name for f in (item.image, item.thumbnail) if f]
     storage = item.image.storage
     item.delete()
-    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    # a package photo taken from this item holds the same files: they stay while it shows them
+    delete_unused_after_commit(storage, names)
 
 
 # --- badges (issue 13, mjc/core/badges.py) -----------------------------------------------------------

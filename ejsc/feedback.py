@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ejsc.errors import FeedbackCode
 from ejsc.models import Booking, Event, Feedback, Rsvp
 from ejsc.statuses import BookingStatus, EventStatus
-from ejsc.timefmt import when
+from ejsc.timefmt import period_param
 from mjc.core.errors import Conflict, NotFound, ValidationFailed
 from mjc.notifications.services import notify
 
@@ -74,7 +74,7 @@ def ask_for_feedback(*, now=None) -> int:
                 params={
                     "room": booking.room.name,
                     "space": booking.room.space.name,
-                    "when": when(booking.start, booking.end, user.language),
+                    "when": period_param(booking.start, booking.end),
                 },
                 url=booking.get_absolute_url() + "#feedback",
                 dedupe_key=f"booking.feedback:{booking.pk}",
@@ -91,7 +91,7 @@ def ask_for_feedback(*, now=None) -> int:
             if notify(
                 recipient=rsvp.user,
                 kind="event.feedback",
-                params={"event": event.title, "when": when(event.start, event.end, rsvp.user.language)},
+                params={"event": event.title, "when": period_param(event.start, event.end)},
                 url=event.get_absolute_url() + "#feedback",
                 dedupe_key=f"event.feedback:{event.pk}",
             ):

@@ -122,7 +122,6 @@ def series_request(
                     kind="booking.series_requested",
                     params=_params(
                         first,
-                        staff.language,
                         requester=requester.full_name or requester.email,
                         count=len(result.created),
                     ),

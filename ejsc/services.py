@@ -22,7 +22,7 @@ from ejsc.statuses import (
     EventStatus,
     RoomKind,
 )
-from ejsc.timefmt import at_wib, clock, week_start, when
+from ejsc.timefmt import at_wib, clock, period_param, week_start
 from mjc.core.errors import Conflict, PermissionDenied, ValidationFailed
 from mjc.core.formatting import wib
 from mjc.core.transitions import record_creation, transition
@@ -169,11 +169,12 @@ def _hold(booking: Booking, *, actor, note="") -> bool:
     return moved.changed
 
 
-def _params(booking: Booking, language: str, **more) -> dict:
+def _params(booking: Booking, **more) -> dict:
+    """A booking notification's parameters; "when" stays data, put into words when shown (ejsc.timefmt)."""
     return {
         "room": booking.room.name,
         "space": booking.room.space.name,
-        "when": when(booking.start, booking.end, language),
+        "when": period_param(booking.start, booking.end),
         **more,
     }
 
@@ -203,7 +204,7 @@ def _tell_requester(booking: Booking, kind: str, **more) -> None:
     notify(
         recipient=user,
         kind=kind,
-        params=_params(booking, user.language, **more),
+        params=_params(booking, **more),
         url=booking.get_absolute_url(),
         dedupe_key=f"{kind}:{booking.pk}",
     )
@@ -278,7 +279,7 @@ def booking_request(
                 notify(
                     recipient=staff,
                     kind="booking.requested",
-                    params=_params(booking, staff.language, requester=requester.full_name or requester.email),
+                    params=_params(booking, requester=requester.full_name or requester.email),
                     url=booking.get_absolute_url(),
                     dedupe_key=f"booking.requested:{booking.pk}",
                 )
@@ -494,11 +495,11 @@ def booking_send_reminders(*, now=None) -> int:
 # --- events --------------------------------------------------------------------------------
 
 
-def _event_params(event: Event, language: str, **more) -> dict:
+def _event_params(event: Event, **more) -> dict:
     return {
         "event": event.title,
         "room": f"{event.room.name}, {event.room.space.name}",
-        "when": when(event.start, event.end, language),
+        "when": period_param(event.start, event.end),
         **more,
     }
 
@@ -507,7 +508,7 @@ def _tell_organizer(event: Event, kind: str, **more) -> None:
     notify(
         recipient=event.organizer,
         kind=kind,
-        params=_event_params(event, event.organizer.language, **more),
+        params=_event_params(event, **more),
         url=event.get_absolute_url(),
         dedupe_key=f"{kind}:{event.pk}",
     )
@@ -609,9 +610,7 @@ def event_request(
             notify(
                 recipient=staff,
                 kind="event.requested",
-                params=_event_params(
-                    event, staff.language, organizer=organization or organizer.full_name or organizer.email
-                ),
+                params=_event_params(event, organizer=organization or organizer.full_name or organizer.email),
                 url=event.get_absolute_url(),
                 dedupe_key=f"event.requested:{event.pk}",
             )
@@ -668,7 +667,7 @@ def event_cancel(*, actor, event: Event, reason: str = "") -> Event:
                 notify(
                     recipient=person,
                     kind="event.cancelled",
-                    params=_event_params(cancelled, person.language, reason=reason),
+                    params=_event_params(cancelled, reason=reason),
                     url=cancelled.get_absolute_url(),
                     dedupe_key=f"event.cancelled:{cancelled.pk}",
                 )

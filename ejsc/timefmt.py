@@ -28,6 +28,40 @@ def when(start: datetime, end: datetime, language: str | None = None) -> str:
     return f"{day}, {clock(start, language)} – {date_format(end, 'D j M Y')}, {clock(end, language)} WIB"
 
 
+# A notification stores its parameters and is put into words when shown, in the reader's language
+# (mjc.notifications.kinds): a booking's time goes in as data, ``start/end`` in ISO 8601 (the
+# interval notation, as the "periods" of a series), and comes out through ``when_in_words``.
+
+
+def period_param(start: datetime, end: datetime) -> str:
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def moment_param(moment: datetime | None) -> str:
+    return moment.isoformat() if moment is not None else ""
+
+
+def parse_moment(raw) -> datetime | None:
+    """An aware ISO 8601 date and time, or None (a date alone, words, anything else)."""
+    if not isinstance(raw, str) or "T" not in raw:
+        return None
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def when_in_words(raw: str, language: str) -> str:
+    """The "when" parameter in the reader's language. A notification written before it was stored as
+    data holds the words themselves (in the language of whoever triggered it): shown as they are."""
+    start, _slash, end = str(raw).partition("/")
+    start, end = parse_moment(start), parse_moment(end)
+    if start is None or end is None:
+        return raw
+    return when(start, end, language)
+
+
 def at_wib(day: date, clock_time: time) -> datetime:
     """The aware moment of a WIB wall-clock time on a day."""
     return datetime.combine(day, clock_time, tzinfo=WIB)

@@ -26,7 +26,7 @@ from ejsc.statuses import (
     EventStatus,
     WaitlistStatus,
 )
-from ejsc.timefmt import when
+from ejsc.timefmt import moment_param, period_param
 from ejsc.workdays import deadline_text
 from mjc.core.errors import Conflict, NotFound, ValidationFailed
 from mjc.core.transitions import record_creation, transition
@@ -158,8 +158,8 @@ def _tell(entry: WaitlistEntry) -> None:
         params={
             "room": entry.room.name,
             "space": entry.room.space.name,
-            "when": when(entry.start, entry.end, user.language),
-            "until": deadline_text(entry.hold_until, user.language),
+            "when": period_param(entry.start, entry.end),
+            "until": moment_param(entry.hold_until),
         },
         url=reverse("ejsc:waitlist"),
         dedupe_key=f"booking.waitlist_offered:{entry.pk}",
@@ -172,7 +172,7 @@ def _tell_lapsed(entry: WaitlistEntry, room) -> None:
     notify(
         recipient=user,
         kind="booking.waitlist_lapsed",
-        params={"room": room.name, "space": room.space.name, "when": when(entry.start, entry.end, user.language)},
+        params={"room": room.name, "space": room.space.name, "when": period_param(entry.start, entry.end)},
         url=reverse("ejsc:waitlist"),
         dedupe_key=f"booking.waitlist_lapsed:{entry.pk}",
     )
@@ -318,7 +318,7 @@ def event_promote(*, event: Event) -> int:
         notify(
             recipient=wait.user,
             kind="event.promoted",
-            params={"event": event.title, "when": when(event.start, event.end, wait.user.language)},
+            params={"event": event.title, "when": period_param(event.start, event.end)},
             url=event.get_absolute_url(),
             dedupe_key=f"event.promoted:{event.pk}",
         )

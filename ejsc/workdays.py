@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ejsc.models import Booking, Holiday, Space
 from ejsc.statuses import BookingStatus
-from ejsc.timefmt import at_wib, clock
+from ejsc.timefmt import at_wib, clock, moment_param, parse_moment
 from mjc.core.formatting import wib
 from mjc.notifications.services import notify
 
@@ -55,6 +55,13 @@ def deadline_text(moment: datetime | None, language: str = "id") -> str:
         with override(language):
             return deadline_text(moment, language)
     return f"{date_format(local, 'D j M')}, {clock(local, language)} WIB"
+
+
+def deadline_in_words(raw: str, language: str) -> str:
+    """The "deadline" and "until" parameters (an ISO moment) in the reader's language; text that is not
+    one (written in words before, or another app's) is shown as it is."""
+    moment = parse_moment(raw)
+    return deadline_text(moment, language) if moment is not None else raw
 
 
 def standard_text(space: Space, language: str = "id") -> str:
@@ -113,9 +120,7 @@ def escalate_late(*, now=None) -> int:
                 notify(
                     recipient=person,
                     kind="booking.late",
-                    params=_params(
-                        booking, person.language, deadline=deadline_text(booking.decide_by, person.language)
-                    ),
+                    params=_params(booking, deadline=moment_param(booking.decide_by)),
                     url=booking.get_absolute_url(),
                     dedupe_key=f"booking.late:{booking.pk}",
                 )

@@ -16,6 +16,7 @@ from mjc.core.contacts import mask_contacts
 from mjc.core.errors import NotFound
 from mjc.core.pagination import KeysetPagination
 from packages import selectors, services
+from packages.errors import PackageErrorCode
 from packages.models import Order, Package
 from packages.statuses import OrderStatus, PackageStatus
 from umkm.models import Business
@@ -118,10 +119,26 @@ class PackageSerializer(serializers.Serializer):
         return _photo_url(self.context.get("request"), photos[0].thumbnail) if photos else None
 
 
+class PhotoSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    image = serializers.SerializerMethodField()
+    thumbnail = serializers.SerializerMethodField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+    def get_image(self, photo) -> str | None:
+        return _photo_url(self.context.get("request"), photo.image)
+
+    def get_thumbnail(self, photo) -> str | None:
+        return _photo_url(self.context.get("request"), photo.thumbnail)
+
+
 class PackageDetailSerializer(PackageSerializer):
     tiers = TierSerializer(many=True)
     addons = serializers.SerializerMethodField()
     photos = serializers.SerializerMethodField()
+    # the photos with their ids (``photos`` stays a list of image URLs for the clients that read it)
+    photo_items = PhotoSerializer(source="photos.all", many=True)
     actions = serializers.SerializerMethodField()
     price_floor = serializers.IntegerField(source="category.price_floor")
 
@@ -273,21 +290,48 @@ PackagePauseApi = _package_action("package_pause", "Its creative pauses the pack
 PackageArchiveApi = _package_action("package_archive", "Its creative archives the package for good.")
 
 
+class PhotoAddSerializer(serializers.Serializer):
+    file = serializers.FileField(required=False, help_text="An image (JPG, PNG or WEBP), cleaned like every image.")
+    portfolio_item = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1, help_text="Or the id of one of your portfolio items."
+    )
+
+
 class PhotoApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     @extend_schema(
-        request={
-            "multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
-        },
+        request={"multipart/form-data": PhotoAddSerializer, "application/json": PhotoAddSerializer},
         responses={201: PackageDetailSerializer},
+        description="Its creative adds a photo: an upload (multipart ``file``) or one of their portfolio items.",
     )
     def post(self, request, pk: int):
+        data = PhotoAddSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
         services.package_photo_add(
-            package=_visible_package(request, pk), user=request.user, upload=request.FILES.get("file")
+            package=_visible_package(request, pk),
+            user=request.user,
+            upload=data.validated_data.get("file"),
+            portfolio_item=data.validated_data.get("portfolio_item"),
         )
         return _detail(request, pk, code=status.HTTP_201_CREATED)
+
+
+class PhotoDetailApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=None,
+        responses={204: None},
+        description="Its creative removes a photo (404 for anyone else, and once it is gone). The stored "
+        "files go too, unless a portfolio item still shows them.",
+    )
+    def delete(self, request, pk: int, photo_id: int):
+        photo = selectors.own_package_photo(package_pk=pk, photo_pk=photo_id, user=request.user)
+        if photo is None or not services.package_photo_remove(photo=photo, user=request.user):
+            raise NotFound(_("Photo not found."), code=PackageErrorCode.PHOTO_NOT_FOUND)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 # --- orders ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ urlpatterns = [
     path("packages/<int:pk>/pause/", api.PackagePauseApi.as_view(), name="package-pause"),
     path("packages/<int:pk>/archive/", api.PackageArchiveApi.as_view(), name="package-archive"),
     path("packages/<int:pk>/photos/", api.PhotoApi.as_view(), name="package-photos"),
+    path("packages/<int:pk>/photos/<int:photo_id>/", api.PhotoDetailApi.as_view(), name="package-photo"),
     path("packages/<int:pk>/orders/", api.PackageOrderApi.as_view(), name="package-orders"),
     path("orders/", api.OrderListApi.as_view(), name="orders"),
     path("orders/<int:pk>/", api.OrderDetailApi.as_view(), name="order-detail"),

@@ -22,4 +22,6 @@ class PackageErrorCode(StrEnum):
     REASON_REQUIRED = "reason_required"
     TOO_MANY_FILES = "too_many_files"
     TOO_MANY_PHOTOS = "too_many_photos"
+    PHOTO_NOT_FOUND = "photo_not_found"
+    PORTFOLIO_ITEM_NOT_FOUND = "portfolio_item_not_found"
     PRICE_BELOW_FLOOR = PRICE_BELOW_FLOOR

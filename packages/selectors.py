@@ -48,6 +48,13 @@ def package_detail(*, pk: int, user) -> Package | None:
     return _rows(packages_visible_to(user)).prefetch_related("addons").filter(pk=pk).first()
 
 
+def own_package_photo(*, package_pk: int, photo_pk: int, user) -> PackagePhoto | None:
+    """A photo of a package whose creative is ``user``; None for anyone else (who is told 404)."""
+    if user is None or not user.is_authenticated:
+        return None
+    return PackagePhoto.objects.filter(pk=photo_pk, package_id=package_pk, package__creative__user=user).first()
+
+
 def package_search(
     *,
     q: str = "",

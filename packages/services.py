@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -336,15 +335,23 @@ def package_archive(*, package: Package, user) -> Package:
 def package_photo_add(*, package: Package, user, upload=None, portfolio_item=None) -> PackagePhoto:
     """A photo, uploaded (cleaned like every image) or copied from the creative's portfolio."""
     _require_package_creative(package, user)
-    Package.objects.select_for_update(of=("self",)).filter(pk=package.pk).first()
+    package = Package.objects.select_for_update(of=("self",)).filter(pk=package.pk).first() or package
+    if package.status not in EDITABLE_PACKAGE_STATUSES:
+        raise Conflict(_("An archived package cannot be changed."), code=Code.PACKAGE_NOT_EDITABLE)
+    if portfolio_item is None and not hasattr(upload, "read"):
+        raise _invalid("file", _("Choose a photo to upload, or one from your portfolio."), code="required")
     if PackagePhoto.objects.filter(package=package).count() >= MAX_PHOTOS:
         raise _invalid("photos", _("At most %(max)s photos.") % {"max": MAX_PHOTOS}, code=Code.TOO_MANY_PHOTOS)
     last = PackagePhoto.objects.filter(package=package).order_by("-position").values_list("position", flat=True)
     position = (last.first() or 0) + 1
     photo = PackagePhoto(package=package, position=position)
     if portfolio_item is not None:
-        if portfolio_item.profile_id != package.creative_id:
-            raise NotFound()
+        # locked, so the creative removing the item at this moment either goes first (then it is gone:
+        # 404) or waits for this photo and keeps the files it now shares (mjc.core.files)
+        pk = getattr(portfolio_item, "pk", portfolio_item)
+        portfolio_item = PortfolioItem.objects.select_for_update().filter(pk=pk, profile=package.creative_id).first()
+        if portfolio_item is None:
+            raise NotFound(_("Portfolio item not found."), code=Code.PORTFOLIO_ITEM_NOT_FOUND)
         photo.image, photo.thumbnail = portfolio_item.image.name, portfolio_item.thumbnail.name
         photo.width, photo.height = portfolio_item.width, portfolio_item.height
         photo.save()
@@ -357,7 +364,7 @@ def package_photo_add(*, package: Package, user, upload=None, portfolio_item=Non
 
 
 @transaction.atomic
-def package_photo_remove(*, photo: PackagePhoto, user) -> None:
+def package_photo_remove(*, photo: PackagePhoto, user) -> bool:
     """Its creative removes a photo (not once the package is archived): the row, and after the
     commit the stored image and thumbnail — unless another row still shows them (a photo copied
     from the portfolio shares the portfolio item's files, which stay for the portfolio)."""
@@ -370,18 +377,12 @@ def package_photo_remove(*, photo: PackagePhoto, user) -> None:
         raise Conflict(_("An archived package cannot be changed."), code=Code.PACKAGE_NOT_EDITABLE)
     photo = PackagePhoto.objects.filter(pk=photo.pk, package=package).first()
     if photo is None:
-        return  # removed already (a second click): nothing more to do
+        return False  # removed already (a second click): nothing more to do
     storage = photo.image.storage
     names = [field.name for field in (photo.image, photo.thumbnail) if field]
     photo.delete()
-    still_shown = set()
-    for model in (PackagePhoto, PortfolioItem):
-        for image, thumbnail in model.objects.filter(Q(image__in=names) | Q(thumbnail__in=names)).values_list(
-            "image", "thumbnail"
-        ):
-            still_shown.update((image, thumbnail))
-    unused = [name for name in names if name not in still_shown]
-    transaction.on_commit(lambda: [storage.delete(name) for name in unused])
+    files.delete_unused_after_commit(storage, names)
+    return True
 
 
 # --- orders ---------------------------------------------------------------------------------

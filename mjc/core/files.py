@@ -21,6 +21,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.http import FileResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -228,6 +229,44 @@ def save_clean_image(clean: CleanImage, *, image_field, thumbnail_field, prefix:
     name = server_name(prefix, clean.ext)
     image_field.save(name, clean.content, save=False)
     thumbnail_field.save(name.replace(f".{clean.ext}", f"-thumb.{clean.ext}"), clean.thumbnail, save=False)
+
+
+# Stored names that more than one row may hold: a package photo taken from the portfolio keeps the
+# portfolio item's names rather than a copy of the bytes. Each app whose rows hold such names registers
+# the model and fields (in its AppConfig.ready; this layer imports no app), and a removal deletes a
+# file only once no registered row holds it any more.
+FILE_HOLDERS: list[tuple[type, tuple[str, ...]]] = []
+
+
+def register_file_holder(model, *fields: str) -> None:
+    if (model, fields) not in FILE_HOLDERS:
+        FILE_HOLDERS.append((model, fields))
+
+
+def names_in_use(names) -> set[str]:
+    """Those of ``names`` that some registered row still holds."""
+    names = {name for name in names if name}
+    held: set[str] = set()
+    for model, fields in FILE_HOLDERS if names else ():
+        for field in fields:
+            held.update(model.objects.filter(**{f"{field}__in": names}).values_list(field, flat=True))
+    return held & names
+
+
+def delete_unused_after_commit(storage, names) -> None:
+    """After the commit, delete those of ``names`` no row holds any more.
+
+    The check runs after the commit, on committed rows: two removals of rows sharing a file, each in
+    its own transaction, cannot both see the other's row and keep the file for good (an orphan), and
+    a file some row still shows is never deleted (a broken image)."""
+    names = [name for name in names if name]
+
+    def delete_unused():
+        for name in set(names) - names_in_use(names):
+            storage.delete(name)
+
+    if names:
+        transaction.on_commit(delete_unused)
 
 
 def keep_name(instance, filename: str) -> str:

@@ -164,7 +164,9 @@ def group_of(kind: str) -> str | None:
 
 # Parameters stored as data and put into words when shown, in the reader's language: the app that owns the
 # data registers how (in its AppConfig.ready; this layer imports no app). ``formatter(raw, language)``.
-# ejsc: "periods", the dates of a weekly series' decision ("Sel 8 Des, Sel 15 Des 2026, 10.00–12.00 WIB").
+# ejsc: "periods", the dates of a weekly series' decision ("Sel 8 Des, Sel 15 Des 2026, 10.00–12.00 WIB");
+# "when", one booking's or event's time (``start/end`` in ISO); "until" and "deadline", a moment in ISO. A
+# formatter shows a value that is not its data as it is (rows written in words before, another app's words).
 FORMATTERS: dict[str, Callable[[str, str], str]] = {}
 
 # Kinds whose e-mail an app completes: ``extras(notification)`` returns ``{"lines": [...], "attachments":
