@@ -2,6 +2,8 @@
 each a fixed number of queries."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from gigs import selectors
 from gigs.statuses import BidStatus, ContractStatus, GigStatus
@@ -64,3 +66,36 @@ def status_label(value) -> str:
 def bid_actions_for(bid, user) -> list[str]:
     """``{% with acts=bid|bid_actions_for:user %}``: the bid's buttons, as the API's ``actions``."""
     return selectors.bid_actions(bid, user)
+
+
+@register.simple_tag
+def gig_picture(gig, size: int = 96):
+    """A gig's list picture (issue 11): its photo, named by the gig's title, or its category's
+    illustration, decorative beside the category's name. Sized and lazy: no layout shift, no
+    download before the card scrolls into view."""
+    alt = _("Photo for “%(title)s”") % {"title": gig.title} if gig.picture_list else ""
+    return format_html(
+        '<img class="gig-picture" src="{src}" alt="{alt}" width="{size}" height="{size}" loading="lazy" '
+        'decoding="async">',
+        src=gig.list_picture_url,
+        alt=alt,
+        size=int(size),
+    )
+
+
+@register.simple_tag
+def gig_photo(gig):
+    """The gig page's picture: the photo at page size, linked to the full image, or the
+    category's illustration (decorative: the category's name is printed beside it)."""
+    shown, full = gig.picture_shown
+    if shown is None:
+        return format_html(
+            '<img class="gig-picture gig-picture--page" src="{src}" alt="" width="120" height="120" loading="lazy">',
+            src=gig.category.illustration_url,
+        )
+    image = format_html(
+        '<img class="gig-photo" src="{src}" alt="{alt}" width="480" height="360" loading="lazy" decoding="async">',
+        src=shown.url,
+        alt=_("Photo for “%(title)s”") % {"title": gig.title},
+    )
+    return format_html('<a href="{href}">{image}</a>', href=full.url, image=image) if full else image
