@@ -14,7 +14,7 @@ from mjc.core import files
 from mjc.core.errors import ApplicationError, ValidationFailed
 
 PICTURE_DIR = "public/gigs"
-# the card shows it at 80 × 80 CSS pixels on a phone, 96 × 96 wider (gigs/static/gigs/gigs.css):
+# the card shows it at 64 × 64 CSS pixels on a phone, 96 × 96 wider (gigs/static/gigs/gigs.css):
 # twice that, for sharp pictures on 2× screens
 LIST_THUMBNAIL_SIZE = (192, 192)
 

@@ -69,14 +69,14 @@ def bid_actions_for(bid, user) -> list[str]:
 
 
 @register.simple_tag
-def gig_picture(gig, size: int = 96):
+def gig_picture(gig, size: int = 96, css: str = "gig-picture"):
     """A gig's list picture (issue 11): its photo, named by the gig's title, or its category's
     illustration, decorative beside the category's name. Sized and lazy: no layout shift, no
     download before the card scrolls into view."""
     alt = _("Photo for “%(title)s”") % {"title": gig.title} if gig.picture_list else ""
     return format_html(
-        '<img class="gig-picture" src="{src}" alt="{alt}" width="{size}" height="{size}" loading="lazy" '
-        'decoding="async">',
+        '<img class="{css}" src="{src}" alt="{alt}" width="{size}" height="{size}" loading="lazy" decoding="async">',
+        css=css,
         src=gig.list_picture_url,
         alt=alt,
         size=int(size),
