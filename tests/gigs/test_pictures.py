@@ -20,7 +20,7 @@ from gigs.statuses import GigStatus
 from mjc.categories.data import CATEGORIES
 from mjc.core.errors import ValidationFailed
 from tests.conftest import client_for
-from tests.factories import category
+from tests.factories import AdminFactory, category
 from tests.gigs.factories import GigFactory
 from tests.gigs.test_search import LIST_PAGE_QUERIES
 from tests.umkm.factories import BusinessFactory, ProductFactory, hostile_uploads, image_upload
@@ -312,3 +312,11 @@ def test_every_category_has_a_small_illustration():
         assert svg.exists(), slug
         text = svg.read_text()
         assert len(text.encode()) < 2048 and "<script" not in text and 'width="96"' in text
+
+
+def test_the_admin_shows_the_picture_but_does_not_let_it_be_typed(client, gig, owner):
+    services.gig_update(gig=gig, user=owner, picture_product=_product(gig.business))
+    client.force_login(AdminFactory())
+    response = client.get(reverse("admin:gigs_gig_change", args=[gig.pk]))
+    assert response.status_code == 200
+    assert 'name="picture_product"' not in response.content.decode()
