@@ -240,6 +240,8 @@ def fitted_thumbnail(source, *, size: tuple[int, int]) -> tuple[ContentFile, str
         with Image.open(source) as image:
             fmt = image.format if image.format in IMAGE_FORMATS else "JPEG"
             image.load()
+            if image.mode in ("1", "P", "PA"):  # resized smoothly only in a full-colour mode
+                image = image.convert("RGBA" if image.mode == "PA" or "transparency" in image.info else "RGB")
             fitted = ImageOps.fit(image, size, Image.Resampling.LANCZOS)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise _not_an_image() from exc
