@@ -46,7 +46,18 @@ class GigAdmin(admin.ModelAdmin):
     list_filter = ["status", "category", "kabupaten__bakorwil"]
     search_fields = ["title", "business__name"]
     list_select_related = ["business", "category", "kabupaten"]
-    readonly_fields = ["status", "published_at", "created_by", "created_at", "updated_at"]
+    # the picture is set by its owner through gigs/services/pictures.py (cleaned, cropped), not typed here
+    readonly_fields = [
+        "status",
+        "published_at",
+        "created_by",
+        "created_at",
+        "updated_at",
+        "picture_product",
+        "picture",
+        "picture_thumbnail",
+        "picture_list",
+    ]
     raw_id_fields = ["business"]
     inlines = [GigAttachmentInline]
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("gigs/<int:pk>/", api.GigDetailApi.as_view(), name="gig-detail"),
     path("gigs/<int:pk>/publish/", api.GigPublishApi.as_view(), name="gig-publish"),
     path("gigs/<int:pk>/cancel/", api.GigCancelApi.as_view(), name="gig-cancel"),
+    path("gigs/<int:pk>/picture/", api.GigPictureApi.as_view(), name="gig-picture"),
     path("gigs/<int:pk>/attachments/", api.GigAttachmentApi.as_view(), name="gig-attachments"),
     path(
         "gigs/<int:pk>/attachments/<int:attachment_pk>/",

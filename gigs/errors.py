@@ -36,6 +36,9 @@ class GigErrorCode(StrEnum):
     REPORT_ACTION = "report_action"
     ALREADY_DELIVERED = "contract_already_delivered"
     INVALID = "invalid"
+    # issue 11 "Pictures": a gig's picture is one of its own business's product photos
+    PICTURE_NOT_OWN_PRODUCT = "picture_not_own_product"
+    PICTURE_NO_PHOTO = "picture_product_has_no_photo"
     # illegal moves, named by mjc.core.transitions from the code_prefix
     GIG_ILLEGAL_TRANSITION = "gig_illegal_transition"
     BID_ILLEGAL_TRANSITION = "bid_illegal_transition"

@@ -161,9 +161,27 @@ class GigForm(forms.Form):
         required=False,
         help_text=_("Photos of the product, old packaging, references: PDF, JPG, PNG, ZIP, Office files."),
     )
+    # issue 11: the gig's picture, a product photo of the business or an upload (gigs/services/pictures.py)
+    picture_choice = forms.ChoiceField(label=_("Picture on the job"), required=False, widget=forms.RadioSelect)
+    picture = forms.FileField(
+        label=_("Or upload a photo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_("JPG, PNG or WEBP. It is shown on the job's card and page; an upload replaces the choice above."),
+    )
+    PICTURE_FIELDS = ("picture_choice", "picture")
+    NO_PICTURE, KEEP_PICTURE = "", "keep"
 
-    def __init__(self, *args, template=None, with_questions=True, **kwargs):
+    def __init__(self, *args, template=None, with_questions=True, products=(), current_picture=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # the picture: the category illustration, the photo the gig has now, or a product's photo
+        self.products = {str(product.pk): product for product in products}
+        self.current_picture = current_picture
+        choices = [(self.NO_PICTURE, _("No photo: the category's illustration"))]
+        if current_picture:
+            choices.append((self.KEEP_PICTURE, _("The current photo")))
+        choices += [(key, product.name) for key, product in self.products.items()]
+        self.fields["picture_choice"].choices = choices
         self.template = template
         self.question_names = []
         if template is not None and with_questions:
@@ -191,7 +209,23 @@ class GigForm(forms.Form):
         return [self[name] for name in self.question_names]
 
     def detail_fields(self):
-        return [self[name] for name in self.fields if name not in self.question_names]
+        return [self[name] for name in self.fields if name not in self.question_names + list(self.PICTURE_FIELDS)]
+
+    def picture_options(self):
+        """Each radio of the picture choice with the thumbnail it stands for (None: no photo)."""
+        urls = {key: product.thumbnail.url for key, product in self.products.items() if product.thumbnail}
+        if self.current_picture:
+            urls[self.KEEP_PICTURE] = self.current_picture
+        return [(radio, urls.get(str(radio.data["value"]))) for radio in self["picture_choice"]]
+
+    def picture_changes(self) -> dict:
+        """What the services get: an upload, a product (None: no picture), or nothing (keep)."""
+        if self.cleaned_data.get("picture"):
+            return {"picture": self.cleaned_data["picture"]}
+        choice = self.cleaned_data.get("picture_choice") or self.NO_PICTURE
+        if choice == self.KEEP_PICTURE:
+            return {}
+        return {"picture_product": self.products.get(choice)}
 
 
 class BidForm(forms.Form):

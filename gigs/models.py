@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from gigs.statuses import BidStatus, ContractStatus, GigSource, GigStatus, ReportAction, ReportStatus, WorkMode
 from mjc.categories.models import Category
 from mjc.core.content import in_reader_language, list_in_reader_language
+from mjc.core.files import keep_name
 from mjc.core.models import ChoicesDisplay
 
 # A review is shown when both sides have written theirs, or this long after completion.
@@ -59,6 +60,21 @@ class Gig(ChoicesDisplay, models.Model):
     # issue 12: "package" gigs are made by gigs/package_contracts.py when a creative accepts
     # a package order; they are never open, so never listed, and carry the order's brief.
     source = models.CharField(_("source"), max_length=10, choices=GigSource.choices, default=GigSource.BRIEF)
+    # issue 11 "Pictures": one of the business's product photos, or a photo uploaded with the
+    # brief (public, re-encoded by mjc.core.files.clean_image, with its page-sized thumbnail);
+    # neither: the category's illustration. ``picture_list`` is the gig's own list-sized crop in
+    # both cases, so a list reads a small file and no product row (gigs/services/pictures.py).
+    picture_product = models.ForeignKey(
+        "umkm.Product",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("product photo"),
+    )
+    picture = models.ImageField(_("picture"), upload_to=keep_name, max_length=255, blank=True)
+    picture_thumbnail = models.ImageField(_("picture thumbnail"), upload_to=keep_name, max_length=255, blank=True)
+    picture_list = models.ImageField(_("picture for lists"), upload_to=keep_name, max_length=255, blank=True)
     search_document = models.GeneratedField(
         expression=gig_search_vector(), output_field=SearchVectorField(), db_persist=True, editable=False
     )
@@ -70,6 +86,10 @@ class Gig(ChoicesDisplay, models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(budget_min__gt=0), name="gig_budget_min_positive"),
             models.CheckConstraint(condition=Q(budget_min__lte=F("budget_max")), name="gig_budget_range"),
+            # a picked product photo or an uploaded one, never both
+            models.CheckConstraint(
+                condition=Q(picture_product__isnull=True) | Q(picture=""), name="gig_one_picture_source"
+            ),
         ]
         # The public lists read open gigs only: partial indexes in each list order, so a page
         # is an index range scan however many gigs history holds.
@@ -111,6 +131,22 @@ class Gig(ChoicesDisplay, models.Model):
     @property
     def owner_id(self):
         return self.business.owner_id
+
+    @property
+    def list_picture_url(self) -> str:
+        """The list's picture: the gig's list-sized crop, else its category's illustration."""
+        return self.picture_list.url if self.picture_list else self.category.illustration_url
+
+    @property
+    def picture_shown(self):
+        """What the gig page shows: (page-sized image, full image or None) of the upload, else
+        of the picked product (select ``picture_product`` with the gig), else the list crop."""
+        if self.picture:
+            return self.picture_thumbnail or self.picture, self.picture
+        product = self.picture_product if self.picture_product_id else None
+        if product is not None and product.photo:
+            return product.thumbnail or product.photo, product.photo
+        return (self.picture_list or None), None
 
 
 class GigTemplate(models.Model):

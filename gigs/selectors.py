@@ -85,7 +85,7 @@ def gigs_visible_to(user) -> QuerySet:
 def gig_detail(*, pk: int, user) -> Gig | None:
     return (
         _gig_rows(gigs_visible_to(user))
-        .select_related("business__owner")
+        .select_related("business__owner", "picture_product")
         .prefetch_related("attachments")
         .filter(pk=pk)
         .first()

@@ -37,6 +37,7 @@ from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
 from mjc.core.web import refusal
+from umkm import selectors as umkm_selectors
 
 
 def _fail(request, exc: ApplicationError, form=None):
@@ -192,7 +193,10 @@ def gig_create(request):
         "budget_min": template.suggested_budget_min if template else None,
         "budget_max": template.suggested_budget_max if template else None,
     }
-    form = GigForm(request.POST or None, request.FILES or None, template=template, initial=initial)
+    # the business's product photos are offered as the job's picture, the first one chosen
+    products = umkm_selectors.products_with_photos(business=business)
+    initial["picture_choice"] = str(products[0].pk) if products else GigForm.NO_PICTURE
+    form = GigForm(request.POST or None, request.FILES or None, template=template, initial=initial, products=products)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -210,6 +214,7 @@ def gig_create(request):
                 template=template,
                 answers=form.answers(),
                 attachments=data.get("attachments") or [],
+                **form.picture_changes(),
             )
         except ApplicationError as exc:
             _fail(request, exc, form)
@@ -247,7 +252,16 @@ def gig_edit(request, pk: int):
         "kabupaten": gig.kabupaten.code,
         "work_mode": gig.work_mode,
     }
-    form = GigForm(request.POST or None, request.FILES or None, initial=initial)
+    products = umkm_selectors.products_with_photos(business=gig.business)
+    picked = str(gig.picture_product_id) if gig.picture_product_id else None
+    if picked in {str(product.pk) for product in products}:
+        initial["picture_choice"], current = picked, None
+    else:  # an uploaded photo, or one of a product not offered (any more): "keep it"
+        current = gig.picture_list.url if gig.picture_list else None
+        initial["picture_choice"] = GigForm.KEEP_PICTURE if current else GigForm.NO_PICTURE
+    form = GigForm(
+        request.POST or None, request.FILES or None, initial=initial, products=products, current_picture=current
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -262,6 +276,7 @@ def gig_edit(request, pk: int):
                 deadline=data["deadline"],
                 kabupaten=data["kabupaten"],
                 work_mode=data["work_mode"],
+                **form.picture_changes(),
             )
             for upload in data.get("attachments") or []:
                 services.gig_attachment_add(gig=gig, user=request.user, upload=upload)

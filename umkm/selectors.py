@@ -51,6 +51,15 @@ def product_of(*, business: Business, pk) -> Product:
         raise ProductNotFound() from exc
 
 
+# a gig's picture is chosen among these (issue 11): the wizard shows them as a row of thumbnails
+PHOTO_CHOICES_SHOWN = 12
+
+
+def products_with_photos(*, business: Business) -> list[Product]:
+    """The business's products that have a photo, as many as a picture chooser shows."""
+    return list(business.products.exclude(photo="").order_by("name", "id")[:PHOTO_CHOICES_SHOWN])
+
+
 # --- NIB verification (issue 13) ---------------------------------------------------------------
 
 

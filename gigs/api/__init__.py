@@ -33,6 +33,7 @@ from gigs.api.gigs import (  # noqa: F401
     GigFilter,
     GigInvitationApi,
     GigListCreateApi,
+    GigPictureApi,
     GigPublishApi,
     GigTemplateListApi,
     InvitationSerializer,

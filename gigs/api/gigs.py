@@ -3,6 +3,7 @@ price guidance and brief templates."""
 
 import django_filters
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -23,10 +24,11 @@ from gigs.api.serializers import (
     PriceGuidanceSerializer,
     ReasonSerializer,
 )
+from gigs.errors import GigErrorCode
 from gigs.models import Gig
 from gigs.statuses import WorkMode
 from mjc.core.api import public_list_cached
-from mjc.core.errors import NotFound
+from mjc.core.errors import NotFound, ValidationFailed
 from mjc.core.money import RupiahFilter
 from mjc.core.pagination import KeysetPagination
 
@@ -138,6 +140,34 @@ class GigAttachmentApi(APIView):
             gig=_visible_gig(request, pk), user=request.user, upload=request.FILES.get("file")
         )
         return Response(FileSerializer(attachment).data, status=status.HTTP_201_CREATED)
+
+
+class GigPictureApi(APIView):
+    """The owner uploads the gig's photo (cleaned like every image) or takes the picture off."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        request={
+            "multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+        },
+        responses={200: GigDetailSerializer},
+    )
+    def post(self, request, pk: int):
+        upload = request.FILES.get("file")
+        if upload is None:
+            message = _("Choose a photo to upload.")
+            raise ValidationFailed(
+                message, code=GigErrorCode.FILES_REQUIRED, extra={"fields": {"file": [str(message)]}}
+            )
+        services.gig_update(gig=_visible_gig(request, pk), user=request.user, picture=upload)
+        return Response(GigDetailSerializer(_visible_gig(request, pk), context={"request": request}).data)
+
+    @extend_schema(request=None, responses={200: GigDetailSerializer})
+    def delete(self, request, pk: int):
+        services.gig_update(gig=_visible_gig(request, pk), user=request.user, picture_product=None)
+        return Response(GigDetailSerializer(_visible_gig(request, pk), context={"request": request}).data)
 
 
 class GigAttachmentDetailApi(APIView):

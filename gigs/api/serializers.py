@@ -14,7 +14,7 @@ from gigs.statuses import GigStatus, ReportAction, WorkMode
 from mjc.categories.models import Category
 from mjc.core.money import RupiahSerializerField
 from mjc.regions.models import Bakorwil, Kabupaten
-from umkm.models import Business
+from umkm.models import Business, Product
 
 
 class FileSerializer(serializers.Serializer):
@@ -35,6 +35,10 @@ def _user(serializer):
     return getattr(request, "user", None)
 
 
+PICTURE_PRODUCT_HELP = (
+    "The id of one of the business's products whose photo the gig shows (another business's is refused, "
+    "400 picture_not_own_product). To upload a photo instead, POST it to /api/gigs/{id}/picture/."
+)
 ACTIONS_HELP = "What the caller may do with it now (draw these buttons); anything else is refused."
 
 
@@ -49,6 +53,13 @@ class GigSerializer(serializers.ModelSerializer):
     url = serializers.CharField(source="get_absolute_url", read_only=True)
     status = serializers.CharField(read_only=True, help_text="draft, open, in_progress, completed, cancelled, expired")
     actions = serializers.SerializerMethodField(help_text=ACTIONS_HELP + " edit, attach, publish, invite, cancel, bid")
+    picture = serializers.SerializerMethodField(
+        help_text="Absolute URL of the gig's list picture: its photo (a square thumbnail, 192 px) or, "
+        "without one, its category's illustration (SVG)."
+    )
+    picture_is_photo = serializers.SerializerMethodField(
+        help_text="Whether `picture` is a photo (else an illustration)."
+    )
 
     class Meta:
         model = Gig
@@ -71,12 +82,22 @@ class GigSerializer(serializers.ModelSerializer):
             "created_at",
             "bid_count",
             "url",
+            "picture",
+            "picture_is_photo",
             "actions",
         ]
         read_only_fields = fields
 
     def get_actions(self, gig) -> list[str]:
         return selectors.gig_actions(gig, _user(self))
+
+    def get_picture(self, gig) -> str:
+        request = self.context.get("request")
+        url = gig.list_picture_url
+        return request.build_absolute_uri(url) if request is not None else url
+
+    def get_picture_is_photo(self, gig) -> bool:
+        return bool(gig.picture_list)
 
     # issue 12: contact details in a brief are masked for all but its owner (lists do not
     # look for contracts; the detail does, see GigDetailSerializer)
@@ -100,7 +121,7 @@ class GigDetailSerializer(GigSerializer):
     contract = serializers.SerializerMethodField()
 
     class Meta(GigSerializer.Meta):
-        fields = [*GigSerializer.Meta.fields, "attachments", "attachment_count", "contract"]
+        fields = [*GigSerializer.Meta.fields, "picture_product", "attachments", "attachment_count", "contract"]
         read_only_fields = fields
 
     @extend_schema_field(FileSerializer(many=True))
@@ -148,6 +169,12 @@ class GigWriteSerializer(serializers.Serializer):
     business = serializers.PrimaryKeyRelatedField(queryset=Business.objects.all(), required=False)
     template = serializers.SlugRelatedField(slug_field="slug", queryset=GigTemplate.objects.all(), required=False)
     answers = serializers.DictField(child=serializers.JSONField(), required=False)
+    picture_product = serializers.PrimaryKeyRelatedField(
+        queryset=Product.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=PICTURE_PRODUCT_HELP,
+    )
 
     def validate(self, data):
         if data.get("budget_min") and data.get("budget_max") and data["budget_min"] > data["budget_max"]:
@@ -188,6 +215,12 @@ class GigUpdateSerializer(serializers.Serializer):
         error_messages={"does_not_exist": _("Unknown kabupaten/kota code “{value}”.")},
     )
     work_mode = serializers.ChoiceField(choices=WorkMode.choices, required=False)
+    picture_product = serializers.PrimaryKeyRelatedField(
+        queryset=Product.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=PICTURE_PRODUCT_HELP + " null takes the picture off.",
+    )
 
 
 class ReasonSerializer(serializers.Serializer):

@@ -26,6 +26,7 @@ from gigs.services._shared import (
     _require_gig_owner,
 )
 from gigs.services.attachments import _attach
+from gigs.services.pictures import PICTURE_FIELDS, apply_picture, delete_after_commit
 from gigs.statuses import (
     BID_TRANSITIONS,
     EDITABLE_GIG_STATUSES,
@@ -87,8 +88,11 @@ def gig_create(
     template: GigTemplate | None = None,
     answers: dict | None = None,
     attachments=(),
+    picture_product=None,
+    picture=None,
 ) -> Gig:
-    """A new gig, in ``draft``: the owner publishes it when the brief is ready."""
+    """A new gig, in ``draft``: the owner publishes it when the brief is ready. Its picture is
+    an uploaded photo (``picture``) or one of the business's products (``picture_product``)."""
     if business is None:
         business = user.businesses.order_by("id").first() if user.is_authenticated else None
         if business is None:
@@ -114,7 +118,7 @@ def gig_create(
         raise _invalid("work_mode", _("Choose remote, on site or hybrid."))
     uploads = _check_uploads(attachments, required=False)
 
-    gig = Gig.objects.create(
+    gig = Gig(
         business=business,
         title=title,
         description=description.strip(),
@@ -126,6 +130,8 @@ def gig_create(
         work_mode=work_mode,
         created_by=user,
     )
+    apply_picture(gig=gig, product=picture_product, upload=picture)
+    gig.save()
     record_creation(gig, actor=user)
     for upload in uploads:
         _attach(gig=gig, user=user, upload=upload)
@@ -141,6 +147,8 @@ EDITABLE_GIG_FIELDS = (
     "deadline",
     "kabupaten",
     "work_mode",
+    "picture_product",  # one of the business's products, or None: no picture
+    "picture",  # an uploaded photo (cleaned like every image)
 )
 
 
@@ -157,6 +165,8 @@ def gig_update(*, gig: Gig, user, **changes) -> Gig:
     unknown = set(changes) - set(EDITABLE_GIG_FIELDS)
     if unknown:
         raise _invalid(sorted(unknown)[0], _("This field cannot be changed."))
+    picture_given = "picture_product" in changes or changes.get("picture") is not None
+    product, upload = changes.pop("picture_product", None), changes.pop("picture", None)
     for name, value in changes.items():
         if name in ("title", "description"):
             value = single_line(value) if name == "title" else (value or "").strip()
@@ -168,6 +178,14 @@ def gig_update(*, gig: Gig, user, **changes) -> Gig:
     _check_budget(gig.budget_min, gig.budget_max)
     if "deadline" in changes:
         _check_deadline(gig.deadline)
+    # last, once all else is valid: an upload wins; a product replaces what was there; a
+    # ``picture_product`` of None takes the picture off (the category illustration shows)
+    if picture_given and (
+        upload is not None
+        or (product.pk != gig.picture_product_id if product is not None else bool(gig.picture_list or gig.picture))
+    ):
+        delete_after_commit(gig, apply_picture(gig=gig, product=product, upload=upload))
+        changes.update({name: getattr(gig, name) for name in PICTURE_FIELDS})
     gig.save(update_fields=[*changes, "updated_at"])
     if gig.status == GigStatus.OPEN and {"title", "description"} & set(changes):
         add_words(GIG_WORDS, gig.title, gig.description)

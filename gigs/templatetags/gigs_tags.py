@@ -2,6 +2,8 @@
 each a fixed number of queries."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gigs import selectors
@@ -73,3 +75,36 @@ def bids_label(count) -> str:
     ``{% blocktrans count %}`` costs several times as much (issue 8); the msgid is the template's."""
     count = count or 0
     return ngettext("%(counter)s bid", "%(counter)s bids", count) % {"counter": count}
+
+
+@register.simple_tag
+def gig_picture(gig, size: int = 96, css: str = "gig-picture"):
+    """A gig's list picture (issue 11): its photo, named by the gig's title, or its category's
+    illustration, decorative beside the category's name. Sized and lazy: no layout shift, no
+    download before the card scrolls into view."""
+    alt = _("Photo for “%(title)s”") % {"title": gig.title} if gig.picture_list else ""
+    return format_html(
+        '<img class="{css}" src="{src}" alt="{alt}" width="{size}" height="{size}" loading="lazy" decoding="async">',
+        css=css,
+        src=gig.list_picture_url,
+        alt=alt,
+        size=int(size),
+    )
+
+
+@register.simple_tag
+def gig_photo(gig):
+    """The gig page's picture: the photo at page size, linked to the full image, or the
+    category's illustration (decorative: the category's name is printed beside it)."""
+    shown, full = gig.picture_shown
+    if shown is None:
+        return format_html(
+            '<img class="gig-picture gig-picture--page" src="{src}" alt="" width="120" height="120" loading="lazy">',
+            src=gig.category.illustration_url,
+        )
+    image = format_html(
+        '<img class="gig-photo" src="{src}" alt="{alt}" width="480" height="360" loading="lazy" decoding="async">',
+        src=shown.url,
+        alt=_("Photo for “%(title)s”") % {"title": gig.title},
+    )
+    return format_html('<a href="{href}">{image}</a>', href=full.url, image=image) if full else image

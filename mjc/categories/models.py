@@ -3,8 +3,15 @@ what a package sells. A layer of its own so that every domain app can name a cat
 importing another domain app. The table keeps its first name (``gigs_category``)."""
 
 from django.db import models
+from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from mjc.categories.data import CATEGORIES
+
+# one small SVG per shipped category (static/img/categories/<slug>.svg); a category added
+# later in the admin shows the one of "lainnya"
+ILLUSTRATED = frozenset(slug for slug, _name, _name_en in CATEGORIES)
 
 
 class Category(models.Model):
@@ -37,3 +44,8 @@ class Category(models.Model):
         if (get_language() or "id").startswith("en") and self.name_en:
             return self.name_en
         return self.name
+
+    @property
+    def illustration_url(self) -> str:
+        """The category's illustration, shown for a gig without a photo (issue 11)."""
+        return static(f"img/categories/{self.slug if self.slug in ILLUSTRATED else 'lainnya'}.svg")

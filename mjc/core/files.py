@@ -269,6 +269,26 @@ def delete_unused_after_commit(storage, names) -> None:
         transaction.on_commit(delete_unused)
 
 
+def fitted_thumbnail(source, *, size: tuple[int, int]) -> tuple[ContentFile, str]:
+    """A thumbnail that fills ``size`` exactly (centre-cropped), for a list's picture slot.
+
+    ``source`` must already be ours: a ``CleanImage.content`` or a stored image that
+    ``clean_image`` wrote (a product photo). Returns the encoded bytes and their extension."""
+    _rewind(source)
+    try:
+        with Image.open(source) as image:
+            fmt = image.format if image.format in IMAGE_FORMATS else "JPEG"
+            image.load()
+            if image.mode in ("1", "P", "PA"):  # resized smoothly only in a full-colour mode
+                image = image.convert("RGBA" if image.mode == "PA" or "transparency" in image.info else "RGB")
+            fitted = ImageOps.fit(image, size, Image.Resampling.LANCZOS)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise _not_an_image() from exc
+    finally:
+        _rewind(source)
+    return ContentFile(_encode(_normalise_mode(fitted, fmt), fmt)), IMAGE_FORMATS[fmt]
+
+
 def keep_name(instance, filename: str) -> str:
     """``upload_to`` for fields whose names come from ``server_name``."""
     return filename

@@ -9,7 +9,14 @@ from django.utils import translation
 from PIL import Image
 
 from mjc.core.errors import PayloadTooLarge, UnsupportedMedia, ValidationFailed
-from mjc.core.files import clean_document, clean_image, display_name, private_file_response, server_name
+from mjc.core.files import (
+    clean_document,
+    clean_image,
+    display_name,
+    fitted_thumbnail,
+    private_file_response,
+    server_name,
+)
 
 MB = 1024 * 1024
 
@@ -233,3 +240,24 @@ def test_private_file_response_is_an_attachment_that_is_never_sniffed(settings, 
     assert "Desain Kemasan Final.pdf" in response["Content-Disposition"]
     assert b"".join(response.streaming_content) == b"%PDF-1.7 isi"
     response.close()
+
+
+@pytest.mark.parametrize(
+    ("mode", "fmt", "expected_ext"),
+    [
+        ("RGB", "JPEG", "jpg"),
+        ("CMYK", "JPEG", "jpg"),
+        ("P", "PNG", "png"),
+        ("RGBA", "PNG", "png"),
+        ("RGB", "WEBP", "webp"),
+    ],
+)
+def test_a_list_thumbnail_fills_its_slot_whatever_the_image(mode, fmt, expected_ext):
+    out = BytesIO()
+    Image.new(mode, (900, 300)).save(out, fmt)
+    clean = clean_image(SimpleUploadedFile(f"foto.{expected_ext}", out.getvalue()))
+    content, ext = fitted_thumbnail(clean.content, size=(192, 192))
+    assert ext == expected_ext
+    with Image.open(BytesIO(content.read())) as thumbnail:
+        assert thumbnail.size == (192, 192) and thumbnail.mode in ("RGB", "RGBA", "L")
+    assert clean.content.tell() == 0  # rewound: the caller stores the image after

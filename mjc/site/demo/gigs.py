@@ -157,6 +157,23 @@ FINISHED = [
 ]
 
 
+# issue 11: most demo gigs show one of their business's product photos (made at seed time by
+# mjc/site/demo/umkm.py); the others show their category's illustration
+PICTURES = {
+    "Desain kemasan keripik tempe": "Keripik tempe original 100 g",
+    "Foto produk batik tulis": "Kain batik tulis motif sekar jagad",
+    "Kelola Instagram kopi Ijen": "Kopi arabika Ijen biji sangrai 250 g",
+    "Label kemasan sambal pecel": "Paket oleh-oleh 5 rasa",
+    "Desain kemasan kopi bubuk 200 g": "Kopi bubuk Ijen 200 g",
+    "Kotak kemasan batik premium": "Selendang batik sutra",
+}
+
+
+def _picture(business, title):
+    name = PICTURES.get(title)
+    return business.products.filter(name=name).exclude(photo="").first() if name else None
+
+
 def _user(email):
     return User.objects.filter(email=email).first()
 
@@ -192,8 +209,11 @@ def _open_gig(owner_email, title, category, template_slug, answers, brief, budge
             budget_max=budget[1],
             deadline=timezone.localdate() + timedelta(days=days),
             work_mode=mode,
+            picture_product=_picture(business, title),
         )
         services.gig_publish(gig=gig, user=owner)
+    elif not gig.picture_list and gig.status == GigStatus.OPEN and _picture(business, title):
+        services.gig_update(gig=gig, user=owner, picture_product=_picture(business, title))  # seeded before pictures
     placed = 0
     for email, amount, delivery_days, proposal in bids:
         creative = _user(email)
@@ -222,6 +242,7 @@ def _finished(owner_email, title, category, budget, creative_email, amount, rati
         budget_min=budget[0],
         budget_max=budget[1],
         deadline=timezone.localdate() + timedelta(days=20),
+        picture_product=_picture(business, title),
     )
     services.gig_publish(gig=gig, user=owner)
     bid = services.bid_place(
