@@ -83,3 +83,19 @@ def test_the_data_check_names_a_hub_saved_with_a_slug_that_became_a_page():
     Space.objects.filter(slug="ejsc-kediri").update(slug="acara")  # saved before "acara" was a page
     found = [m for m in run_checks(databases=["default"]) if m.id == "ejsc.W001"]
     assert len(found) == 1 and "acara" in found[0].msg
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_slug_check_passes_on_a_database_without_the_hub_table():
+    """``migrate`` on a new database runs the database checks before the first migration."""
+    from django.db import connection
+
+    from ejsc.slugs import hubs_with_reserved_slugs
+
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE ejsc_space RENAME TO ejsc_space_moved")
+    try:
+        assert hubs_with_reserved_slugs(databases=["default"]) == []
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE ejsc_space_moved RENAME TO ejsc_space")
