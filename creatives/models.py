@@ -9,7 +9,9 @@ from mjc.core.files import keep_name
 
 
 class CreativeProfile(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="creative_profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="creative_profile", verbose_name=_("user")
+    )
     headline = models.CharField(_("headline"), max_length=140, blank=True)
     bio = models.TextField(_("about me"), blank=True)
     skills = models.ManyToManyField(
@@ -27,10 +29,12 @@ class CreativeProfile(models.Model):
     # ones are written by the scheduled job in payments.badges
     talenta_since = models.DateField(_("Talenta MJC since"), null=True, blank=True)
     talenta_note = models.TextField(_("Talenta MJC note"), blank=True)
-    earned_badges = models.JSONField(default=list, blank=True, editable=False)
-    badges_refreshed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    earned_badges = models.JSONField(default=list, blank=True, editable=False, verbose_name=_("earned badges"))
+    badges_refreshed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("badges refreshed at")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("creative profile")
@@ -90,10 +94,10 @@ class PortfolioItem(models.Model):
     # Both written by portfolio_add from mjc.core.files.clean_image under public/portfolio/.
     image = models.ImageField(_("image"), upload_to=keep_name, max_length=255)
     thumbnail = models.ImageField(_("thumbnail"), upload_to=keep_name, max_length=255)
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
+    width = models.PositiveIntegerField(default=0, verbose_name=_("width"))
+    height = models.PositiveIntegerField(default=0, verbose_name=_("height"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    created = models.DateTimeField(auto_now_add=True)
+    created = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         ordering = ["position", "-created", "-id"]

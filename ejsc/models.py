@@ -611,11 +611,18 @@ class DecisionRecord(ChoicesDisplay, models.Model):
 
     booking_ref = models.BigIntegerField(_("booking number"), unique=True)
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="+", verbose_name=_("hub"))
-    bakorwil = models.ForeignKey("regions.Bakorwil", on_delete=models.PROTECT, related_name="+")
+    bakorwil = models.ForeignKey(
+        "regions.Bakorwil", on_delete=models.PROTECT, related_name="+", verbose_name=_("Bakorwil")
+    )
     room = models.ForeignKey(Room, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("room"))
     room_kind = models.CharField(_("kind"), max_length=20, choices=RoomKind.choices)
     kabupaten = models.ForeignKey(
-        "regions.Kabupaten", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "regions.Kabupaten",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("kabupaten/kota"),
     )
     requested_at = models.DateTimeField(_("requested at"))
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)

@@ -56,10 +56,9 @@ def hubs_with_reserved_slugs(app_configs=None, databases=None, **kwargs):
     became a page's address (the Indonesian paths of issue 9) is shadowed by that page; name it so the
     operator renames it in the admin."""
     from django.core.checks import Warning as CheckWarning
+    from django.db import DatabaseError, connections
 
     from ejsc.models import Space  # the app registry is ready when checks run
-
-    from django.db import DatabaseError, connections
 
     clashes = []
     for alias in databases or ():

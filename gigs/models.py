@@ -49,10 +49,12 @@ class Gig(ChoicesDisplay, models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=GigStatus.choices, default=GigStatus.DRAFT, db_index=True
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     # Bids in the running or decided (all but withdrawn): kept by the bid services in the
     # same transaction as the bid, so lists show it without joining a million bids
     # (gigs.services.gig_bid_counts_repair proves and repairs it).
@@ -76,7 +78,11 @@ class Gig(ChoicesDisplay, models.Model):
     picture_thumbnail = models.ImageField(_("picture thumbnail"), upload_to=keep_name, max_length=255, blank=True)
     picture_list = models.ImageField(_("picture for lists"), upload_to=keep_name, max_length=255, blank=True)
     search_document = models.GeneratedField(
-        expression=gig_search_vector(), output_field=SearchVectorField(), db_persist=True, editable=False
+        expression=gig_search_vector(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+        verbose_name=_("search document"),
     )
 
     class Meta:
@@ -236,8 +242,10 @@ class GigAttachment(models.Model):
     file = models.FileField(_("file"), upload_to=server_named, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["id"]
@@ -257,8 +265,8 @@ class Bid(ChoicesDisplay, models.Model):
     delivery_days = models.PositiveIntegerField(_("delivery time (days)"))
     proposal = models.TextField(_("proposal"))
     status = models.CharField(_("status"), max_length=20, choices=BidStatus.choices, default=BidStatus.PENDING)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -313,8 +321,8 @@ class Contract(ChoicesDisplay, models.Model):
     )
     disputed_at = models.DateTimeField(_("dispute opened"), null=True, blank=True)
     dispute_resolution = models.TextField(_("dispute settlement"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -353,8 +361,10 @@ class Delivery(models.Model):
         Contract, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("contract")
     )
     note = models.TextField(_("note"), blank=True)
-    delivered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    delivered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("delivered by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -404,7 +414,7 @@ class Message(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("sender")
     )
     body = models.TextField(_("message"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -435,7 +445,7 @@ class Review(models.Model):
     )
     rating = models.PositiveSmallIntegerField(_("rating"))
     comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     objects = ReviewQuerySet.as_manager()
 
@@ -475,10 +485,15 @@ class Report(ChoicesDisplay, models.Model):
     action = models.CharField(_("action taken"), max_length=20, choices=ReportAction.choices, blank=True)
     resolution_note = models.TextField(_("resolution note"), blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("resolved by"),
     )
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["status", "-created_at"]
@@ -512,8 +527,10 @@ class GigInvitation(models.Model):
     creative = models.ForeignKey(
         "creatives.CreativeProfile", on_delete=models.CASCADE, related_name="invitations", verbose_name=_("creative")
     )
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("invited by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["-created_at"]
@@ -534,7 +551,7 @@ class GigMatch(models.Model):
     )
     score = models.FloatField(_("score"))
     reasons = models.JSONField(_("reasons"), default=list)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["-score", "id"]

@@ -37,10 +37,14 @@ class Package(ChoicesDisplay, models.Model):
     price_from = models.PositiveBigIntegerField(_("from (Rp)"), null=True, blank=True, editable=False)
     days_from = models.PositiveIntegerField(_("delivery from (days)"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     search_document = models.GeneratedField(
-        expression=package_search_vector(), output_field=SearchVectorField(), db_persist=True, editable=False
+        expression=package_search_vector(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+        verbose_name=_("search document"),
     )
 
     class Meta:
@@ -86,7 +90,7 @@ class PackageTier(ChoicesDisplay, models.Model):
 
     package = models.ForeignKey(Package, on_delete=models.CASCADE, related_name="tiers", verbose_name=_("package"))
     level = models.CharField(_("tier"), max_length=10, choices=TierLevel.choices)
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("position"))
     price = models.PositiveBigIntegerField(_("price (Rp)"))
     delivery_days = models.PositiveIntegerField(_("delivery time (days)"))
     revisions = models.PositiveSmallIntegerField(_("revisions included"), default=1)
@@ -116,8 +120,8 @@ class PackageAddon(ChoicesDisplay, models.Model):
     price = models.PositiveBigIntegerField(_("price (Rp)"))
     extra_days = models.SmallIntegerField(_("extra days"), default=0)
     extra_revisions = models.PositiveSmallIntegerField(_("extra revisions"), default=0)
-    position = models.PositiveSmallIntegerField(default=0)
-    active = models.BooleanField(default=True)
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("position"))
+    active = models.BooleanField(default=True, verbose_name=_("active"))
 
     class Meta:
         ordering = ["position", "id"]
@@ -139,10 +143,10 @@ class PackagePhoto(models.Model):
     package = models.ForeignKey(Package, on_delete=models.CASCADE, related_name="photos", verbose_name=_("package"))
     image = models.ImageField(_("image"), upload_to=keep_name, max_length=255)
     thumbnail = models.ImageField(_("thumbnail"), upload_to=keep_name, max_length=255)
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
-    position = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
+    width = models.PositiveIntegerField(default=0, verbose_name=_("width"))
+    height = models.PositiveIntegerField(default=0, verbose_name=_("height"))
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("position"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["position", "id"]
@@ -195,8 +199,8 @@ class Order(ChoicesDisplay, models.Model):
         related_name="package_order",
         verbose_name=_("contract"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -231,7 +235,7 @@ class OrderFile(models.Model):
     file = models.FileField(_("file"), upload_to=server_named, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["id"]

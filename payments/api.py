@@ -38,7 +38,7 @@ def instalment_data(view) -> dict:
     return {
         "id": instalment.pk,
         "position": instalment.position,
-        "label": instalment.label,
+        "label": instalment.shown_label,
         "amount": instalment.amount,
         "due_on": instalment.due_on.isoformat() if instalment.due_on else None,
         "due_event": instalment.due_event or None,

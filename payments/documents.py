@@ -123,7 +123,7 @@ def receipt_pdf(document: Document) -> bytes:
     pdf.row(_("Received by"), document.payee_name)
     pdf.row(_("Amount"), rupiah(document.amount))
     pdf.row(_("In words"), _amount_words(document.amount))
-    pdf.row(_("For"), f"{payment.instalment.label} · {contract.gig.title}")
+    pdf.row(_("For"), f"{payment.instalment.shown_label} · {contract.gig.title}")
     pdf.row(_("Method"), payment.get_method_display())
     pdf.row(_("Payment date"), payment.paid_on.strftime("%d-%m-%Y"))
     pdf.row(_("Confirmed"), wib(payment.confirmed_at).strftime("%d-%m-%Y %H:%M WIB") if payment.confirmed_at else "")

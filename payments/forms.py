@@ -37,7 +37,7 @@ class PaymentForm(forms.Form):
     def __init__(self, *args, summary=None, **kwargs):
         super().__init__(*args, **kwargs)
         views = [view for view in (summary.instalments if summary else []) if view.remaining > 0]
-        self.fields["instalment"].choices = [(view.instalment.pk, view.instalment.label) for view in views]
+        self.fields["instalment"].choices = [(view.instalment.pk, view.instalment.shown_label) for view in views]
         if views and not self.is_bound:
             self.initial.setdefault("instalment", views[0].instalment.pk)
             self.initial.setdefault("amount", views[0].remaining)

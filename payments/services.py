@@ -28,7 +28,18 @@ from mjc.core.summaries import summary_changed
 from mjc.core.transitions import record_creation, transition
 from mjc.notifications.services import notify
 from payments.errors import PaymentErrorCode as Code
-from payments.models import MAX_INSTALMENTS, Document, Instalment, Payment, PaymentTerms
+from payments.models import (
+    DOWN_PAYMENT_30,
+    DOWN_PAYMENT_50,
+    FINAL_PAYMENT_50,
+    FINAL_PAYMENT_70,
+    FULL_PAYMENT,
+    MAX_INSTALMENTS,
+    Document,
+    Instalment,
+    Payment,
+    PaymentTerms,
+)
 from payments.selectors import PAYMENT_FIGURES
 from payments.statuses import (
     CLOSED_CONTRACT_STATUSES,
@@ -49,9 +60,9 @@ CODE_LENGTH = 10
 
 # Presets the owner picks from (percent of the agreed amount, label, when it is due).
 PRESETS = {
-    "single": [(100, _("Full payment"), DueEvent.COMPLETION)],
-    "dp50": [(50, _("Down payment (DP) 50%"), DueEvent.START), (50, _("Final payment 50%"), DueEvent.COMPLETION)],
-    "dp30": [(30, _("Down payment (DP) 30%"), DueEvent.START), (70, _("Final payment 70%"), DueEvent.COMPLETION)],
+    "single": [(100, FULL_PAYMENT, DueEvent.COMPLETION)],
+    "dp50": [(50, DOWN_PAYMENT_50, DueEvent.START), (50, FINAL_PAYMENT_50, DueEvent.COMPLETION)],
+    "dp30": [(30, DOWN_PAYMENT_30, DueEvent.START), (70, FINAL_PAYMENT_70, DueEvent.COMPLETION)],
 }
 PRESET_LABELS = {
     "single": _("One payment on completion"),
@@ -119,7 +130,7 @@ def terms_ensure(*, contract: Contract) -> PaymentTerms:
                 terms=terms,
                 contract_id=contract.pk,
                 position=1,
-                label=str(PRESETS["single"][0][1]),
+                label=str(FULL_PAYMENT),
                 amount=contract.amount,
                 due_event=DueEvent.COMPLETION,
             )

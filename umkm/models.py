@@ -25,8 +25,8 @@ class Business(models.Model):
     )
     # set when an MJC admin approves a NibVerification (badge "NIB terverifikasi", mjc/core/badges.py)
     nib_verified_at = models.DateTimeField(_("NIB verified"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         ordering = ["name"]
@@ -55,7 +55,7 @@ class Product(models.Model):
     # Both written by product_create from mjc.core.files.clean_image under public/products/.
     photo = models.ImageField(_("photo"), upload_to=keep_name, max_length=255, blank=True)
     thumbnail = models.ImageField(_("thumbnail"), upload_to=keep_name, max_length=255, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, null=True)
+    created_at = models.DateTimeField(auto_now_add=True, null=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["name", "id"]
@@ -83,13 +83,20 @@ class NibVerification(ChoicesDisplay, models.Model):
         _("status"), max_length=10, choices=VerificationStatus.choices, default=VerificationStatus.PENDING
     )
     reason = models.TextField(_("reason"), blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("submitted by")
+    )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         ordering = ["-created_at", "-id"]

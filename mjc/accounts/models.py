@@ -68,9 +68,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("admin site access"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
-    calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token, editable=False)
+    calendar_token = models.CharField(
+        max_length=64, unique=True, default=new_calendar_token, editable=False, verbose_name=_("calendar token")
+    )
     # "log out everywhere" counts up: every browser session signed with an older count ends
-    session_epoch = models.PositiveIntegerField(default=0, db_default=0, editable=False)
+    session_epoch = models.PositiveIntegerField(
+        default=0, db_default=0, editable=False, verbose_name=_("session epoch")
+    )
 
     objects = UserManager()
 

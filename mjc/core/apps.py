@@ -25,5 +25,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
+        from mjc.core.choices import install_empty_choice
+
+        install_empty_choice()  # "— pilih —", not Django's "---------"
         pre_migrate.connect(_migrate_without_statement_timeout, sender=self, dispatch_uid="mjc-migrate-no-timeout")
         post_migrate.connect(_restore_statement_timeout, sender=self, dispatch_uid="mjc-migrate-timeout-back")

@@ -12,14 +12,16 @@ class Notification(models.Model):
     however often the job that sends it runs.
     """
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("recipient")
+    )
     kind = models.CharField(_("kind"), max_length=40)
     # what the words are made of: rendered in the reader's language when shown (kinds.py)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("message"), blank=True)
     url = models.CharField(_("link"), max_length=300, blank=True)
-    dedupe_key = models.CharField(max_length=200)
+    dedupe_key = models.CharField(max_length=200, verbose_name=_("dedupe key"))
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

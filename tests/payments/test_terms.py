@@ -25,6 +25,18 @@ def test_a_contract_starts_with_one_instalment_on_completion(contract):
     assert summary.next_instalment is view
 
 
+def test_a_preset_label_reads_in_the_readers_language_an_owners_own_as_written(contract):
+    from django.utils import translation
+
+    [view] = selectors.payment_summary(contract=contract).instalments
+    assert view.instalment.label == "Pembayaran penuh"  # stored as the owner read it
+    mine = Instalment(label="Uang muka sebelum cetak")
+    with translation.override("en"):
+        assert view.instalment.shown_label == str(view.instalment) == "Full payment"
+        assert mine.shown_label == "Uang muka sebelum cetak"
+    assert view.instalment.shown_label == "Pembayaran penuh"
+
+
 def test_presets_split_the_agreed_amount():
     from tests.payments.conftest import make_contract
 

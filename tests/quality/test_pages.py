@@ -1,126 +1,20 @@
 """SPEC section 7 across the whole web UI: every main page, for every kind of visitor,
 renders in Indonesian by default (and in English with the language cookie), has one
 ``<h1>``, a label for every visible form field, an ``alt`` on every image, no template
-syntax leaking into the output and none of our own English UI words left untranslated.
+syntax leaking into the output, none of our own English UI words left untranslated on an
+Indonesian page and none of our Indonesian on an English one (tests/quality/pagecheck.py).
 
 Parsed with the standard library's ``html.parser``; no browser involved."""
 
-import functools
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
 
 from tests.quality import scene
+from tests.quality.pagecheck import our_english, our_indonesian, read, wrong_language
 
 pytestmark = pytest.mark.django_db
-
-UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
-# Whole text nodes / button values that are our English UI words (Indonesian has its own;
-# words Indonesian shares with English, like "Status" or "Email", are left out).
-ENGLISH_WORDS = {
-    "Save", "Cancel", "Submit", "Delete", "Edit", "Search", "Send", "Back", "Next", "Previous", "Close", "Remove",
-    "Log in", "Log out", "Sign in", "Sign up", "Sign out", "Apply", "Filter", "Reset", "Continue", "Update",
-    "Approve", "Reject", "Accept", "Withdraw", "Publish", "Upload", "Download", "Yes", "No", "More", "View",
-    "Notifications", "Settings", "Preferences", "My bookings", "My gigs", "My bids", "Events", "Creatives",
-    "Description", "Date", "Time", "Price", "Budget", "Deadline", "Category", "Title", "Name", "Password",
-    "E-mail address", "Remember me", "Forgot your password?",
-}  # fmt: skip
-ENGLISH_PHRASES = ["No results", "Nothing here", "This field is required", "Log in<", "Not found", "Read more"]
-
-
-@dataclass
-class Page:
-    lang: str | None = None
-    h1: int = 0
-    images_without_alt: list = field(default_factory=list)
-    fields: list = field(default_factory=list)  # (id, name, type, labelled_inline)
-    label_for: set = field(default_factory=set)
-    english: list = field(default_factory=list)
-    texts: set = field(default_factory=set)  # every visible text node and button/placeholder text
-    links: list = field(default_factory=list)  # href, action, src and hx-get/hx-post of every tag
-
-
-class Reader(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.page = Page()
-        self.label_depth = 0
-        self.skip_depth = 0  # inside <script>/<style>/<template>
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.page.links += [attrs[name] for name in ("href", "action", "src", "hx-get", "hx-post") if attrs.get(name)]
-        if tag == "html":
-            self.page.lang = attrs.get("lang")
-        elif tag in ("script", "style", "template"):
-            self.skip_depth += 1
-        elif tag == "h1":
-            self.page.h1 += 1
-        elif tag == "img" and not attrs.get("alt") and attrs.get("alt") != "":
-            self.page.images_without_alt.append(attrs.get("src"))
-        elif tag == "label":
-            self.label_depth += 1
-            if attrs.get("for"):
-                self.page.label_for.add(attrs["for"])
-        elif tag in ("input", "select", "textarea"):
-            kind = (attrs.get("type") or "text").lower() if tag == "input" else tag
-            if kind in UNLABELLED_TYPES or "hidden" in attrs or attrs.get("name") == "csrfmiddlewaretoken":
-                if kind in ("submit", "button") and attrs.get("value", "").strip() in ENGLISH_WORDS:
-                    self.page.english.append(attrs["value"])
-                return
-            named = bool(attrs.get("aria-label") or attrs.get("aria-labelledby") or attrs.get("title"))
-            self.page.fields.append((attrs.get("id"), attrs.get("name"), kind, named or self.label_depth > 0))
-        for name in ("placeholder", "aria-label", "title", "value"):
-            if attrs.get(name) and (name != "value" or attrs.get("type") in ("submit", "button")):
-                self.page.texts.add(" ".join(attrs[name].split()))
-        for name in ("placeholder", "aria-label", "title"):
-            if (attrs.get(name) or "").strip() in ENGLISH_WORDS:
-                self.page.english.append(f'{name}="{attrs[name]}"')
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag in ("script", "style", "template"):
-            self.skip_depth -= 1
-
-    def handle_endtag(self, tag):
-        if tag == "label":
-            self.label_depth = max(0, self.label_depth - 1)
-        elif tag in ("script", "style", "template"):
-            self.skip_depth = max(0, self.skip_depth - 1)
-
-    def handle_data(self, data):
-        if self.skip_depth:
-            return
-        text = " ".join(data.split())
-        self.page.texts.add(text)
-        if text in ENGLISH_WORDS:
-            self.page.english.append(text)
-
-
-@functools.cache
-def our_english() -> frozenset:
-    """The English msgids of our own catalogs whose Indonesian differs: seen whole on an
-    Indonesian page, they were never translated (or a catalog shadows ours)."""
-    import polib
-
-    root = Path(__file__).resolve().parents[2]
-    words = set()
-    for catalog in root.glob("**/locale/id/LC_MESSAGES/django.po"):
-        if ".venv" not in catalog.parts:
-            words |= {
-                e.msgid for e in polib.pofile(str(catalog)) if e.msgstr and e.msgstr != e.msgid and "%" not in e.msgid
-            }
-    return frozenset(words)
-
-
-def read(html: str) -> Page:
-    reader = Reader()
-    reader.feed(html)
-    return reader.page
 
 
 def is_old_path(link: str) -> bool:
@@ -140,6 +34,7 @@ def is_old_path(link: str) -> bool:
 
 
 def problems_of(html: str, language: str) -> list[str]:
+    """What is wrong with a page shown in ``language``, accessibility and language alike."""
     page = read(html)
     found = []
     if page.lang != language:
@@ -155,11 +50,7 @@ def problems_of(html: str, language: str) -> list[str]:
         if leak in html:
             at = html.index(leak)
             found.append(f"template syntax leaks: …{html[max(0, at - 40) : at + 40]!r}…")
-    if language == "id":
-        found += [f"untranslated: {word!r}" for word in page.english]
-        found += [f"untranslated msgid: {text!r}" for text in page.texts & our_english()]
-        found += [f"untranslated: {phrase!r}" for phrase in ENGLISH_PHRASES if phrase in html]
-    return found
+    return found + wrong_language(page, html, language)
 
 
 def pages_for(who: str, data: scene.Scene) -> list[str]:
@@ -197,7 +88,7 @@ VISITORS = ["anonymous", "owner", "creative", "staff", "admin"]
 def test_every_main_page_is_accessible_and_indonesian_by_default_and_english_on_request(who):
     data = scene.build()
     user = {"owner": data.owner, "creative": data.creative, "staff": data.staff, "admin": data.admin}.get(who)
-    found, english_seen, fields_seen = {}, 0, 0
+    found, english_seen, indonesian_seen, fields_seen = {}, 0, 0, 0
     for language in ("id", "en"):
         client = Client()
         if user is not None:
@@ -217,9 +108,11 @@ def test_every_main_page_is_accessible_and_indonesian_by_default_and_english_on_
             page = read(response.content.decode())
             fields_seen += len(page.fields)
             english_seen += language == "en" and len(page.texts & our_english())
+            indonesian_seen += language == "id" and len(page.texts & our_indonesian())
 
-    # The checks looked at something: form fields were found, and the English pages show our msgids.
-    assert fields_seen > 0 and english_seen > 20, (fields_seen, english_seen)
+    # The checks looked at something: form fields were found, the English pages show our msgids and
+    # the Indonesian pages our Indonesian.
+    assert fields_seen > 0 and english_seen > 20 and indonesian_seen > 20, (fields_seen, english_seen, indonesian_seen)
     assert not found, "\n" + "\n".join(f"{url}: " + "; ".join(problems) for url, problems in found.items())
 
 
