@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('gigs', '0015_field_names_translated'),
+        ('gigs', '0016_field_names_translated'),
         ('payments', '0002_document_number_sequences'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('gigs', '0014_template_english'),
+        ('gigs', '0015_gig_picture'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
