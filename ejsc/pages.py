@@ -18,9 +18,9 @@ from django.views.decorators.http import require_POST
 from ejsc import checkin, feedback, selectors, series, visitors, waitlist
 from ejsc.days import staff_day
 from ejsc.forms import PeriodForm
-from ejsc.models import Space
+from ejsc.models import RejectionReason, Space
 from ejsc.timefmt import parse_day, when
-from ejsc.views import _get, _next, _require_staff
+from ejsc.views import _get, _next, _require_staff, chosen_reason
 from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
 
@@ -31,6 +31,7 @@ from mjc.core.formatting import wib
 def series_detail(request, pk):
     found = _get(series.series_get, user=request.user, pk=pk)
     bookings = list(found.bookings.select_related("room__space").order_by("start", "id")[: series.MAX_OCCURRENCES])
+    can_decide = selectors.can_decide(request.user, found.room.space)
     skipped = request.session.pop(f"ejsc-series-skipped-{found.pk}", [])
     return render(
         request,
@@ -39,9 +40,10 @@ def series_detail(request, pk):
             "series": found,
             "bookings": bookings,
             "skipped": skipped,
-            "can_decide": selectors.can_decide(request.user, found.room.space),
+            "can_decide": can_decide,
             "is_requester": found.requester_id == request.user.pk,
             "has_requested": any(b.status == "requested" for b in bookings),
+            "reasons": list(RejectionReason.objects.filter(is_active=True)) if can_decide else [],
         },
     )
 
@@ -59,7 +61,8 @@ def series_action(request, pk):
             for refused in result["refused"]:
                 messages.error(request, refused["message"])
         elif action == "reject":
-            series.series_reject(actor=request.user, series=found, reason=reason)
+            chosen = chosen_reason(request)
+            series.series_reject(actor=request.user, series=found, reason=reason, rejection_reason=chosen)
             messages.success(request, _("Rejected. The requester has been told why."))
         elif action == "cancel":
             series.series_cancel(actor=request.user, series=found, reason=reason)

@@ -294,6 +294,14 @@ def _public_service_context(request, booking, can_decide) -> dict:
     }
 
 
+def chosen_reason(request):
+    """The rejection reason picked from the admin's list (``reason_code``), or None."""
+    from ejsc.models import RejectionReason
+
+    code = (request.POST.get("reason_code") or "").strip()[:50]
+    return RejectionReason.objects.filter(code=code, is_active=True).first() if code else None
+
+
 @login_required
 @require_POST
 def booking_action(request, pk):
@@ -309,10 +317,7 @@ def booking_action(request, pk):
             services.booking_approve(actor=request.user, booking=booking)
             messages.success(request, _("Approved. The requester has been told."))
         elif action == "reject":
-            from ejsc.models import RejectionReason
-
-            code = (request.POST.get("reason_code") or "").strip()[:50]
-            chosen = RejectionReason.objects.filter(code=code, is_active=True).first() if code else None
+            chosen = chosen_reason(request)
             services.booking_reject(actor=request.user, booking=booking, reason=reason, rejection_reason=chosen)
             messages.success(request, _("Rejected. The requester has been told why."))
         elif action == "cancel":
