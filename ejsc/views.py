@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -280,7 +281,6 @@ def booking_detail(request, pk):
 def _public_service_context(request, booking, can_decide) -> dict:
     """Issue 14 on the booking page: the QR and code, the decision deadline, the rating, the reasons list."""
     from ejsc import feedback
-    from ejsc.models import RejectionReason
 
     is_requester = booking.requester_id == request.user.pk
     used = booking.status in (BookingStatus.CHECKED_IN, BookingStatus.COMPLETED) and not hasattr(booking, "event")
@@ -288,10 +288,14 @@ def _public_service_context(request, booking, can_decide) -> dict:
         "show_pass": booking.status == BookingStatus.APPROVED and booking.check_code and (is_requester or can_decide),
         "can_rate": used and is_requester and not booking.visitor_name,
         "rated": used and is_requester and feedback.has_given(request.user, booking=booking),
-        "reasons": list(RejectionReason.objects.filter(is_active=True))
-        if can_decide and booking.status == BookingStatus.REQUESTED
-        else [],
+        "reasons": list(_active_reasons()) if can_decide and booking.status == BookingStatus.REQUESTED else [],
     }
+
+
+def _active_reasons():
+    from ejsc.models import RejectionReason
+
+    return RejectionReason.objects.filter(is_active=True)
 
 
 def chosen_reason(request):
@@ -396,6 +400,10 @@ def _staff_queue_page(request, block_form=None, status=200):
             "more_events": len(events) > PAGE_SIZE,
             "today": selectors.staff_today(request.user),
             "blocks": blocks[:BLOCKS_SHOWN],
+            # the admin's list of rejection reasons, written once and offered in every row's reject form
+            "reason_options": format_html_join(
+                "", '<option value="{}">{}</option>', ((r.code, r.label) for r in _active_reasons())
+            ),
             "more_blocks": len(blocks) > BLOCKS_SHOWN,
             "block_form": block_form or BlockForm(rooms=rooms),
             "now": timezone.now(),
