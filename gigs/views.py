@@ -197,6 +197,7 @@ def gig_create(request):
     products = umkm_selectors.products_with_photos(business=business)
     initial["picture_choice"] = str(products[0].pk) if products else GigForm.NO_PICTURE
     form = GigForm(request.POST or None, request.FILES or None, template=template, initial=initial, products=products)
+    status = 400 if request.method == "POST" else 200  # a failed post re-renders the form, errors on top
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -218,6 +219,7 @@ def gig_create(request):
             )
         except ApplicationError as exc:
             _fail(request, exc, form)
+            status = exc.status_code
         else:
             views_hire.attach_invite_to_draft(request, gig)
             messages.success(request, _("Your job is saved as a draft. Check the brief, then publish it."))
@@ -234,6 +236,7 @@ def gig_create(request):
             "business": business,
             "hire_creative": views_hire.pending_invite(request),
         },
+        status=status,
     )
 
 
@@ -262,6 +265,7 @@ def gig_edit(request, pk: int):
     form = GigForm(
         request.POST or None, request.FILES or None, initial=initial, products=products, current_picture=current
     )
+    status = 400 if request.method == "POST" else 200  # a failed post re-renders the form, errors on top
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -282,11 +286,12 @@ def gig_edit(request, pk: int):
                 services.gig_attachment_add(gig=gig, user=request.user, upload=upload)
         except ApplicationError as exc:
             _fail(request, exc, form)
+            status = exc.status_code
         else:
             messages.success(request, _("Changes saved."))
             return redirect(gig)
     guidance = selectors.price_guidance(category=gig.category, bakorwil=gig.kabupaten.bakorwil.code)
-    return render(request, "gigs/edit.html", {"form": form, "gig": gig, "guidance": guidance})
+    return render(request, "gigs/edit.html", {"form": form, "gig": gig, "guidance": guidance}, status=status)
 
 
 @login_required

@@ -209,7 +209,9 @@ def gig_publish(*, gig: Gig, user) -> Gig:
     return moved.obj
 
 
-def _reject_live_bids(*, gig: Gig, user, exclude_pk=None, note: str = "") -> None:
+def _reject_live_bids(*, gig: Gig, user, exclude_pk=None, note: str = "", cancelled: bool = False) -> None:
+    """Turn down the gig's live bids and tell each bidder: another offer was chosen, or (``cancelled``)
+    the job was cancelled, with the reason ``note`` that the cancel form promises they read."""
     # in one order (pk), so two services turning down bids of one gig never deadlock
     bids = gig.bids.filter(status__in=LIVE_BID_STATUSES).select_related("creative__user").order_by("pk")
     if exclude_pk:
@@ -228,8 +230,8 @@ def _reject_live_bids(*, gig: Gig, user, exclude_pk=None, note: str = "") -> Non
         if moved.changed:
             notify(
                 recipient=bid.creative.user,
-                kind="bid.rejected",
-                params={"gig": gig.title},
+                kind=("bid.gig_cancelled" if note.strip() else "bid.gig_closed") if cancelled else "bid.rejected",
+                params={"gig": gig.title, "reason": note.strip()} if cancelled else {"gig": gig.title},
                 url=gig.get_absolute_url(),
                 dedupe_key=f"bid.rejected:{bid.pk}",
             )
@@ -261,7 +263,7 @@ def _gig_cancel(*, gig: Gig, actor, reason: str, refusal: Conflict) -> Gig:
         raise refusal
     moved = _move_gig(gig.pk, to=GigStatus.CANCELLED, user=actor, note=reason)
     if moved.changed:
-        _reject_live_bids(gig=moved.obj, user=actor, note=reason)
+        _reject_live_bids(gig=moved.obj, user=actor, note=reason, cancelled=True)
         summary_changed(FIGURES)
     return moved.obj
 

@@ -97,8 +97,8 @@ def test_posting_and_editing_with_bad_fields_rerenders_the_form(signed_in, gig, 
         "work_mode": "remote",
         **data,
     }
-    assert signed_in.post(f"/pekerjaan/{gig.pk}/ubah/", fields).status_code == 200
-    assert signed_in.post("/pekerjaan/baru/", {"blank": "1", **fields}).status_code == 200
+    assert signed_in.post(f"/pekerjaan/{gig.pk}/ubah/", fields).status_code == 400
+    assert signed_in.post("/pekerjaan/baru/", {"blank": "1", **fields}).status_code == 400
 
 
 def test_a_nul_in_a_bid_or_a_gig_form_is_refused_and_nothing_is_saved(signed_in, client, gig, creative):
