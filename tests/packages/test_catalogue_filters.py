@@ -8,25 +8,16 @@ from django.urls import reverse
 from creatives.models import CreativeProfile
 from tests.conftest import client_for
 from tests.factories import CreativeProfileFactory, GigFactory, OwnerFactory, category, kabupaten
-from tests.packages.factories import make_package
+from tests.packages.factories import label_and_logo, make_package
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def two_packages():
-    near = CreativeProfileFactory(kabupaten=kabupaten("3573"))  # Kota Malang, Bakorwil III
-    far = CreativeProfileFactory(kabupaten=kabupaten("3501"))
-    CreativeProfile.objects.filter(pk=near.pk).update(rating_avg="4.80", rating_count=5)
-    CreativeProfile.objects.filter(pk=far.pk).update(rating_avg="3.50", rating_count=2)
-    label = make_package(creative=near, title="Desain label kemasan keripik")
-    logo = make_package(
-        creative=far,
-        title="Logo usaha kopi",
-        description="Logo untuk kedai kopi.",
-        category_slug="logo-branding",
-        tiers=[{"name": "basic", "price": 2_000_000, "delivery_days": 10}],
-    )
+    label, logo = label_and_logo()
+    CreativeProfile.objects.filter(pk=label.creative_id).update(rating_avg="4.80", rating_count=5)
+    CreativeProfile.objects.filter(pk=logo.creative_id).update(rating_avg="3.50", rating_count=2)
     return label, logo
 
 
