@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from gigs import selectors as gig_selectors
 from gigs.contacts import contract_between
 from mjc.core import files
-from mjc.core.contacts import NOTICE, has_contacts, mask_contacts
+from mjc.core.contacts import NOTICE, has_contacts, mask_contacts, shown
 from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
@@ -104,13 +104,21 @@ def package_detail(request, pk):
                 messages.success(request, _("Your order was sent. The creative decides within 48 hours."))
                 return redirect("packages:order", pk=order.pk)
     tiers = list(package.tiers.all())
+    addons = [addon for addon in package.addons.all() if addon.active]
+    # every text of the package is the creative's: deliverables and add-on names are masked like the description
+    for tier in tiers:
+        tier.shown_deliverables = [shown(item, masked=not unmasked) for item in tier.deliverables or []]
+    for addon in addons:
+        addon.shown_name = shown(addon.name, masked=not unmasked)
+    texts = [package.title, package.description, *(a.name for a in addons)]
+    texts += [item for tier in tiers for item in tier.deliverables or []]
     context = {
         "package": package,
         "title": title,
         "description": description,
-        "masked_notice": NOTICE if not unmasked and has_contacts(package.title + package.description) else "",
+        "masked_notice": NOTICE if not unmasked and has_contacts("\n".join(texts)) else "",
         "tiers": tiers,
-        "addons": [addon for addon in package.addons.all() if addon.active],
+        "addons": addons,
         "photos": list(package.photos.all()),
         "reviews": list(selectors.package_reviews(package=package)),
         "actions": package_actions(package, user),
@@ -267,6 +275,9 @@ def order_detail(request, pk):
             return redirect("packages:order", pk=order.pk)
     is_owner = order.owner_id == user.pk
     brief = order.brief if is_owner or order.contract_id else mask_contacts(order.brief)
+    # the add-on names are the creative's words: masked for the owner until the contract exists
+    for addon in order.addons or []:
+        addon["shown_name"] = shown(addon.get("name"), masked=not (order.contract_id or not is_owner))
     context = {
         "order": order,
         "brief": brief,
