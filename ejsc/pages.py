@@ -20,9 +20,10 @@ from ejsc.days import staff_day
 from ejsc.forms import PeriodForm
 from ejsc.models import Space
 from ejsc.timefmt import parse_day, when
-from ejsc.views import _get, _next, _require_staff
+from ejsc.views import _get, _next, _require_staff, room_page
 from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
+from mjc.core.web import INVALID, error_forms, rejected
 
 # --- weekly series -----------------------------------------------------------------------------
 
@@ -97,8 +98,7 @@ def waitlist_join(request, pk):
     room = _get(selectors.room_get, pk)
     form = WaitlistForm(request.POST, prefix="wait")
     if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
-        return redirect(room.get_absolute_url() + "#waitlist")
+        return room_page(request, room, wait_form=form, status=INVALID)
     data = form.cleaned_data
     try:
         waitlist.waitlist_join(
@@ -110,8 +110,7 @@ def waitlist_join(request, pk):
             purpose=data["purpose"],
         )
     except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return redirect(room.get_absolute_url() + "#waitlist")
+        return room_page(request, room, wait_form=form, status=rejected(form, exc))
     messages.success(
         request, _("You are on the waitlist. If the time frees up you will be told and it is held for you.")
     )
@@ -137,22 +136,33 @@ def waitlist_action(request, pk):
 # --- check-in ------------------------------------------------------------------------------------
 
 
+class CheckInForm(forms.Form):
+    code = forms.CharField(label=gettext_lazy("Check-in code"), max_length=8)
+
+
 @login_required
 def check_in_page(request):
-    """Staff type the visitor's code on their phone."""
+    """Staff type the visitor's code on their phone; a refused code stays in the field."""
     _require_staff(request.user)
-    checked = None
+    form = CheckInForm(request.POST or None, auto_id="%s")
+    status = 200
     if request.method == "POST":
-        try:
-            booking = checkin.booking_by_code(actor=request.user, code=request.POST.get("code", ""))
-            checked = checkin.check_in(actor=request.user, booking=booking)
-            messages.success(
-                request, _("Checked in: %(who)s, %(room)s.") % {"who": checked.who, "room": checked.room.label}
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        return redirect(reverse("ejsc:check_in") + (f"?done={checked.pk}" if checked else ""))
-    return render(request, "ejsc/check_in.html", {})
+        status = INVALID
+        if form.is_valid():
+            try:
+                booking = checkin.booking_by_code(actor=request.user, code=form.cleaned_data["code"])
+                checked = checkin.check_in(actor=request.user, booking=booking)
+            except NotFound as exc:  # a mistyped code: the form again with the API's words, as its 404
+                form.add_error("code", str(exc.message))
+                status = exc.status_code
+            except ApplicationError as exc:
+                status = rejected(form, exc)
+            else:
+                messages.success(
+                    request, _("Checked in: %(who)s, %(room)s.") % {"who": checked.who, "room": checked.room.label}
+                )
+                return redirect(reverse("ejsc:check_in") + f"?done={checked.pk}")
+    return render(request, "ejsc/check_in.html", {"form": form, "error_forms": error_forms([form])}, status=status)
 
 
 @login_required
@@ -209,6 +219,7 @@ def on_behalf(request):
     _require_staff(request.user)
     rooms = selectors.staff_rooms(request.user)
     form = OnBehalfForm(request.POST or None, rooms=rooms)
+    status = INVALID if form.is_bound and not form.is_valid() else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -227,11 +238,11 @@ def on_behalf(request):
                 },
             )
         except ApplicationError as exc:
-            form.add_error(None, exc.message)
+            status = rejected(form, exc)
         else:
             messages.success(request, _("Booked for %(who)s.") % {"who": booking.who})
             return redirect(booking.get_absolute_url())
-    return render(request, "ejsc/on_behalf.html", {"form": form})
+    return render(request, "ejsc/on_behalf.html", {"form": form}, status=status)
 
 
 # --- the staff day view ----------------------------------------------------------------------------

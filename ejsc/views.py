@@ -25,7 +25,7 @@ from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
-from mjc.core.web import form_error, refusal
+from mjc.core.web import INVALID, refusal, rejected
 from mjc.regions.models import Bakorwil
 
 
@@ -113,56 +113,63 @@ def _slot_initial(room, query) -> dict:
 def room_detail(request, pk):
     room = _get(selectors.room_get, pk)
     monday = _week(request)
-    if request.method == "POST":
-        if not request.user.is_authenticated:
-            return redirect(f"/accounts/login/?next={request.path}")
-        form = BookingForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                if data.get("repeat"):
-                    from ejsc import pages, series
+    if request.method != "POST":
+        initial = {"attendees": 1, **_slot_initial(room, request.GET)}
+        return room_page(request, room, form=BookingForm(initial=initial), monday=monday)
+    if not request.user.is_authenticated:
+        return redirect(f"/accounts/login/?next={request.path}")
+    form = BookingForm(request.POST)
+    status = INVALID
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data.get("repeat"):
+                from ejsc import pages, series
 
-                    result = series.series_request(
-                        requester=request.user,
-                        room=room,
-                        start=data["start"],
-                        end=data["end"],
-                        attendees=data["attendees"],
-                        purpose=data["purpose"],
-                        every=data["repeat"],
-                        count=data.get("repeat_count"),
-                        until=data.get("repeat_until"),
-                    )
-                    pages.remember_skipped(request, result)
-                    messages.success(
-                        request,
-                        _("Weekly request sent: %(created)s occurrences, %(skipped)s skipped.")
-                        % {"created": len(result.created), "skipped": len(result.skipped)},
-                    )
-                    return redirect("ejsc:series", result.series.pk)
-                booking = services.booking_request(
+                result = series.series_request(
                     requester=request.user,
                     room=room,
                     start=data["start"],
                     end=data["end"],
                     attendees=data["attendees"],
                     purpose=data["purpose"],
+                    every=data["repeat"],
+                    count=data.get("repeat_count"),
+                    until=data.get("repeat_until"),
                 )
-            except ApplicationError as exc:
-                form_error(form, exc)
+                pages.remember_skipped(request, result)
+                messages.success(
+                    request,
+                    _("Weekly request sent: %(created)s occurrences, %(skipped)s skipped.")
+                    % {"created": len(result.created), "skipped": len(result.skipped)},
+                )
+                return redirect("ejsc:series", result.series.pk)
+            booking = services.booking_request(
+                requester=request.user,
+                room=room,
+                start=data["start"],
+                end=data["end"],
+                attendees=data["attendees"],
+                purpose=data["purpose"],
+            )
+        except ApplicationError as exc:
+            status = rejected(form, exc)
+        else:
+            if booking.status == BookingStatus.APPROVED:
+                messages.success(request, _("Booked! Your place is confirmed."))
             else:
-                if booking.status == BookingStatus.APPROVED:
-                    messages.success(request, _("Booked! Your place is confirmed."))
-                else:
-                    messages.success(
-                        request, _("Request sent. The Bakorwil staff will decide it; you will get a notification.")
-                    )
-                return redirect(booking.get_absolute_url())
-        monday = week_start(form.cleaned_data.get("date") or monday) if hasattr(form, "cleaned_data") else monday
-    else:
-        initial = {"attendees": 1, **_slot_initial(room, request.GET)}
-        form = BookingForm(initial=initial)
+                messages.success(
+                    request, _("Request sent. The Bakorwil staff will decide it; you will get a notification.")
+                )
+            return redirect(booking.get_absolute_url())
+    monday = week_start(form.cleaned_data.get("date") or monday) if hasattr(form, "cleaned_data") else monday
+    return room_page(request, room, form=form, monday=monday, status=status)
+
+
+def room_page(request, room, *, form=None, wait_form=None, monday=None, status=200):
+    """The room's week and its two forms; a refused booking or waitlist post comes back here
+    bound (what was typed kept, the refusal at the top of its form) with ``status``."""
+    monday = monday or _week(request)
     calendar = selectors.room_week(room, monday)
     if "week" not in request.GET and request.method == "GET" and not selectors.week_has_bookable_slot(calendar):
         monday += timedelta(days=7)  # nothing left this week (say, on a Sunday): show the next one
@@ -173,15 +180,16 @@ def room_detail(request, pk):
         {
             "room": room,
             "space": room.space,
-            "form": form,
+            "form": form or BookingForm(initial={"attendees": 1}),
             "calendar": calendar,
             "monday": monday,
             "prev_week": monday - timedelta(days=7),
             "next_week": monday + timedelta(days=7),
             "this_week": week_start(wib(timezone.now()).date()),
-            "wait_form": _wait_form(),
+            "wait_form": wait_form or _wait_form(),
             **_phone_day(request, room),
         },
+        status=status,
     )
 
 
@@ -408,6 +416,7 @@ def staff_block(request):
     """Block one period or several whole days; a refused block shows the form again with what was typed."""
     _require_staff(request.user)
     form = BlockForm(request.POST, rooms=selectors.staff_rooms(request.user))
+    status = INVALID
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -415,7 +424,7 @@ def staff_block(request):
                 actor=request.user, room=data["room"], start=data["start"], end=data["end"], reason=data["reason"]
             )
         except ApplicationError as exc:
-            form_error(form, exc)
+            status = rejected(form, exc)
         else:
             messages.success(
                 request,
@@ -435,7 +444,7 @@ def staff_block(request):
                     % {"count": waiting},
                 )
             return redirect(f"{reverse('ejsc:staff_queue')}#q-block")
-    return _staff_queue_page(request, block_form=form)
+    return _staff_queue_page(request, block_form=form, status=status)
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -474,6 +483,7 @@ def event_new(request):
     status = 200
     if request.method == "POST":
         form = EventForm(request.POST, space=space)
+        status = INVALID
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -489,9 +499,7 @@ def event_new(request):
                     organization=data["organization"],
                 )
             except ApplicationError as exc:
-                form_error(form, exc)
-                if exc.status_code == 409:  # a clash: the form again, with the day's free times, as a 409
-                    status = 409
+                status = rejected(form, exc)  # a clash: the form again, with the day's free times, as a 409
             else:
                 messages.success(request, _("Event request sent. The Bakorwil staff will decide it."))
                 return redirect(event.get_absolute_url())

@@ -217,6 +217,17 @@ class CancelForm(forms.Form):
     )
 
 
+class GigCancelForm(forms.Form):
+    """The reason the bidders read when the owner cancels a job (the gig page's confirm step)."""
+
+    reason = forms.CharField(
+        label=_("Why are you cancelling? (the bidders read it)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "id": "cancel-reason"}),
+        error_messages={"required": _("Write why you are cancelling: the creatives who bid will read it.")},
+    )
+
+
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label=_("Why are you withdrawing?"),

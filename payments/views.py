@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gigs.views import contract_detail
 from mjc.core.errors import ApplicationError
 from mjc.core.files import private_file_response
 from mjc.core.pagination import html_page
-from mjc.core.web import html_errors
+from mjc.core.web import INVALID, REFUSED, attempt, error_forms, html_errors, rejected
 from payments import documents, selectors, services
 from payments.api import pdf_response
 from payments.forms import DisputeVoidForm, NotReceivedForm, PaymentForm, PresetForm
@@ -35,13 +36,9 @@ def _back(contract_id: int):
     return redirect(reverse("gigs:contract", args=[contract_id]) + "#payments")
 
 
-def _fail(request, exc: ApplicationError):
-    messages.error(request, exc.message)
-
-
-def _form_errors(request, form):
-    for errors in form.errors.values():
-        messages.error(request, " ".join(errors))
+def _again(request, contract_id: int, name: str, form, status: int):
+    """A refused payment form: the contract page again, the form bound (its errors at the top)."""
+    return contract_detail(request, contract_id, forms={name: form}, status=status)
 
 
 @login_required
@@ -50,15 +47,13 @@ def terms_propose(request, pk: int):
     contract = _contract(request, pk)
     form = PresetForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(contract.pk)
+        return _again(request, contract.pk, "preset", form, INVALID)
     try:
         instalments = services.preset_instalments(contract=contract, preset=form.cleaned_data["preset"])
         services.terms_propose(contract=contract, user=request.user, instalments=instalments)
     except ApplicationError as exc:
-        _fail(request, exc)
-    else:
-        messages.success(request, _("Schedule proposed. It applies once the creative agrees."))
+        return _again(request, contract.pk, "preset", form, rejected(form, exc))
+    messages.success(request, _("Schedule proposed. It applies once the creative agrees."))
     return _back(contract.pk)
 
 
@@ -66,12 +61,11 @@ def terms_propose(request, pk: int):
 @require_POST
 def terms_agree(request, pk: int):
     contract = _contract(request, pk)
-    try:
-        services.terms_agree(contract=contract, user=request.user)
-    except ApplicationError as exc:
-        _fail(request, exc)
-    else:
-        messages.success(request, _("You agreed to the payment schedule."))
+    attempt(
+        request,
+        lambda: services.terms_agree(contract=contract, user=request.user),
+        _("You agreed to the payment schedule."),
+    )
     return _back(contract.pk)
 
 
@@ -82,8 +76,7 @@ def payment_record(request, pk: int):
     summary = selectors.payment_summary(contract=contract)
     form = PaymentForm(request.POST, request.FILES, summary=summary)
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(contract.pk)
+        return _again(request, contract.pk, "payment", form, INVALID)
     data = form.cleaned_data
     try:
         services.payment_record(
@@ -96,9 +89,8 @@ def payment_record(request, pk: int):
             proof=data.get("proof"),
         )
     except ApplicationError as exc:
-        _fail(request, exc)
-    else:
-        messages.success(request, _("Payment recorded. The creative is asked to confirm it."))
+        return _again(request, contract.pk, "payment", form, rejected(form, exc))
+    messages.success(request, _("Payment recorded. The creative is asked to confirm it."))
     return _back(contract.pk)
 
 
@@ -106,12 +98,11 @@ def payment_record(request, pk: int):
 @require_POST
 def payment_confirm(request, pk: int):
     payment = _payment(request, pk)
-    try:
-        services.payment_confirm(payment=payment, user=request.user)
-    except ApplicationError as exc:
-        _fail(request, exc)
-    else:
-        messages.success(request, _("Thank you. Receipt confirmed; the kwitansi is ready."))
+    attempt(
+        request,
+        lambda: services.payment_confirm(payment=payment, user=request.user),
+        _("Thank you. Receipt confirmed; the kwitansi is ready."),
+    )
     return _back(payment.contract_id)
 
 
@@ -120,15 +111,14 @@ def payment_confirm(request, pk: int):
 def payment_not_received(request, pk: int):
     payment = _payment(request, pk)
     form = NotReceivedForm(request.POST)
+    form.payment_pk = payment.pk  # the payment whose "not received?" step shows the typed note again
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(payment.contract_id)
+        return _again(request, payment.contract_id, "not_received", form, INVALID)
     try:
         services.payment_not_received(payment=payment, user=request.user, note=form.cleaned_data["note"])
     except ApplicationError as exc:
-        _fail(request, exc)
-    else:
-        messages.success(request, _("Noted. The owner and MJC admins have been told."))
+        return _again(request, payment.contract_id, "not_received", form, rejected(form, exc))
+    messages.success(request, _("Noted. The owner and MJC admins have been told."))
     return _back(payment.contract_id)
 
 
@@ -141,10 +131,8 @@ def payment_proof(request, pk: int):
 @login_required
 def receipt_pdf(request, pk: int):
     payment = _payment(request, pk)
-    try:
-        document = services.receipt_issue(payment=payment)
-    except ApplicationError as exc:
-        _fail(request, exc)
+    document = attempt(request, lambda: services.receipt_issue(payment=payment))
+    if document is REFUSED:
         return _back(payment.contract_id)
     return pdf_response(documents.receipt_pdf(document), services.document_filename(document))
 
@@ -152,10 +140,8 @@ def receipt_pdf(request, pk: int):
 @login_required
 def handover_pdf(request, pk: int):
     contract = _contract(request, pk)
-    try:
-        document = services.handover_issue(contract=contract)
-    except ApplicationError as exc:
-        _fail(request, exc)
+    document = attempt(request, lambda: services.handover_issue(contract=contract))
+    if document is REFUSED:
         return _back(contract.pk)
     return pdf_response(documents.handover_pdf(document), services.document_filename(document))
 
@@ -183,11 +169,7 @@ def _require_admin(request):
         raise Http404
 
 
-@login_required
-@html_errors
-def dispute_review(request):
-    """Open payment disputes ("not received"), oldest first, each settled here with a note."""
-    _require_admin(request)
+def _dispute_page(request, form=None, status=200):
     page = html_page(request, selectors.payment_disputes(), size=DISPUTES_PAGE_SIZE, with_count=True)
     return render(
         request,
@@ -195,9 +177,19 @@ def dispute_review(request):
         {
             "page": page,
             "settled": list(selectors.payment_disputes_settled()[:SETTLED_SHOWN]),
-            "form": DisputeVoidForm(),
+            "form": form or DisputeVoidForm(),
+            "error_forms": error_forms([form]),
         },
+        status=status,
     )
+
+
+@login_required
+@html_errors
+def dispute_review(request):
+    """Open payment disputes ("not received"), oldest first, each settled here with a note."""
+    _require_admin(request)
+    return _dispute_page(request)
 
 
 @login_required
@@ -207,13 +199,12 @@ def dispute_void(request, pk: int):
     _require_admin(request)
     payment = _payment(request, pk)
     form = DisputeVoidForm(request.POST)
+    form.payment_pk = payment.pk  # the dispute whose note field shows the typed decision again
     if not form.is_valid():
-        _form_errors(request, form)
-        return redirect("payments:dispute_review")
+        return _dispute_page(request, form, INVALID)
     try:
         services.payment_void(payment=payment, admin=request.user, note=form.cleaned_data["note"])
     except ApplicationError as exc:
-        _fail(request, exc)
-    else:
-        messages.success(request, _("Payment record voided; both parties have been told."))
+        return _dispute_page(request, form, rejected(form, exc))
+    messages.success(request, _("Payment record voided; both parties have been told."))
     return redirect("payments:dispute_review")

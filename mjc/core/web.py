@@ -59,3 +59,36 @@ def refusal(request, exc: ApplicationError, form=None) -> None:
         form_error(form, exc)
     else:
         messages.error(request, exc.message)
+
+
+INVALID = 400  # the status of a form re-rendered because what was typed does not parse
+
+
+def rejected(form, exc: ApplicationError, default_field=None) -> int:
+    """A service refused what a form sent: 404/403 become their pages; a 400/409 goes on the
+    form (``form_error``) and its status is returned, to re-render the form with."""
+    form_error(form, exc, default_field)
+    return exc.status_code
+
+
+def attempt(request, action, done=None):
+    """A lone button: run ``action()``; a refusal goes through ``refusal`` (its page, or the
+    message flashed) and ``REFUSED`` is returned; else ``done`` (a text, or a callable given the
+    result) is flashed as a success and the result returned. The view redirects either way."""
+    try:
+        result = action()
+    except ApplicationError as exc:
+        refusal(request, exc)
+        return REFUSED
+    message = done(result) if callable(done) else done
+    if message:
+        messages.success(request, message)
+    return result
+
+
+REFUSED = object()  # what ``attempt`` answers when the service refused
+
+
+def error_forms(forms) -> list:
+    """The bound forms with errors, for the error summary at the top of a re-rendered page."""
+    return [form for form in forms if form is not None and form.is_bound and form.errors]
