@@ -38,6 +38,10 @@ class PeriodForm(forms.Form):
             data["end"] = at_wib(end_day, data["end_time"])
         return data
 
+    def period(self, *names) -> dict:
+        """The start and end (and the other fields named) as the services take them."""
+        return {name: self.cleaned_data[name] for name in ("start", "end", *names)}
+
 
 class BookingForm(PeriodForm):
     attendees = forms.IntegerField(label=_("Attendees"), min_value=1, initial=1)

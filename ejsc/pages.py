@@ -23,7 +23,7 @@ from ejsc.timefmt import parse_day, when
 from ejsc.views import _get, _next, _require_staff, room_page
 from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
-from mjc.core.web import INVALID, error_forms, rejected
+from mjc.core.web import INVALID, error_forms, rejected, submit
 
 # --- weekly series -----------------------------------------------------------------------------
 
@@ -97,24 +97,14 @@ def my_waitlist(request):
 def waitlist_join(request, pk):
     room = _get(selectors.room_get, pk)
     form = WaitlistForm(request.POST, prefix="wait")
-    if not form.is_valid():
-        return room_page(request, room, wait_form=form, status=INVALID)
-    data = form.cleaned_data
-    try:
-        waitlist.waitlist_join(
-            user=request.user,
-            room=room,
-            start=data["start"],
-            end=data["end"],
-            attendees=data["attendees"],
-            purpose=data["purpose"],
-        )
-    except ApplicationError as exc:
-        return room_page(request, room, wait_form=form, status=rejected(form, exc))
-    messages.success(
-        request, _("You are on the waitlist. If the time frees up you will be told and it is held for you.")
+    return submit(
+        request,
+        form,
+        lambda data: waitlist.waitlist_join(user=request.user, room=room, **form.period("attendees", "purpose")),
+        again=lambda status: room_page(request, room, wait_form=form, status=status),
+        done=_("You are on the waitlist. If the time frees up you will be told and it is held for you."),
+        then=lambda _entry: redirect("ejsc:waitlist"),
     )
-    return redirect("ejsc:waitlist")
 
 
 @login_required
@@ -225,11 +215,7 @@ def on_behalf(request):
         try:
             booking = visitors.booking_on_behalf(
                 actor=request.user,
-                room=data["room"],
-                start=data["start"],
-                end=data["end"],
-                attendees=data["attendees"],
-                purpose=data["purpose"],
+                **form.period("room", "attendees", "purpose"),
                 visitor={
                     "name": data["visitor_name"],
                     "phone": data["visitor_phone"],
@@ -278,36 +264,30 @@ def day_view(request):
 # --- feedback --------------------------------------------------------------------------------------
 
 
-@login_required
-@require_POST
-def booking_feedback(request, pk):
-    booking = _get(selectors.booking_get, user=request.user, pk=pk)
+def _rate(request, service, back: str, **target):
+    """A rating (score and an optional comment) of a booking or an event; back to its page."""
     try:
-        feedback.booking_feedback(
-            user=request.user, booking=booking, score=request.POST.get("score"), comment=request.POST.get("comment", "")
-        )
+        service(user=request.user, score=request.POST.get("score"), comment=request.POST.get("comment", ""), **target)
         messages.success(request, _("Thank you for your rating!"))
     except NotFound:
         raise Http404
     except ApplicationError as exc:
         messages.error(request, exc.message)
-    return redirect(booking.get_absolute_url() + "#feedback")
+    return redirect(back + "#feedback")
+
+
+@login_required
+@require_POST
+def booking_feedback(request, pk):
+    booking = _get(selectors.booking_get, user=request.user, pk=pk)
+    return _rate(request, feedback.booking_feedback, booking.get_absolute_url(), booking=booking)
 
 
 @login_required
 @require_POST
 def event_feedback(request, pk):
     event = _get(selectors.event_get, user=request.user, pk=pk)
-    try:
-        feedback.event_feedback(
-            user=request.user, event=event, score=request.POST.get("score"), comment=request.POST.get("comment", "")
-        )
-        messages.success(request, _("Thank you for your rating!"))
-    except NotFound:
-        raise Http404
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect(event.get_absolute_url() + "#feedback")
+    return _rate(request, feedback.event_feedback, event.get_absolute_url(), event=event)
 
 
 # --- service figures on the staff side ------------------------------------------------------------

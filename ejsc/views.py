@@ -129,10 +129,7 @@ def room_detail(request, pk):
                 result = series.series_request(
                     requester=request.user,
                     room=room,
-                    start=data["start"],
-                    end=data["end"],
-                    attendees=data["attendees"],
-                    purpose=data["purpose"],
+                    **form.period("attendees", "purpose"),
                     every=data["repeat"],
                     count=data.get("repeat_count"),
                     until=data.get("repeat_until"),
@@ -144,14 +141,7 @@ def room_detail(request, pk):
                     % {"created": len(result.created), "skipped": len(result.skipped)},
                 )
                 return redirect("ejsc:series", result.series.pk)
-            booking = services.booking_request(
-                requester=request.user,
-                room=room,
-                start=data["start"],
-                end=data["end"],
-                attendees=data["attendees"],
-                purpose=data["purpose"],
-            )
+            booking = services.booking_request(requester=request.user, room=room, **form.period("attendees", "purpose"))
         except ApplicationError as exc:
             status = rejected(form, exc)
         else:
@@ -485,18 +475,10 @@ def event_new(request):
         form = EventForm(request.POST, space=space)
         status = INVALID
         if form.is_valid():
-            data = form.cleaned_data
             try:
                 event = services.event_request(
                     organizer=request.user,
-                    room=data["room"],
-                    start=data["start"],
-                    end=data["end"],
-                    title=data["title"],
-                    description=data["description"],
-                    expected_attendees=data["expected_attendees"],
-                    public=data["public"],
-                    organization=data["organization"],
+                    **form.period("room", "title", "description", "expected_attendees", "public", "organization"),
                 )
             except ApplicationError as exc:
                 status = rejected(form, exc)  # a clash: the form again, with the day's free times, as a 409

@@ -37,7 +37,7 @@ from mjc.core import files
 from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
-from mjc.core.web import INVALID, REFUSED, attempt, error_forms, rejected
+from mjc.core.web import INVALID, REFUSED, attempt, error_forms, id_or_404, rejected, submit
 
 
 def _param(data, name: str) -> str:
@@ -45,15 +45,7 @@ def _param(data, name: str) -> str:
     return (data.get(name) or "").replace("\x00", "")
 
 
-def _id(value) -> int:
-    """An id from the query string or a form field, or 404 (not a number, or beyond a bigint)."""
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < number < 2**63:
-        raise Http404
-    return number
+_id = id_or_404  # an id from the path, the query or a form, or 404
 
 
 # Lists a person opens often, a page at a time (keyset: page 100 costs what page 1 costs)
@@ -293,14 +285,14 @@ def gig_publish(request, pk: int):
 def gig_cancel(request, pk: int):
     gig = _gig_or_404(request, pk)
     form = GigCancelForm(request.POST)
-    if not form.is_valid():
-        return gig_detail(request, pk, forms={"cancel": form}, status=INVALID)
-    try:
-        services.gig_cancel(gig=gig, user=request.user, reason=form.cleaned_data["reason"])
-    except ApplicationError as exc:
-        return gig_detail(request, pk, forms={"cancel": form}, status=rejected(form, exc))
-    messages.success(request, _("The job was cancelled."))
-    return redirect(gig)
+    return submit(
+        request,
+        form,
+        lambda data: services.gig_cancel(gig=gig, user=request.user, reason=data["reason"]),
+        again=lambda status: gig_detail(request, pk, forms={"cancel": form}, status=status),
+        done=_("The job was cancelled."),
+        then=lambda _gig: redirect(gig),
+    )
 
 
 # --- bids --------------------------------------------------------------------------------------
@@ -311,14 +303,14 @@ def gig_cancel(request, pk: int):
 def bid_place(request, pk: int):
     gig = _gig_or_404(request, pk)
     form = BidForm(request.POST)
-    if not form.is_valid():
-        return gig_detail(request, pk, forms={"bid": form}, status=INVALID)
-    try:
-        services.bid_place(gig=gig, user=request.user, **form.cleaned_data)
-    except ApplicationError as exc:
-        return gig_detail(request, pk, forms={"bid": form}, status=rejected(form, exc))
-    messages.success(request, _("Your bid was sent. The owner will be notified."))
-    return redirect(gig)
+    return submit(
+        request,
+        form,
+        lambda data: services.bid_place(gig=gig, user=request.user, **data),
+        again=lambda status: gig_detail(request, pk, forms={"bid": form}, status=status),
+        done=_("Your bid was sent. The owner will be notified."),
+        then=lambda _bid: redirect(gig),
+    )
 
 
 @login_required
@@ -506,19 +498,18 @@ def contract_action(request, pk: int, action: str):
     contract = _contract_or_404(request, pk)
     form_class, run, done = CONTRACT_ACTIONS[action]
     form = form_class(request.POST, request.FILES) if form_class else None
-    if form is not None and not form.is_valid():
-        return contract_detail(request, pk, forms={action: form}, status=INVALID)
     if form is None:  # a lone button ("complete")
         attempt(request, lambda: run(contract, request.user, {}), done)
         return redirect("gigs:contract", pk=contract.pk)
-    try:
-        run(contract, request.user, form.cleaned_data)
-    except ApplicationError as exc:
-        return contract_detail(request, pk, forms={action: form}, status=rejected(form, exc))
-    if done:
-        messages.success(request, done)
     anchor = "#messages" if action == "message" else ""
-    return redirect(reverse("gigs:contract", args=[contract.pk]) + anchor)
+    return submit(
+        request,
+        form,
+        lambda data: run(contract, request.user, data),
+        again=lambda status: contract_detail(request, pk, forms={action: form}, status=status),
+        done=done,
+        then=lambda _result: redirect(reverse("gigs:contract", args=[contract.pk]) + anchor),
+    )
 
 
 # --- private files -------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from mjc.core.contacts import NOTICE, has_contacts, mask_contacts
 from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
-from mjc.core.web import INVALID, REFUSED, attempt, error_forms, rejected
+from mjc.core.web import INVALID, REFUSED, attempt, error_forms, id_or_404, rejected
 from packages import selectors, services
 from packages.api import order_actions, package_actions
 from packages.forms import DeclineForm, OrderForm, PackageForm, PackageSearchForm
@@ -26,14 +26,7 @@ from packages.statuses import PackageStatus
 PAGE_SIZE = 24
 
 
-def _id(value) -> int:
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < number < 2**63:
-        raise Http404
-    return number
+_id = id_or_404  # an id from the path, the query or a form, or 404
 
 
 def catalogue(request):

@@ -1,6 +1,5 @@
 """HTML views of payments: as thin as the API views. The public verification page is here too."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -9,10 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gigs.views import contract_detail
-from mjc.core.errors import ApplicationError
 from mjc.core.files import private_file_response
 from mjc.core.pagination import html_page
-from mjc.core.web import INVALID, REFUSED, attempt, error_forms, html_errors, rejected
+from mjc.core.web import REFUSED, attempt, error_forms, html_errors, submit
 from payments import documents, selectors, services
 from payments.api import pdf_response
 from payments.forms import DisputeVoidForm, NotReceivedForm, PaymentForm, PresetForm
@@ -36,25 +34,30 @@ def _back(contract_id: int):
     return redirect(reverse("gigs:contract", args=[contract_id]) + "#payments")
 
 
-def _again(request, contract_id: int, name: str, form, status: int):
-    """A refused payment form: the contract page again, the form bound (its errors at the top)."""
-    return contract_detail(request, contract_id, forms={name: form}, status=status)
+def _post(request, contract_id: int, name: str, form, action, done):
+    """A payment form: refused, the contract page again with the form bound and the status
+    (``page_forms`` reach the payments part); done, back to the payments with ``done``."""
+    return submit(
+        request,
+        form,
+        action,
+        again=lambda status: contract_detail(request, contract_id, forms={name: form}, status=status),
+        done=done,
+        then=lambda _result: _back(contract_id),
+    )
 
 
 @login_required
 @require_POST
 def terms_propose(request, pk: int):
     contract = _contract(request, pk)
-    form = PresetForm(request.POST)
-    if not form.is_valid():
-        return _again(request, contract.pk, "preset", form, INVALID)
-    try:
-        instalments = services.preset_instalments(contract=contract, preset=form.cleaned_data["preset"])
-        services.terms_propose(contract=contract, user=request.user, instalments=instalments)
-    except ApplicationError as exc:
-        return _again(request, contract.pk, "preset", form, rejected(form, exc))
-    messages.success(request, _("Schedule proposed. It applies once the creative agrees."))
-    return _back(contract.pk)
+
+    def propose(data):
+        instalments = services.preset_instalments(contract=contract, preset=data["preset"])
+        return services.terms_propose(contract=contract, user=request.user, instalments=instalments)
+
+    done = _("Schedule proposed. It applies once the creative agrees.")
+    return _post(request, contract.pk, "preset", PresetForm(request.POST), propose, done)
 
 
 @login_required
@@ -75,11 +78,9 @@ def payment_record(request, pk: int):
     contract = _contract(request, pk)
     summary = selectors.payment_summary(contract=contract)
     form = PaymentForm(request.POST, request.FILES, summary=summary)
-    if not form.is_valid():
-        return _again(request, contract.pk, "payment", form, INVALID)
-    data = form.cleaned_data
-    try:
-        services.payment_record(
+
+    def record(data):
+        return services.payment_record(
             contract=contract,
             user=request.user,
             instalment=data["instalment"],
@@ -88,10 +89,9 @@ def payment_record(request, pk: int):
             paid_on=data["paid_on"],
             proof=data.get("proof"),
         )
-    except ApplicationError as exc:
-        return _again(request, contract.pk, "payment", form, rejected(form, exc))
-    messages.success(request, _("Payment recorded. The creative is asked to confirm it."))
-    return _back(contract.pk)
+
+    done = _("Payment recorded. The creative is asked to confirm it.")
+    return _post(request, contract.pk, "payment", form, record, done)
 
 
 @login_required
@@ -112,14 +112,14 @@ def payment_not_received(request, pk: int):
     payment = _payment(request, pk)
     form = NotReceivedForm(request.POST)
     form.payment_pk = payment.pk  # the payment whose "not received?" step shows the typed note again
-    if not form.is_valid():
-        return _again(request, payment.contract_id, "not_received", form, INVALID)
-    try:
-        services.payment_not_received(payment=payment, user=request.user, note=form.cleaned_data["note"])
-    except ApplicationError as exc:
-        return _again(request, payment.contract_id, "not_received", form, rejected(form, exc))
-    messages.success(request, _("Noted. The owner and MJC admins have been told."))
-    return _back(payment.contract_id)
+    return _post(
+        request,
+        payment.contract_id,
+        "not_received",
+        form,
+        lambda data: services.payment_not_received(payment=payment, user=request.user, note=data["note"]),
+        _("Noted. The owner and MJC admins have been told."),
+    )
 
 
 @login_required
@@ -200,11 +200,11 @@ def dispute_void(request, pk: int):
     payment = _payment(request, pk)
     form = DisputeVoidForm(request.POST)
     form.payment_pk = payment.pk  # the dispute whose note field shows the typed decision again
-    if not form.is_valid():
-        return _dispute_page(request, form, INVALID)
-    try:
-        services.payment_void(payment=payment, admin=request.user, note=form.cleaned_data["note"])
-    except ApplicationError as exc:
-        return _dispute_page(request, form, rejected(form, exc))
-    messages.success(request, _("Payment record voided; both parties have been told."))
-    return redirect("payments:dispute_review")
+    return submit(
+        request,
+        form,
+        lambda data: services.payment_void(payment=payment, admin=request.user, note=data["note"]),
+        again=lambda status: _dispute_page(request, form, status),
+        done=_("Payment record voided; both parties have been told."),
+        then=lambda _payment: redirect("payments:dispute_review"),
+    )

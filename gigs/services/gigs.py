@@ -191,30 +191,36 @@ def gig_publish(*, gig: Gig, user) -> Gig:
     return moved.obj
 
 
+def _move_bid(bid: Bid, *, gig: Gig, to: str, actor, kind: str, note: str = ""):
+    """Move one bid (turned down, shortlisted) and tell its bidder once (``kind``)."""
+    moved = transition(
+        Bid,
+        bid.pk,
+        to=to,
+        transitions=BID_TRANSITIONS,
+        choices=BidStatus,
+        actor=actor,
+        note=note,
+        code_prefix="bid",
+    )
+    if moved.changed:
+        notify(
+            recipient=bid.creative.user,
+            kind=kind,
+            params={"gig": gig.title},
+            url=gig.get_absolute_url(),
+            dedupe_key=f"{kind}:{bid.pk}",
+        )
+    return moved
+
+
 def _reject_live_bids(*, gig: Gig, user, exclude_pk=None, note: str = "") -> None:
     # in one order (pk), so two services turning down bids of one gig never deadlock
     bids = gig.bids.filter(status__in=LIVE_BID_STATUSES).select_related("creative__user").order_by("pk")
     if exclude_pk:
         bids = bids.exclude(pk=exclude_pk)
     for bid in bids:
-        moved = transition(
-            Bid,
-            bid.pk,
-            to=BidStatus.REJECTED,
-            transitions=BID_TRANSITIONS,
-            choices=BidStatus,
-            actor=user,
-            note=note,
-            code_prefix="bid",
-        )
-        if moved.changed:
-            notify(
-                recipient=bid.creative.user,
-                kind="bid.rejected",
-                params={"gig": gig.title},
-                url=gig.get_absolute_url(),
-                dedupe_key=f"bid.rejected:{bid.pk}",
-            )
+        _move_bid(bid, gig=gig, to=BidStatus.REJECTED, actor=user, kind="bid.rejected", note=note)
 
 
 @transaction.atomic

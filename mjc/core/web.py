@@ -92,3 +92,30 @@ REFUSED = object()  # what ``attempt`` answers when the service refused
 def error_forms(forms) -> list:
     """The bound forms with errors, for the error summary at the top of a re-rendered page."""
     return [form for form in forms if form is not None and form.is_bound and form.errors]
+
+
+def submit(request, form, action, *, again, then, done=None):
+    """A typed form's post, the one way: does not parse → ``again(400)``; refused →
+    ``again(status)`` with the refusal on the form; else ``done`` flashed and ``then(result)``.
+    ``again(status)`` re-renders the page the form lives on with the bound ``form``."""
+    if not form.is_valid():
+        return again(INVALID)
+    try:
+        result = action(form.cleaned_data)
+    except ApplicationError as exc:
+        return again(rejected(form, exc))
+    message = done(result) if callable(done) else done
+    if message:
+        messages.success(request, message)
+    return then(result)
+
+
+def id_or_404(value) -> int:
+    """An id from the path, the query string or a form field, or 404 (not a number, or beyond a bigint)."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 0 < number < 2**63:
+        raise Http404
+    return number
