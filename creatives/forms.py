@@ -81,3 +81,9 @@ class CreativeFilterForm(forms.Form):
             "available": True if data.get("available") else None,
             "verified": bool(data.get("verified")),
         }
+
+
+class TalentaForm(forms.Form):
+    """An MJC admin's note when granting or withdrawing "Talenta MJC" (the service asks for it)."""
+
+    note = forms.CharField(label=_("Note (e.g. the MJC training attended)"), required=False, max_length=4000)
