@@ -72,6 +72,13 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
 
 
+class FeedbackForm(forms.Form):
+    """A rating after a visit or an event; the service checks the score (the API's words)."""
+
+    score = forms.CharField(label=_("Your score (1 = poor, 5 = excellent)"), required=False, max_length=2)
+    comment = forms.CharField(label=_("Comment (optional)"), required=False, max_length=2000)
+
+
 class BlockForm(PeriodForm):
     """One period, or several days in a row (a holiday week): from the first day's start to the last day's end, in WIB."""
 

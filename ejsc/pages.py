@@ -17,10 +17,10 @@ from django.views.decorators.http import require_POST
 
 from ejsc import checkin, feedback, selectors, series, visitors, waitlist
 from ejsc.days import staff_day
-from ejsc.forms import PeriodForm
+from ejsc.forms import FeedbackForm, PeriodForm
 from ejsc.models import Space
 from ejsc.timefmt import parse_day, when
-from ejsc.views import _get, _next, _require_staff, room_page
+from ejsc.views import _get, _next, _require_staff, booking_detail, event_detail, room_page
 from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
 from mjc.core.web import INVALID, error_forms, rejected, submit
@@ -264,30 +264,34 @@ def day_view(request):
 # --- feedback --------------------------------------------------------------------------------------
 
 
-def _rate(request, service, back: str, **target):
-    """A rating (score and an optional comment) of a booking or an event; back to its page."""
-    try:
-        service(user=request.user, score=request.POST.get("score"), comment=request.POST.get("comment", ""), **target)
-        messages.success(request, _("Thank you for your rating!"))
-    except NotFound:
-        raise Http404
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect(back + "#feedback")
+def _rate(request, service, again, back: str, **target):
+    """A rating (a score, an optional comment) of a booking or an event: refused, its page again
+    with what was typed and the status (``again``); given, back to the page's rating."""
+    form = FeedbackForm(request.POST)
+    return submit(
+        request,
+        form,
+        lambda data: service(user=request.user, score=data["score"], comment=data["comment"], **target),
+        again=lambda status: again(form, status),
+        done=_("Thank you for your rating!"),
+        then=lambda _feedback: redirect(back + "#feedback"),
+    )
 
 
 @login_required
 @require_POST
 def booking_feedback(request, pk):
     booking = _get(selectors.booking_get, user=request.user, pk=pk)
-    return _rate(request, feedback.booking_feedback, booking.get_absolute_url(), booking=booking)
+    again = lambda form, status: booking_detail(request, booking.pk, feedback_form=form, status=status)  # noqa: E731
+    return _rate(request, feedback.booking_feedback, again, booking.get_absolute_url(), booking=booking)
 
 
 @login_required
 @require_POST
 def event_feedback(request, pk):
     event = _get(selectors.event_get, user=request.user, pk=pk)
-    return _rate(request, feedback.event_feedback, event.get_absolute_url(), event=event)
+    again = lambda form, status: event_detail(request, event.pk, feedback_form=form, status=status)  # noqa: E731
+    return _rate(request, feedback.event_feedback, again, event.get_absolute_url(), event=event)
 
 
 # --- service figures on the staff side ------------------------------------------------------------

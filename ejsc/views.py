@@ -25,7 +25,7 @@ from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
-from mjc.core.web import INVALID, refusal, rejected
+from mjc.core.web import INVALID, error_forms, refusal, rejected
 from mjc.regions.models import Bakorwil
 
 
@@ -249,7 +249,8 @@ def my_bookings(request):
 
 
 @login_required
-def booking_detail(request, pk):
+def booking_detail(request, pk, feedback_form=None, status=200):
+    """The booking; a refused rating comes back here with its score and comment (``feedback_form``)."""
     booking = _get(selectors.booking_get, user=request.user, pk=pk)
     can_decide = selectors.can_decide(request.user, booking.room.space)
     now = timezone.now()
@@ -269,8 +270,11 @@ def booking_detail(request, pk):
             "no_show_after": booking.start + settings.MJC_NO_SHOW_GRACE,
             "is_event_booking": hasattr(booking, "event"),
             "reason_form": ReasonForm(),
+            "feedback_form": feedback_form,
+            "error_forms": error_forms([feedback_form]),
             **_public_service_context(request, booking, can_decide),
         },
+        status=status,
     )
 
 
@@ -493,7 +497,8 @@ def event_new(request):
     return render(request, "ejsc/event_new.html", {"form": form, "space": space}, status=status)
 
 
-def event_detail(request, pk):
+def event_detail(request, pk, feedback_form=None, status=200):
+    """The event; a refused rating comes back here with its score and comment (``feedback_form``)."""
     event = _get(selectors.event_get, user=request.user, pk=pk)
     return render(
         request,
@@ -504,8 +509,11 @@ def event_detail(request, pk):
             "can_decide": selectors.can_decide(request.user, event.room.space),
             "actions": selectors.event_actions(event, request.user),
             "open_for_rsvp": selectors.event_open_for_rsvp(event),
+            "feedback_form": feedback_form,
+            "error_forms": error_forms([feedback_form]),
             **_event_public_service_context(request, event),
         },
+        status=status,
     )
 
 

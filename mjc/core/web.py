@@ -6,6 +6,11 @@ same words as the API's ``message``.
 - 400 and 409 put the message at the top of the form that was sent (``form_error``; a field
   named in ``extra["fields"]`` gets its own error), and the view re-renders it with that
   status; a lone button without a form flashes the message and goes back (``refusal``).
+
+A view writes this once: ``submit(request, form, action, again=…, then=…, done=…)`` for a
+typed form (``again(status)`` renders the page the form lives on, bound, and
+``templates/includes/error_summaries.html`` lists ``error_forms`` at its top), ``attempt``
+for a button.
 """
 
 from functools import wraps
@@ -71,6 +76,9 @@ def rejected(form, exc: ApplicationError, default_field=None) -> int:
     return exc.status_code
 
 
+REFUSED = object()  # what ``attempt`` answers when the service refused
+
+
 def attempt(request, action, done=None):
     """A lone button: run ``action()``; a refusal goes through ``refusal`` (its page, or the
     message flashed) and ``REFUSED`` is returned; else ``done`` (a text, or a callable given the
@@ -84,9 +92,6 @@ def attempt(request, action, done=None):
     if message:
         messages.success(request, message)
     return result
-
-
-REFUSED = object()  # what ``attempt`` answers when the service refused
 
 
 def error_forms(forms) -> list:

@@ -42,3 +42,29 @@ def test_an_unknown_check_in_code_stays_in_the_field(client):
     assert response.status_code == 404 and 'value="XXXXXX"' in page
     with override("id"):
         assert gettext("No booking of your hubs has this code.") in page
+
+
+def test_a_refused_rating_keeps_its_comment_on_the_booking_page(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ejsc.statuses import BookingStatus
+    from tests.ejsc.factories import BookingFactory
+
+    booking = BookingFactory(
+        status=BookingStatus.COMPLETED,
+        start=timezone.now() - timedelta(hours=3),
+        end=timezone.now() - timedelta(hours=1),
+    )
+    client.force_login(booking.requester)
+    comment = "Ruangnya nyaman, proyektornya agak redup."
+    response = client.post(reverse("ejsc:booking_feedback", args=[booking.pk]), {"score": "", "comment": comment})
+    page = response.content.decode()
+    assert response.status_code == 400 and 'id="error-summary"' in page and comment in page
+    with override("id"):
+        assert gettext("Please give a score from 1 to 5.") in page
+    response = client.post(reverse("ejsc:booking_feedback", args=[booking.pk]), {"score": "4", "comment": comment})
+    assert response.status_code == 302
+    again = client.post(reverse("ejsc:booking_feedback", args=[booking.pk]), {"score": "5"})
+    assert again.status_code == 409  # rated once: the page again with the API's words
