@@ -280,19 +280,27 @@ def gig_publish(request, pk: int):
     return redirect(gig)
 
 
-@login_required
-@require_POST
-def gig_cancel(request, pk: int):
+def _gig_page_post(request, pk: int, name: str, form, run, done):
+    """A form of the gig page (``name`` in gig_detail's ``forms``): refused, the gig page again
+    with it bound and the status; done, ``done`` flashed and back to the gig."""
     gig = _gig_or_404(request, pk)
-    form = GigCancelForm(request.POST)
     return submit(
         request,
         form,
-        lambda data: services.gig_cancel(gig=gig, user=request.user, reason=data["reason"]),
-        again=lambda status: gig_detail(request, pk, forms={"cancel": form}, status=status),
-        done=_("The job was cancelled."),
-        then=lambda _gig: redirect(gig),
+        lambda data: run(gig, data),
+        again=lambda status: gig_detail(request, pk, forms={name: form}, status=status),
+        done=done,
+        then=lambda _result: redirect(gig),
     )
+
+
+@login_required
+@require_POST
+def gig_cancel(request, pk: int):
+    def cancel(gig, data):
+        return services.gig_cancel(gig=gig, user=request.user, reason=data["reason"])
+
+    return _gig_page_post(request, pk, "cancel", GigCancelForm(request.POST), cancel, _("The job was cancelled."))
 
 
 # --- bids --------------------------------------------------------------------------------------
@@ -301,16 +309,11 @@ def gig_cancel(request, pk: int):
 @login_required
 @require_POST
 def bid_place(request, pk: int):
-    gig = _gig_or_404(request, pk)
-    form = BidForm(request.POST)
-    return submit(
-        request,
-        form,
-        lambda data: services.bid_place(gig=gig, user=request.user, **data),
-        again=lambda status: gig_detail(request, pk, forms={"bid": form}, status=status),
-        done=_("Your bid was sent. The owner will be notified."),
-        then=lambda _bid: redirect(gig),
-    )
+    def place(gig, data):
+        return services.bid_place(gig=gig, user=request.user, **data)
+
+    done = _("Your bid was sent. The owner will be notified.")
+    return _gig_page_post(request, pk, "bid", BidForm(request.POST), place, done)
 
 
 @login_required

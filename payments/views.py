@@ -34,6 +34,12 @@ def _back(contract_id: int):
     return redirect(reverse("gigs:contract", args=[contract_id]) + "#payments")
 
 
+def _button(request, contract_id: int, action, done):
+    """A lone button of the payments part: its refusal or ``done`` flashed, back to the payments."""
+    attempt(request, action, done)
+    return _back(contract_id)
+
+
 def _post(request, contract_id: int, name: str, form, action, done):
     """A payment form: refused, the contract page again with the form bound and the status
     (``page_forms`` reach the payments part); done, back to the payments with ``done``."""
@@ -64,12 +70,8 @@ def terms_propose(request, pk: int):
 @require_POST
 def terms_agree(request, pk: int):
     contract = _contract(request, pk)
-    attempt(
-        request,
-        lambda: services.terms_agree(contract=contract, user=request.user),
-        _("You agreed to the payment schedule."),
-    )
-    return _back(contract.pk)
+    done = _("You agreed to the payment schedule.")
+    return _button(request, contract.pk, lambda: services.terms_agree(contract=contract, user=request.user), done)
 
 
 @login_required
@@ -98,12 +100,10 @@ def payment_record(request, pk: int):
 @require_POST
 def payment_confirm(request, pk: int):
     payment = _payment(request, pk)
-    attempt(
-        request,
-        lambda: services.payment_confirm(payment=payment, user=request.user),
-        _("Thank you. Receipt confirmed; the kwitansi is ready."),
+    done = _("Thank you. Receipt confirmed; the kwitansi is ready.")
+    return _button(
+        request, payment.contract_id, lambda: services.payment_confirm(payment=payment, user=request.user), done
     )
-    return _back(payment.contract_id)
 
 
 @login_required
