@@ -140,7 +140,7 @@ def test_form_shows_the_floor_and_refuses_below_it(creative):
         "/paket/baru/",
         {"category": "kemasan", "title": "Murah", "description": "x", "basic_price": "100.000", "basic_days": "2"},
     )
-    assert response.status_code == 200 and "Rp 400.000" in response.content.decode()
+    assert response.status_code == 400 and "Rp 400.000" in response.content.decode()
     assert not Package.objects.filter(title="Murah").exists()
 
 
