@@ -161,7 +161,7 @@ def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
 
 
 def _tell_cancelled(contract: Contract, recipients, reason: str, *, key_per_recipient: bool = False) -> None:
-    """"The contract was cancelled", with the reason, once per recipient (the keys as they always were)."""
+    """Tell that the contract was cancelled, with the reason, once per recipient (the keys as they always were)."""
     for recipient in recipients:
         notify(
             recipient=recipient,
