@@ -109,7 +109,7 @@ class HolidayAdmin(admin.ModelAdmin):
 
 @admin.register(RejectionReason)
 class RejectionReasonAdmin(admin.ModelAdmin):
-    list_display = ["label", "code", "position", "is_active"]
+    list_display = ["label", "label_en", "code", "position", "is_active"]
     list_editable = ["position", "is_active"]
     prepopulated_fields = {"code": ["label"]}
 

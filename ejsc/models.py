@@ -494,6 +494,7 @@ class RejectionReason(models.Model):
 
     code = models.SlugField(_("code"), unique=True)
     label = models.CharField(_("label"), max_length=120)
+    label_en = models.CharField(_("label (English)"), max_length=120, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("in use"), default=True)
 
@@ -504,6 +505,11 @@ class RejectionReason(models.Model):
 
     def __str__(self):
         return self.label
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the reader's language (Indonesian when no English is given)."""
+        return in_reader_language(self.label, self.label_en)
 
 
 class WaitlistEntry(ChoicesDisplay, models.Model):

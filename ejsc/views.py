@@ -404,7 +404,7 @@ def _staff_queue_page(request, block_form=None, status=200):
             "blocks": blocks[:BLOCKS_SHOWN],
             # the admin's list of rejection reasons, written once and offered in every row's reject form
             "reason_options": format_html_join(
-                "", '<option value="{}">{}</option>', ((r.code, r.label) for r in _active_reasons())
+                "", '<option value="{}">{}</option>', ((r.code, r.shown_label) for r in _active_reasons())
             ),
             "more_blocks": len(blocks) > BLOCKS_SHOWN,
             "block_form": block_form or BlockForm(rooms=rooms),

@@ -86,14 +86,16 @@ def rejection_reasons():
     from ejsc.models import RejectionReason
 
     rows = [
-        ("room_unavailable", "Ruangan tidak tersedia"),
-        ("purpose_not_allowed", "Keperluan tidak diizinkan"),
-        ("incomplete", "Permohonan tidak lengkap"),
-        ("other", "Lainnya"),
+        ("room_unavailable", "Ruangan tidak tersedia", "Room not available"),
+        ("purpose_not_allowed", "Keperluan tidak diizinkan", "Purpose not allowed"),
+        ("incomplete", "Permohonan tidak lengkap", "Request incomplete"),
+        ("other", "Lainnya", "Other"),
     ]
     return [
-        RejectionReason.objects.get_or_create(code=code, defaults={"label": label, "position": i})[0]
-        for i, (code, label) in enumerate(rows)
+        RejectionReason.objects.get_or_create(
+            code=code, defaults={"label": label, "label_en": label_en, "position": i}
+        )[0]
+        for i, (code, label, label_en) in enumerate(rows)
     ]
 
 

@@ -87,3 +87,15 @@ def test_a_request_is_rejected_from_the_queue_with_a_reason_from_the_admins_list
     booking.refresh_from_db()
     assert booking.status == BookingStatus.REJECTED
     assert booking.rejection_reason.code == "incomplete" and booking.decision_reason == "KTP belum ada"
+
+
+def test_the_rejection_reasons_read_in_the_staff_language(client):
+    from tests.ejsc.factories import rejection_reasons
+
+    rejection_reasons()
+    room = RoomFactory()
+    BookingFactory(room=room, status=BookingStatus.REQUESTED)
+    client.force_login(StaffFactory(bakorwil=room.space.bakorwil, language="en"))
+    body = client.get(reverse("ejsc:staff_queue")).content.decode()
+    assert ">Request incomplete</option>" in body and ">Other</option>" in body
+    assert "Permohonan tidak lengkap" not in body and "Lainnya" not in body
