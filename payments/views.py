@@ -14,7 +14,7 @@ from mjc.core.pagination import html_page
 from mjc.core.web import html_errors
 from payments import documents, selectors, services
 from payments.api import pdf_response
-from payments.forms import DisputeVoidForm, NotReceivedForm, PaymentForm, PresetForm
+from payments.forms import DisputeVoidForm, NotReceivedForm, PaymentForm, PresetForm, ScheduleForm
 
 
 def _contract(request, pk):
@@ -44,22 +44,37 @@ def _form_errors(request, form):
         messages.error(request, " ".join(errors))
 
 
-@login_required
-@require_POST
-def terms_propose(request, pk: int):
+def _propose(request, pk: int, form, instalments_of):
+    """The owner proposes a schedule read from ``form`` (a preset, or their own rows)."""
     contract = _contract(request, pk)
-    form = PresetForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
         return _back(contract.pk)
     try:
-        instalments = services.preset_instalments(contract=contract, preset=form.cleaned_data["preset"])
-        services.terms_propose(contract=contract, user=request.user, instalments=instalments)
+        services.terms_propose(contract=contract, user=request.user, instalments=instalments_of(contract, form))
     except ApplicationError as exc:
         _fail(request, exc)
     else:
         messages.success(request, _("Schedule proposed. It applies once the creative agrees."))
     return _back(contract.pk)
+
+
+@login_required
+@require_POST
+def terms_propose(request, pk: int):
+    return _propose(
+        request,
+        pk,
+        PresetForm(request.POST),
+        lambda contract, form: services.preset_instalments(contract=contract, preset=form.cleaned_data["preset"]),
+    )
+
+
+@login_required
+@require_POST
+def terms_schedule(request, pk: int):
+    """The owner's own schedule (labels, amounts, a date or an event each), as the API takes it."""
+    return _propose(request, pk, ScheduleForm(request.POST), lambda contract, form: form.instalments())
 
 
 @login_required

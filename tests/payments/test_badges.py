@@ -222,3 +222,44 @@ def test_on_time_needs_ninety_percent_of_the_last_contracts():
         _contract_delivered(punctual, late=True)
     earned_badges_refresh()
     assert CreativeProfile.objects.get(pk=punctual.pk).earned_badges == []
+
+
+# --- badges on package pages and in the gig and package APIs ------------------------------------
+
+
+def test_badges_show_on_package_pages_and_in_the_package_and_gig_apis(api, client):
+    """Given a creative MJC vouches for (Talenta MJC, Tepat waktu) with a package, and a verified
+    business with a gig, then the package card, the package page and both APIs carry the badges;
+    a creative without any shows none."""
+    from django.urls import reverse
+
+    from tests.packages.factories import make_package
+
+    admin = AdminFactory()
+    vouched = CreativeProfileFactory()
+    creative_services.talenta_grant(profile=vouched, admin=admin, note="Lulus Bootcamp Desain MJC 2026")
+    CreativeProfile.objects.filter(pk=vouched.pk).update(earned_badges=["on_time"])
+    package = make_package(creative=vouched)
+    plain = make_package(creative=CreativeProfileFactory(), title="Foto produk katalog")
+    business = BusinessFactory()
+    row = umkm_services.nib_verification_submit(business=business, user=business.owner, nib=NIB)
+    umkm_services.nib_verification_decide(verification=row, admin=admin, approve=True)
+    gig = GigFactory(business=business)
+
+    expected = [{"code": "talenta_mjc", "label": "Talenta MJC"}, {"code": "on_time", "label": "Tepat waktu"}]
+    detail = api.get(reverse("api:package-detail", args=[package.pk])).json()
+    assert detail["creative"]["badges"] == expected
+    listed = {item["id"]: item for item in api.get(reverse("api:packages")).json()["results"]}
+    assert listed[package.pk]["creative"]["badges"] == expected
+    assert listed[plain.pk]["creative"]["badges"] == []
+    english = api.get(reverse("api:package-detail", args=[package.pk]), HTTP_ACCEPT_LANGUAGE="en").json()
+    assert english["creative"]["badges"][1] == {"code": "on_time", "label": "On time"}
+    assert api.get(reverse("api:gig-detail", args=[gig.pk])).json()["business_badges"] == [
+        {"code": "nib_verified", "label": "NIB terverifikasi"}
+    ]
+
+    page = client.get(reverse("packages:detail", args=[package.pk])).content.decode()
+    assert 'data-badge="talenta_mjc"' in page and 'data-badge="on_time"' in page
+    catalogue = client.get(reverse("packages:list")).content.decode()
+    assert catalogue.count('data-badge="talenta_mjc"') == 1
+    assert 'data-badge="' not in client.get(reverse("packages:detail", args=[plain.pk])).content.decode()

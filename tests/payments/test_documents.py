@@ -195,3 +195,25 @@ def test_the_same_document_is_the_same_file(contract):
     assert f"D:{document.issued_on:%Y%m%d}000000+07'00'".encode() in first
     bast = Document.objects.get(contract=deliver_and_complete(contract), kind="handover")
     assert handover_pdf(bast) == handover_pdf(Document.objects.get(pk=bast.pk))
+
+
+def test_the_qr_code_on_each_document_carries_its_verification_url(contract):
+    """The QR printed on the kwitansi and on the BAST is the verification URL's code, module for
+    module: the picture pypdf finds on the page is the one segno draws for that URL."""
+    from PIL import Image, ImageChops
+    from segno import make
+
+    from payments.documents import handover_pdf, receipt_pdf, verification_url
+
+    receipt = confirmed_payment(contract).receipt
+    bast = Document.objects.get(contract=deliver_and_complete(contract), kind="handover")
+    for document, draw in ((receipt, receipt_pdf), (bast, handover_pdf)):
+        url = verification_url(document)
+        assert url.endswith(f"/verifikasi/{document.code}/")
+        [picture] = PdfReader(io.BytesIO(draw(document))).pages[-1].images
+        printed = Image.open(io.BytesIO(picture.data)).convert("L")
+        expected = io.BytesIO()
+        make(url, error="m").save(expected, kind="png", scale=5, border=2)
+        expected = Image.open(expected).convert("L")
+        assert printed.size == expected.size
+        assert ImageChops.difference(printed, expected).getbbox() is None  # not one pixel differs

@@ -191,3 +191,70 @@ def test_api_strangers_get_404_and_creative_cannot_propose(contract, creative, a
     assert stranger.put(url, {"preset": "dp50"}, format="json").status_code == 404
     assert stranger.post(url + "agree/").status_code == 404
     assert as_user(creative).put(url, {"preset": "dp50"}, format="json").status_code == 403
+
+
+# --- the owner's own schedule on the contract page --------------------------------------------------
+
+
+def _schedule(rows):
+    data = {}
+    for n, (label, amount, event, due_on) in enumerate(rows, start=1):
+        data |= {f"label_{n}": label, f"amount_{n}": amount, f"due_event_{n}": event, f"due_on_{n}": due_on}
+    return data
+
+
+def test_the_owner_sets_their_own_schedule_on_the_page_and_the_creative_agrees(contract, owner, creative, client):
+    """Given the contract page, when the owner writes three instalments (one due on a date) that add
+    up to the agreed amount, then they are proposed as written and the creative agrees on the page;
+    a schedule that does not add up is refused with the reason and changes nothing."""
+    from django.urls import reverse
+
+    page_url = reverse("gigs:contract", args=[contract.pk])
+    action = reverse("payments:terms_schedule", args=[contract.pk])
+    client.force_login(owner)
+    page = client.get(page_url).content.decode()
+    assert 'data-testid="schedule-form"' in page and 'name="due_on_4"' in page
+    due = timezone.localdate() + timedelta(days=14)
+
+    wrong = client.post(action, _schedule([("DP", "500.000", "start", ""), ("Sisa", "500.000", "", due)]), follow=True)
+    assert "Rp 1.000.000" in wrong.content.decode() and "Rp 1.500.000" in wrong.content.decode()
+    assert PaymentTerms.objects.get(contract=contract).is_default
+
+    rows = [
+        ("DP", "500.000", "start", ""),
+        ("Termin 2", "Rp 500.000", "", due.isoformat()),
+        ("", "500000", "completion", ""),
+    ]
+    response = client.post(action, _schedule(rows))
+    assert response.status_code == 302 and response["Location"].endswith("#payments")
+    terms = PaymentTerms.objects.get(contract=contract)
+    assert terms.status == TermsStatus.PROPOSED and not terms.is_default
+    assert [(i.label, i.amount, i.due_event, i.due_on) for i in Instalment.objects.filter(terms=terms)] == [
+        ("DP", 500_000, "start", None),
+        ("Termin 2", 500_000, "", due),
+        ("Termin 3", 500_000, "completion", None),
+    ]
+
+    # the creative does not get the form, and posting it anyway is refused
+    client.force_login(creative)
+    assert 'data-testid="schedule-form"' not in client.get(page_url).content.decode()
+    client.post(action, _schedule([("DP", "1.500.000", "start", "")]))
+    assert Instalment.objects.filter(terms=terms).count() == 3
+    client.post(reverse("payments:terms_agree", args=[contract.pk]))
+    assert PaymentTerms.objects.get(pk=terms.pk).status == TermsStatus.AGREED
+    client.force_login(UserFactory())
+    assert client.post(action, _schedule(rows)).status_code == 404
+
+
+def test_a_row_due_both_on_a_date_and_an_event_is_refused_on_the_page(contract, owner, client):
+    from django.urls import reverse
+
+    client.force_login(owner)
+    due = (timezone.localdate() + timedelta(days=7)).isoformat()
+    response = client.post(
+        reverse("payments:terms_schedule", args=[contract.pk]),
+        _schedule([("Penuh", "1.500.000", "completion", due)]),
+        follow=True,
+    )
+    assert "tidak keduanya" in response.content.decode()
+    assert PaymentTerms.objects.get(contract=contract).is_default
