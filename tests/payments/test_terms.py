@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from mjc.core.errors import Conflict, PermissionDenied, ValidationFailed
@@ -148,7 +149,7 @@ def test_terms_are_locked_once_a_payment_is_recorded(contract, owner):
 
 
 def test_api_terms_round_trip(contract, owner, creative, as_user):
-    url = f"/api/v1/contracts/{contract.pk}/payment-terms/"
+    url = reverse("api:contract-payment-terms", args=[contract.pk])
     body = as_user(owner).get(url).json()
     assert body["status"] == "agreed" and len(body["instalments"]) == 1
     assert set(body["instalments"][0]) >= {"id", "label", "amount", "due_on", "due_event", "status"}
@@ -165,13 +166,13 @@ def test_api_terms_round_trip(contract, owner, creative, as_user):
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "proposed"
     assert "agree_terms" in as_user(creative).get(url).json()["summary"]["actions"]
-    response = as_user(creative).post(url + "agree/")
+    response = as_user(creative).post(reverse("api:contract-payment-terms-agree", args=[contract.pk]))
     assert response.status_code == 200 and response.json()["status"] == "agreed"
 
 
 def test_api_sum_mismatch_is_400(contract, owner, as_user):
     response = as_user(owner).put(
-        f"/api/v1/contracts/{contract.pk}/payment-terms/",
+        reverse("api:contract-payment-terms", args=[contract.pk]),
         {"instalments": [{"label": "DP", "amount": 1, "due_event": "start"}]},
         format="json",
     )
@@ -179,17 +180,19 @@ def test_api_sum_mismatch_is_400(contract, owner, as_user):
 
 
 def test_api_preset(contract, owner, as_user):
-    response = as_user(owner).put(f"/api/v1/contracts/{contract.pk}/payment-terms/", {"preset": "dp50"}, format="json")
+    response = as_user(owner).put(
+        reverse("api:contract-payment-terms", args=[contract.pk]), {"preset": "dp50"}, format="json"
+    )
     assert response.status_code == 200
     assert [row["amount"] for row in response.json()["instalments"]] == [750_000, 750_000]
 
 
 def test_api_strangers_get_404_and_creative_cannot_propose(contract, creative, as_user):
-    url = f"/api/v1/contracts/{contract.pk}/payment-terms/"
+    url = reverse("api:contract-payment-terms", args=[contract.pk])
     stranger = as_user(UserFactory())
     assert stranger.get(url).status_code == 404
     assert stranger.put(url, {"preset": "dp50"}, format="json").status_code == 404
-    assert stranger.post(url + "agree/").status_code == 404
+    assert stranger.post(reverse("api:contract-payment-terms-agree", args=[contract.pk])).status_code == 404
     assert as_user(creative).put(url, {"preset": "dp50"}, format="json").status_code == 403
 
 
@@ -207,7 +210,6 @@ def test_the_owner_sets_their_own_schedule_on_the_page_and_the_creative_agrees(c
     """Given the contract page, when the owner writes three instalments (one due on a date) that add
     up to the agreed amount, then they are proposed as written and the creative agrees on the page;
     a schedule that does not add up is refused with the reason and changes nothing."""
-    from django.urls import reverse
 
     page_url = reverse("gigs:contract", args=[contract.pk])
     action = reverse("payments:terms_schedule", args=[contract.pk])
@@ -247,7 +249,6 @@ def test_the_owner_sets_their_own_schedule_on_the_page_and_the_creative_agrees(c
 
 
 def test_a_row_due_both_on_a_date_and_an_event_is_refused_on_the_page(contract, owner, client):
-    from django.urls import reverse
 
     client.force_login(owner)
     due = (timezone.localdate() + timedelta(days=7)).isoformat()
