@@ -259,3 +259,30 @@ def test_a_row_due_both_on_a_date_and_an_event_is_refused_on_the_page(contract, 
     )
     assert "tidak keduanya" in response.content.decode()
     assert PaymentTerms.objects.get(contract=contract).is_default
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"amount_1": "banyak"},
+        {"amount_1": "-5"},
+        {"amount_1": "99999999999999999999"},
+        {"amount_1": "1.500.000", "due_on_1": "kemarin"},
+        {"amount_1": "1.500.000", "due_event_1": "someday"},
+        {"amount_1": "1.500.000", "label_1": "DP\x00", "due_event_1": "start"},
+        {"label_1": "Tanpa jumlah", "due_event_1": "start"},
+        {},
+    ],
+)
+def test_hostile_schedules_on_the_page_are_refused_never_a_500(contract, owner, client, row):
+    client.force_login(owner)
+    response = client.post(reverse("payments:terms_schedule", args=[contract.pk]), row)
+    if any(
+        "\x00" in value for value in row.values()
+    ):  # the site's guard answers a NUL in any form with 400 before the view
+        assert response.status_code == 400
+    else:
+        assert response.status_code == 302
+        page = client.get(response["Location"])
+        assert page.status_code == 200 and 'class="message message--error' in page.content.decode()
+    assert PaymentTerms.objects.get(contract=contract).is_default
