@@ -4,7 +4,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
-from mjc.core.errors import Conflict, NotFound, PermissionDenied
+from mjc.core.errors import Conflict, NotFound, PermissionDenied, error_kind
 
 
 class CreativeErrorCode(StrEnum):
@@ -14,21 +14,18 @@ class CreativeErrorCode(StrEnum):
     PORTFOLIO_FULL = "portfolio_full"
 
 
-class CreativeNotFound(NotFound):
-    default_code = CreativeErrorCode.CREATIVE_NOT_FOUND
-    default_message = _("Creative profile not found.")
-
-
-class PortfolioItemNotFound(NotFound):
-    default_code = CreativeErrorCode.PORTFOLIO_ITEM_NOT_FOUND
-    default_message = _("Portfolio item not found.")
-
-
-class NotACreative(PermissionDenied):
-    default_code = CreativeErrorCode.NOT_A_CREATIVE
-    default_message = _("Set up your creative profile first.")
-
-
-class PortfolioFull(Conflict):
-    default_code = CreativeErrorCode.PORTFOLIO_FULL
-    default_message = _("Your portfolio is full. Remove an item before adding a new one.")
+CreativeNotFound = error_kind(
+    "CreativeNotFound", NotFound, CreativeErrorCode.CREATIVE_NOT_FOUND, _("Creative profile not found.")
+)
+PortfolioItemNotFound = error_kind(
+    "PortfolioItemNotFound", NotFound, CreativeErrorCode.PORTFOLIO_ITEM_NOT_FOUND, _("Portfolio item not found.")
+)
+NotACreative = error_kind(
+    "NotACreative", PermissionDenied, CreativeErrorCode.NOT_A_CREATIVE, _("Set up your creative profile first.")
+)
+PortfolioFull = error_kind(
+    "PortfolioFull",
+    Conflict,
+    CreativeErrorCode.PORTFOLIO_FULL,
+    _("Your portfolio is full. Remove an item before adding a new one."),
+)

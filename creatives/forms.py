@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mjc.categories.models import Category
+from mjc.core.forms import code_choice, slug_choice
 from mjc.core.money import RupiahField, RupiahInput
-from mjc.core.widgets import QuickSelect
 from mjc.regions.models import Bakorwil, Kabupaten
 
 
@@ -49,13 +49,7 @@ class ProfileForm(forms.Form):
 
 class PortfolioForm(forms.Form):
     title = forms.CharField(label=_("Title of the work"), max_length=140)
-    category = forms.ModelChoiceField(
-        label=_("Category"),
-        queryset=Category.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Choose a category"),
-    )
+    category = slug_choice(_("Category"), Category.objects.all(), required=False, empty_label=_("Choose a category"))
     image = forms.FileField(
         label=_("Image"),
         help_text=_("JPG, PNG or WEBP, at most 20 MB."),
@@ -65,29 +59,12 @@ class PortfolioForm(forms.Form):
 
 class CreativeFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    category = forms.ModelChoiceField(
-        label=_("Category"),
-        queryset=Category.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All categories"),
-        widget=QuickSelect,
+    category = slug_choice(_("Category"), Category.objects.all(), required=False, empty_label=_("All categories"))
+    bakorwil = code_choice(
+        _("Bakorwil"), Bakorwil.objects.order_by("code"), required=False, empty_label=_("All Bakorwil")
     )
-    bakorwil = forms.ModelChoiceField(
-        label=_("Bakorwil"),
-        queryset=Bakorwil.objects.order_by("code"),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All Bakorwil"),
-        widget=QuickSelect,
-    )
-    kabupaten = forms.ModelChoiceField(
-        label=_("Kabupaten/kota"),
-        queryset=Kabupaten.objects.order_by("name"),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All kabupaten/kota"),
-        widget=QuickSelect,
+    kabupaten = code_choice(
+        _("Kabupaten/kota"), Kabupaten.objects.order_by("name"), required=False, empty_label=_("All kabupaten/kota")
     )
     available = forms.BooleanField(label=_("Available now"), required=False)
     verified = forms.BooleanField(label=_("Only verified (Talenta MJC)"), required=False)
@@ -104,3 +81,9 @@ class CreativeFilterForm(forms.Form):
             "available": True if data.get("available") else None,
             "verified": bool(data.get("verified")),
         }
+
+
+class TalentaForm(forms.Form):
+    """An MJC admin's note when granting or withdrawing "Talenta MJC" (the service asks for it)."""
+
+    note = forms.CharField(label=_("Note (e.g. the MJC training attended)"), required=False, max_length=4000)

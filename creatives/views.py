@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 
 from creatives import selectors, services
 from creatives.errors import NotACreative
-from creatives.forms import CreativeFilterForm, PortfolioForm, ProfileForm
+from creatives.forms import CreativeFilterForm, PortfolioForm, ProfileForm, TalentaForm
 from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page
-from mjc.core.web import form_error, html_errors
+from mjc.core.web import error_forms, form_error, html_errors, submit
 
 PAGE_SIZE = 12
 
@@ -27,12 +27,20 @@ def creative_list(request):
 
 
 @html_errors
-def creative_detail(request, pk):
+def creative_detail(request, pk, talenta_form=None, status=200):
+    """The profile; a refused Talenta decision comes back here with its note (``talenta_form``)."""
     profile = selectors.creative_get(pk=pk)
     return render(
         request,
         "creatives/detail.html",
-        {"profile": profile, "portfolio": list(profile.portfolio.all()), "is_me": profile.user_id == request.user.pk},
+        {
+            "profile": profile,
+            "portfolio": list(profile.portfolio.all()),
+            "is_me": profile.user_id == request.user.pk,
+            "talenta_form": talenta_form or TalentaForm(),
+            "error_forms": error_forms([talenta_form]),
+        },
+        status=status,
     )
 
 
@@ -110,14 +118,15 @@ def talenta_decide(request, pk):
     if not request.user.is_superuser:
         raise Http404
     profile = selectors.creative_get(pk=pk)
-    note = (request.POST.get("note") or "")[:4000]
-    try:
-        if request.POST.get("grant") == "1":
-            services.talenta_grant(profile=profile, admin=request.user, note=note)
-            messages.success(request, _("Talenta MJC granted."))
-        else:
-            services.talenta_withdraw(profile=profile, admin=request.user, note=note)
-            messages.success(request, _("Talenta MJC withdrawn."))
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect("creatives:detail", pk=profile.pk)
+    grant = request.POST.get("grant") == "1"
+    form = TalentaForm(request.POST)
+    return submit(
+        request,
+        form,
+        lambda data: (services.talenta_grant if grant else services.talenta_withdraw)(
+            profile=profile, admin=request.user, note=data["note"]
+        ),
+        again=lambda status: creative_detail(request, profile.pk, talenta_form=form, status=status),
+        done=_("Talenta MJC granted.") if grant else _("Talenta MJC withdrawn."),
+        then=lambda _profile: redirect("creatives:detail", pk=profile.pk),
+    )

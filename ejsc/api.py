@@ -550,21 +550,22 @@ class EventApproveApi(APIView):
         )
 
 
+def _event_with_reason(request, pk: int, service):
+    """Reject or cancel an event with a reason: the event (404), the reason (400), the service."""
+    event = selectors.event_get(user=request.user, pk=pk)
+    reason = BookingReasonSerializer(data=request.data)
+    reason.is_valid(raise_exception=True)
+    moved = service(actor=request.user, event=event, reason=reason.validated_data["reason"])
+    return Response(EventSerializer(moved, context={"request": request}).data)
+
+
 class EventRejectApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(request=BookingReasonSerializer, responses={200: EventSerializer, **ERRORS})
     def post(self, request, pk: int):
         """Staff of the hub's Bakorwil reject an event with a reason."""
-        event = selectors.event_get(user=request.user, pk=pk)
-        reason = BookingReasonSerializer(data=request.data)
-        reason.is_valid(raise_exception=True)
-        return Response(
-            EventSerializer(
-                services.event_reject(actor=request.user, event=event, reason=reason.validated_data["reason"]),
-                context={"request": request},
-            ).data
-        )
+        return _event_with_reason(request, pk, services.event_reject)
 
 
 class EventCancelApi(APIView):
@@ -573,15 +574,7 @@ class EventCancelApi(APIView):
     @extend_schema(request=BookingReasonSerializer, responses={200: EventSerializer, **ERRORS})
     def post(self, request, pk: int):
         """The organizer, or staff of the hub's Bakorwil, cancel an event; everyone with an RSVP is notified once."""
-        event = selectors.event_get(user=request.user, pk=pk)
-        reason = BookingReasonSerializer(data=request.data)
-        reason.is_valid(raise_exception=True)
-        return Response(
-            EventSerializer(
-                services.event_cancel(actor=request.user, event=event, reason=reason.validated_data["reason"]),
-                context={"request": request},
-            ).data
-        )
+        return _event_with_reason(request, pk, services.event_cancel)
 
 
 class EventRsvpApi(APIView):

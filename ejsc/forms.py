@@ -39,6 +39,10 @@ class PeriodForm(forms.Form):
             data["end"] = at_wib(end_day, data["end_time"])
         return data
 
+    def period(self, *names) -> dict:
+        """The start and end (and the other fields named) as the services take them."""
+        return {name: self.cleaned_data[name] for name in ("start", "end", *names)}
+
 
 class BookingForm(PeriodForm):
     attendees = forms.IntegerField(label=_("Attendees"), min_value=1, initial=1)
@@ -67,6 +71,13 @@ class BookingForm(PeriodForm):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+
+
+class FeedbackForm(forms.Form):
+    """A rating after a visit or an event; the service checks the score (the API's words)."""
+
+    score = forms.CharField(label=_("Your score (1 = poor, 5 = excellent)"), required=False, max_length=2)
+    comment = forms.CharField(label=_("Comment (optional)"), required=False, max_length=2000)
 
 
 class BlockForm(PeriodForm):

@@ -17,12 +17,13 @@ from django.views.decorators.http import require_POST
 
 from ejsc import checkin, feedback, selectors, series, visitors, waitlist
 from ejsc.days import staff_day
-from ejsc.forms import PeriodForm
-from ejsc.models import Space
+from ejsc.forms import FeedbackForm, PeriodForm
+from ejsc.models import RejectionReason, Space
 from ejsc.timefmt import parse_day, when
-from ejsc.views import _get, _next, _require_staff
+from ejsc.views import _get, _next, _require_staff, booking_detail, chosen_reason, event_detail, room_page
 from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
+from mjc.core.web import INVALID, error_forms, rejected, submit
 
 # --- weekly series -----------------------------------------------------------------------------
 
@@ -31,6 +32,7 @@ from mjc.core.formatting import wib
 def series_detail(request, pk):
     found = _get(series.series_get, user=request.user, pk=pk)
     bookings = list(found.bookings.select_related("room__space").order_by("start", "id")[: series.MAX_OCCURRENCES])
+    can_decide = selectors.can_decide(request.user, found.room.space)
     skipped = request.session.pop(f"ejsc-series-skipped-{found.pk}", [])
     return render(
         request,
@@ -39,9 +41,10 @@ def series_detail(request, pk):
             "series": found,
             "bookings": bookings,
             "skipped": skipped,
-            "can_decide": selectors.can_decide(request.user, found.room.space),
+            "can_decide": can_decide,
             "is_requester": found.requester_id == request.user.pk,
             "has_requested": any(b.status == "requested" for b in bookings),
+            "reasons": list(RejectionReason.objects.filter(is_active=True)) if can_decide else [],
         },
     )
 
@@ -59,7 +62,8 @@ def series_action(request, pk):
             for refused in result["refused"]:
                 messages.error(request, refused["message"])
         elif action == "reject":
-            series.series_reject(actor=request.user, series=found, reason=reason)
+            chosen = chosen_reason(request)
+            series.series_reject(actor=request.user, series=found, reason=reason, rejection_reason=chosen)
             messages.success(request, _("Rejected. The requester has been told why."))
         elif action == "cancel":
             series.series_cancel(actor=request.user, series=found, reason=reason)
@@ -96,26 +100,14 @@ def my_waitlist(request):
 def waitlist_join(request, pk):
     room = _get(selectors.room_get, pk)
     form = WaitlistForm(request.POST, prefix="wait")
-    if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
-        return redirect(room.get_absolute_url() + "#waitlist")
-    data = form.cleaned_data
-    try:
-        waitlist.waitlist_join(
-            user=request.user,
-            room=room,
-            start=data["start"],
-            end=data["end"],
-            attendees=data["attendees"],
-            purpose=data["purpose"],
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return redirect(room.get_absolute_url() + "#waitlist")
-    messages.success(
-        request, _("You are on the waitlist. If the time frees up you will be told and it is held for you.")
+    return submit(
+        request,
+        form,
+        lambda data: waitlist.waitlist_join(user=request.user, room=room, **form.period("attendees", "purpose")),
+        again=lambda status: room_page(request, room, wait_form=form, status=status),
+        done=_("You are on the waitlist. If the time frees up you will be told and it is held for you."),
+        then=lambda _entry: redirect("ejsc:waitlist"),
     )
-    return redirect("ejsc:waitlist")
 
 
 @login_required
@@ -137,22 +129,33 @@ def waitlist_action(request, pk):
 # --- check-in ------------------------------------------------------------------------------------
 
 
+class CheckInForm(forms.Form):
+    code = forms.CharField(label=gettext_lazy("Check-in code"), max_length=8)
+
+
 @login_required
 def check_in_page(request):
-    """Staff type the visitor's code on their phone."""
+    """Staff type the visitor's code on their phone; a refused code stays in the field."""
     _require_staff(request.user)
-    checked = None
+    form = CheckInForm(request.POST or None, auto_id="%s")
+    status = 200
     if request.method == "POST":
-        try:
-            booking = checkin.booking_by_code(actor=request.user, code=request.POST.get("code", ""))
-            checked = checkin.check_in(actor=request.user, booking=booking)
-            messages.success(
-                request, _("Checked in: %(who)s, %(room)s.") % {"who": checked.who, "room": checked.room.label}
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        return redirect(reverse("ejsc:check_in") + (f"?done={checked.pk}" if checked else ""))
-    return render(request, "ejsc/check_in.html", {})
+        status = INVALID
+        if form.is_valid():
+            try:
+                booking = checkin.booking_by_code(actor=request.user, code=form.cleaned_data["code"])
+                checked = checkin.check_in(actor=request.user, booking=booking)
+            except NotFound as exc:  # a mistyped code: the form again with the API's words, as its 404
+                form.add_error("code", str(exc.message))
+                status = exc.status_code
+            except ApplicationError as exc:
+                status = rejected(form, exc)
+            else:
+                messages.success(
+                    request, _("Checked in: %(who)s, %(room)s.") % {"who": checked.who, "room": checked.room.label}
+                )
+                return redirect(reverse("ejsc:check_in") + f"?done={checked.pk}")
+    return render(request, "ejsc/check_in.html", {"form": form, "error_forms": error_forms([form])}, status=status)
 
 
 @login_required
@@ -209,16 +212,13 @@ def on_behalf(request):
     _require_staff(request.user)
     rooms = selectors.staff_rooms(request.user)
     form = OnBehalfForm(request.POST or None, rooms=rooms)
+    status = INVALID if form.is_bound and not form.is_valid() else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             booking = visitors.booking_on_behalf(
                 actor=request.user,
-                room=data["room"],
-                start=data["start"],
-                end=data["end"],
-                attendees=data["attendees"],
-                purpose=data["purpose"],
+                **form.period("room", "attendees", "purpose"),
                 visitor={
                     "name": data["visitor_name"],
                     "phone": data["visitor_phone"],
@@ -227,11 +227,11 @@ def on_behalf(request):
                 },
             )
         except ApplicationError as exc:
-            form.add_error(None, exc.message)
+            status = rejected(form, exc)
         else:
             messages.success(request, _("Booked for %(who)s.") % {"who": booking.who})
             return redirect(booking.get_absolute_url())
-    return render(request, "ejsc/on_behalf.html", {"form": form})
+    return render(request, "ejsc/on_behalf.html", {"form": form}, status=status)
 
 
 # --- the staff day view ----------------------------------------------------------------------------
@@ -267,36 +267,34 @@ def day_view(request):
 # --- feedback --------------------------------------------------------------------------------------
 
 
+def _rate(request, service, again, back: str, **target):
+    """A rating (a score, an optional comment) of a booking or an event: refused, its page again
+    with what was typed and the status (``again``); given, back to the page's rating."""
+    form = FeedbackForm(request.POST)
+    return submit(
+        request,
+        form,
+        lambda data: service(user=request.user, score=data["score"], comment=data["comment"], **target),
+        again=lambda status: again(form, status),
+        done=_("Thank you for your rating!"),
+        then=lambda _feedback: redirect(back + "#feedback"),
+    )
+
+
 @login_required
 @require_POST
 def booking_feedback(request, pk):
     booking = _get(selectors.booking_get, user=request.user, pk=pk)
-    try:
-        feedback.booking_feedback(
-            user=request.user, booking=booking, score=request.POST.get("score"), comment=request.POST.get("comment", "")
-        )
-        messages.success(request, _("Thank you for your rating!"))
-    except NotFound:
-        raise Http404
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect(booking.get_absolute_url() + "#feedback")
+    again = lambda form, status: booking_detail(request, booking.pk, feedback_form=form, status=status)  # noqa: E731
+    return _rate(request, feedback.booking_feedback, again, booking.get_absolute_url(), booking=booking)
 
 
 @login_required
 @require_POST
 def event_feedback(request, pk):
     event = _get(selectors.event_get, user=request.user, pk=pk)
-    try:
-        feedback.event_feedback(
-            user=request.user, event=event, score=request.POST.get("score"), comment=request.POST.get("comment", "")
-        )
-        messages.success(request, _("Thank you for your rating!"))
-    except NotFound:
-        raise Http404
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect(event.get_absolute_url() + "#feedback")
+    again = lambda form, status: event_detail(request, event.pk, feedback_form=form, status=status)  # noqa: E731
+    return _rate(request, feedback.event_feedback, again, event.get_absolute_url(), event=event)
 
 
 # --- service figures on the staff side ------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,7 +26,7 @@ from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
-from mjc.core.web import form_error, refusal
+from mjc.core.web import INVALID, error_forms, refusal, rejected
 from mjc.regions.models import Bakorwil
 
 
@@ -113,56 +114,53 @@ def _slot_initial(room, query) -> dict:
 def room_detail(request, pk):
     room = _get(selectors.room_get, pk)
     monday = _week(request)
-    if request.method == "POST":
-        if not request.user.is_authenticated:
-            return redirect(f"/accounts/login/?next={request.path}")
-        form = BookingForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                if data.get("repeat"):
-                    from ejsc import pages, series
+    if request.method != "POST":
+        initial = {"attendees": 1, **_slot_initial(room, request.GET)}
+        return room_page(request, room, form=BookingForm(initial=initial), monday=monday)
+    if not request.user.is_authenticated:
+        return redirect(f"/accounts/login/?next={request.path}")
+    form = BookingForm(request.POST)
+    status = INVALID
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data.get("repeat"):
+                from ejsc import pages, series
 
-                    result = series.series_request(
-                        requester=request.user,
-                        room=room,
-                        start=data["start"],
-                        end=data["end"],
-                        attendees=data["attendees"],
-                        purpose=data["purpose"],
-                        every=data["repeat"],
-                        count=data.get("repeat_count"),
-                        until=data.get("repeat_until"),
-                    )
-                    pages.remember_skipped(request, result)
-                    messages.success(
-                        request,
-                        _("Weekly request sent: %(created)s occurrences, %(skipped)s skipped.")
-                        % {"created": len(result.created), "skipped": len(result.skipped)},
-                    )
-                    return redirect("ejsc:series", result.series.pk)
-                booking = services.booking_request(
+                result = series.series_request(
                     requester=request.user,
                     room=room,
-                    start=data["start"],
-                    end=data["end"],
-                    attendees=data["attendees"],
-                    purpose=data["purpose"],
+                    **form.period("attendees", "purpose"),
+                    every=data["repeat"],
+                    count=data.get("repeat_count"),
+                    until=data.get("repeat_until"),
                 )
-            except ApplicationError as exc:
-                form_error(form, exc)
+                pages.remember_skipped(request, result)
+                messages.success(
+                    request,
+                    _("Weekly request sent: %(created)s occurrences, %(skipped)s skipped.")
+                    % {"created": len(result.created), "skipped": len(result.skipped)},
+                )
+                return redirect("ejsc:series", result.series.pk)
+            booking = services.booking_request(requester=request.user, room=room, **form.period("attendees", "purpose"))
+        except ApplicationError as exc:
+            status = rejected(form, exc)
+        else:
+            if booking.status == BookingStatus.APPROVED:
+                messages.success(request, _("Booked! Your place is confirmed."))
             else:
-                if booking.status == BookingStatus.APPROVED:
-                    messages.success(request, _("Booked! Your place is confirmed."))
-                else:
-                    messages.success(
-                        request, _("Request sent. The Bakorwil staff will decide it; you will get a notification.")
-                    )
-                return redirect(booking.get_absolute_url())
-        monday = week_start(form.cleaned_data.get("date") or monday) if hasattr(form, "cleaned_data") else monday
-    else:
-        initial = {"attendees": 1, **_slot_initial(room, request.GET)}
-        form = BookingForm(initial=initial)
+                messages.success(
+                    request, _("Request sent. The Bakorwil staff will decide it; you will get a notification.")
+                )
+            return redirect(booking.get_absolute_url())
+    monday = week_start(form.cleaned_data.get("date") or monday) if hasattr(form, "cleaned_data") else monday
+    return room_page(request, room, form=form, monday=monday, status=status)
+
+
+def room_page(request, room, *, form=None, wait_form=None, monday=None, status=200):
+    """The room's week and its two forms; a refused booking or waitlist post comes back here
+    bound (what was typed kept, the refusal at the top of its form) with ``status``."""
+    monday = monday or _week(request)
     calendar = selectors.room_week(room, monday)
     if "week" not in request.GET and request.method == "GET" and not selectors.week_has_bookable_slot(calendar):
         monday += timedelta(days=7)  # nothing left this week (say, on a Sunday): show the next one
@@ -173,15 +171,16 @@ def room_detail(request, pk):
         {
             "room": room,
             "space": room.space,
-            "form": form,
+            "form": form or BookingForm(initial={"attendees": 1}),
             "calendar": calendar,
             "monday": monday,
             "prev_week": monday - timedelta(days=7),
             "next_week": monday + timedelta(days=7),
             "this_week": week_start(wib(timezone.now()).date()),
-            "wait_form": _wait_form(),
+            "wait_form": wait_form or _wait_form(),
             **_phone_day(request, room),
         },
+        status=status,
     )
 
 
@@ -252,7 +251,8 @@ def my_bookings(request):
 
 
 @login_required
-def booking_detail(request, pk):
+def booking_detail(request, pk, feedback_form=None, status=200):
+    """The booking; a refused rating comes back here with its score and comment (``feedback_form``)."""
     booking = _get(selectors.booking_get, user=request.user, pk=pk)
     can_decide = selectors.can_decide(request.user, booking.room.space)
     now = timezone.now()
@@ -272,15 +272,17 @@ def booking_detail(request, pk):
             "no_show_after": booking.start + settings.MJC_NO_SHOW_GRACE,
             "is_event_booking": hasattr(booking, "event"),
             "reason_form": ReasonForm(),
+            "feedback_form": feedback_form,
+            "error_forms": error_forms([feedback_form]),
             **_public_service_context(request, booking, can_decide),
         },
+        status=status,
     )
 
 
 def _public_service_context(request, booking, can_decide) -> dict:
     """Issue 14 on the booking page: the QR and code, the decision deadline, the rating, the reasons list."""
     from ejsc import feedback
-    from ejsc.models import RejectionReason
 
     is_requester = booking.requester_id == request.user.pk
     used = booking.status in (BookingStatus.CHECKED_IN, BookingStatus.COMPLETED) and not hasattr(booking, "event")
@@ -288,10 +290,22 @@ def _public_service_context(request, booking, can_decide) -> dict:
         "show_pass": booking.status == BookingStatus.APPROVED and booking.check_code and (is_requester or can_decide),
         "can_rate": used and is_requester and not booking.visitor_name,
         "rated": used and is_requester and feedback.has_given(request.user, booking=booking),
-        "reasons": list(RejectionReason.objects.filter(is_active=True))
-        if can_decide and booking.status == BookingStatus.REQUESTED
-        else [],
+        "reasons": list(_active_reasons()) if can_decide and booking.status == BookingStatus.REQUESTED else [],
     }
+
+
+def _active_reasons():
+    from ejsc.models import RejectionReason
+
+    return RejectionReason.objects.filter(is_active=True)
+
+
+def chosen_reason(request):
+    """The rejection reason picked from the admin's list (``reason_code``), or None."""
+    from ejsc.models import RejectionReason
+
+    code = (request.POST.get("reason_code") or "").strip()[:50]
+    return RejectionReason.objects.filter(code=code, is_active=True).first() if code else None
 
 
 @login_required
@@ -309,10 +323,7 @@ def booking_action(request, pk):
             services.booking_approve(actor=request.user, booking=booking)
             messages.success(request, _("Approved. The requester has been told."))
         elif action == "reject":
-            from ejsc.models import RejectionReason
-
-            code = (request.POST.get("reason_code") or "").strip()[:50]
-            chosen = RejectionReason.objects.filter(code=code, is_active=True).first() if code else None
+            chosen = chosen_reason(request)
             services.booking_reject(actor=request.user, booking=booking, reason=reason, rejection_reason=chosen)
             messages.success(request, _("Rejected. The requester has been told why."))
         elif action == "cancel":
@@ -391,6 +402,10 @@ def _staff_queue_page(request, block_form=None, status=200):
             "more_events": len(events) > PAGE_SIZE,
             "today": selectors.staff_today(request.user),
             "blocks": blocks[:BLOCKS_SHOWN],
+            # the admin's list of rejection reasons, written once and offered in every row's reject form
+            "reason_options": format_html_join(
+                "", '<option value="{}">{}</option>', ((r.code, r.label) for r in _active_reasons())
+            ),
             "more_blocks": len(blocks) > BLOCKS_SHOWN,
             "block_form": block_form or BlockForm(rooms=rooms),
             "now": timezone.now(),
@@ -411,6 +426,7 @@ def staff_block(request):
     """Block one period or several whole days; a refused block shows the form again with what was typed."""
     _require_staff(request.user)
     form = BlockForm(request.POST, rooms=selectors.staff_rooms(request.user))
+    status = INVALID
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -418,7 +434,7 @@ def staff_block(request):
                 actor=request.user, room=data["room"], start=data["start"], end=data["end"], reason=data["reason"]
             )
         except ApplicationError as exc:
-            form_error(form, exc)
+            status = rejected(form, exc)
         else:
             messages.success(
                 request,
@@ -438,7 +454,7 @@ def staff_block(request):
                     % {"count": waiting},
                 )
             return redirect(f"{reverse('ejsc:staff_queue')}#q-block")
-    return _staff_queue_page(request, block_form=form)
+    return _staff_queue_page(request, block_form=form, status=status)
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -477,24 +493,15 @@ def event_new(request):
     status = 200
     if request.method == "POST":
         form = EventForm(request.POST, space=space)
+        status = INVALID
         if form.is_valid():
-            data = form.cleaned_data
             try:
                 event = services.event_request(
                     organizer=request.user,
-                    room=data["room"],
-                    start=data["start"],
-                    end=data["end"],
-                    title=data["title"],
-                    description=data["description"],
-                    expected_attendees=data["expected_attendees"],
-                    public=data["public"],
-                    organization=data["organization"],
+                    **form.period("room", "title", "description", "expected_attendees", "public", "organization"),
                 )
             except ApplicationError as exc:
-                form_error(form, exc)
-                if exc.status_code == 409:  # a clash: the form again, with the day's free times, as a 409
-                    status = 409
+                status = rejected(form, exc)  # a clash: the form again, with the day's free times, as a 409
             else:
                 messages.success(request, _("Event request sent. The Bakorwil staff will decide it."))
                 return redirect(event.get_absolute_url())
@@ -506,7 +513,8 @@ def event_new(request):
     return render(request, "ejsc/event_new.html", {"form": form, "space": space}, status=status)
 
 
-def event_detail(request, pk):
+def event_detail(request, pk, feedback_form=None, status=200):
+    """The event; a refused rating comes back here with its score and comment (``feedback_form``)."""
     event = _get(selectors.event_get, user=request.user, pk=pk)
     return render(
         request,
@@ -517,8 +525,11 @@ def event_detail(request, pk):
             "can_decide": selectors.can_decide(request.user, event.room.space),
             "actions": selectors.event_actions(event, request.user),
             "open_for_rsvp": selectors.event_open_for_rsvp(event),
+            "feedback_form": feedback_form,
+            "error_forms": error_forms([feedback_form]),
             **_event_public_service_context(request, event),
         },
+        status=status,
     )
 
 

@@ -8,6 +8,7 @@ from gigs.models import GigTemplate
 from gigs.selectors import SORTS
 from gigs.statuses import WorkMode
 from mjc.categories.models import Category
+from mjc.core.forms import code_choice, slug_choice, text_area
 from mjc.core.money import RupiahField
 from mjc.core.widgets import QuickSelect
 from mjc.regions.models import Bakorwil, Kabupaten
@@ -40,30 +41,21 @@ class MarketSearchForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. kemasan keripik")}),
     )
-    category = forms.ModelChoiceField(
-        label=_("Category"),
-        queryset=Category.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All categories"),
-        widget=QuickSelect,
+    category = slug_choice(_("Category"), Category.objects.all(), required=False, empty_label=_("All categories"))
+    bakorwil = code_choice(_("Bakorwil"), Bakorwil.objects.all(), required=False, empty_label=_("All of East Java"))
+    kabupaten = code_choice(
+        _("Kabupaten/kota"), Kabupaten.objects.all(), required=False, empty_label=_("All kabupaten/kota")
     )
-    bakorwil = forms.ModelChoiceField(
-        label=_("Bakorwil"),
-        queryset=Bakorwil.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All of East Java"),
-        widget=QuickSelect,
-    )
-    kabupaten = forms.ModelChoiceField(
-        label=_("Kabupaten/kota"),
-        queryset=Kabupaten.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All kabupaten/kota"),
-        widget=QuickSelect,
-    )
+
+    def place_args(self) -> dict:
+        """The words, category and place searched, as the selectors take them."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "q": data.get("q") or "",
+            "category": data["category"].slug if data.get("category") else None,
+            "bakorwil": data["bakorwil"].code if data.get("bakorwil") else None,
+            "kabupaten": data["kabupaten"].code if data.get("kabupaten") else None,
+        }
 
 
 class GigSearchForm(MarketSearchForm):
@@ -87,10 +79,7 @@ class GigSearchForm(MarketSearchForm):
     def search_args(self) -> dict:
         data = self.cleaned_data if self.is_valid() else {}
         return {
-            "q": data.get("q") or "",
-            "category": data["category"].slug if data.get("category") else None,
-            "bakorwil": data["bakorwil"].code if data.get("bakorwil") else None,
-            "kabupaten": data["kabupaten"].code if data.get("kabupaten") else None,
+            **self.place_args(),
             "budget_min": data.get("budget_min"),
             "budget_max": data.get("budget_max"),
             "work_mode": data.get("work_mode") or None,
@@ -142,7 +131,7 @@ class GigForm(forms.Form):
     """Step 2 of posting a job: the template's questions (added per template) and the details."""
 
     title = forms.CharField(label=_("Job title"), max_length=140)
-    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all(), to_field_name="slug")
+    category = slug_choice(_("Category"), Category.objects.all())
     description = forms.CharField(
         label=_("Brief"),
         required=False,
@@ -152,9 +141,7 @@ class GigForm(forms.Form):
     budget_min = RupiahField(label=_("Budget from (Rp)"))
     budget_max = RupiahField(label=_("Budget up to (Rp)"))
     deadline = forms.DateField(label=_("Deadline"), widget=DateInput)
-    kabupaten = forms.ModelChoiceField(
-        label=_("Kabupaten/kota"), queryset=Kabupaten.objects.all(), to_field_name="code"
-    )
+    kabupaten = code_choice(_("Kabupaten/kota"), Kabupaten.objects.all())
     work_mode = forms.ChoiceField(label=_("Work mode"), choices=WorkMode.choices, initial=WorkMode.REMOTE)
     attachments = MultipleFileField(
         label=_("Attachments (optional)"),
@@ -247,20 +234,29 @@ class DeliverForm(forms.Form):
 
 
 class RevisionForm(forms.Form):
-    note = forms.CharField(label=_("What should change?"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    note = text_area(_("What should change?"), max_length=5000)
 
 
 class CancelForm(forms.Form):
+    reason = text_area(_("Reason for cancelling"), max_length=2000, rows=2)
+
+
+class GigCancelForm(forms.Form):
+    """The reason the bidders read when the owner cancels a job (the gig page's confirm step)."""
+
     reason = forms.CharField(
-        label=_("Reason for cancelling"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Why are you cancelling? (the bidders read it)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "id": "cancel-reason"}),
+        error_messages={"required": _("Write why you are cancelling: the creatives who bid will read it.")},
     )
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Why are you withdrawing?"),
+    reason = text_area(
+        _("Why are you withdrawing?"),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        rows=2,
         help_text=_("The owner reads this; the gig opens for other bids again."),
     )
 
@@ -273,10 +269,9 @@ class AttachmentForm(forms.Form):
 
 
 class DisputeForm(forms.Form):
-    reason = forms.CharField(
-        label=_("What went wrong?"),
+    reason = text_area(
+        _("What went wrong?"),
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("An MJC admin reads both sides and settles the contract. Work and messages stay here."),
     )
 
@@ -294,8 +289,8 @@ class ReviewForm(forms.Form):
 
 
 class MessageForm(forms.Form):
-    body = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+    body = text_area(_("Message"), max_length=5000, rows=2)
 
 
 class ReportForm(forms.Form):
-    reason = forms.CharField(label=_("What is wrong?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    reason = text_area(_("What is wrong?"), max_length=4000, rows=4)

@@ -21,6 +21,7 @@ from gigs.forms import (
     CancelForm,
     DeliverForm,
     DisputeForm,
+    GigCancelForm,
     GigForm,
     GigSearchForm,
     MessageForm,
@@ -36,14 +37,8 @@ from mjc.core import files
 from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
-from mjc.core.web import refusal
+from mjc.core.web import INVALID, REFUSED, attempt, error_forms, id_or_404, rejected, submit
 from umkm import selectors as umkm_selectors
-
-
-def _fail(request, exc: ApplicationError, form=None):
-    """Show a service's refusal through the one HTML error path (mjc.core.web): 404/403 pages,
-    field errors on the form, otherwise the message flashed above the page it returns to."""
-    refusal(request, exc, form)
 
 
 def _param(data, name: str) -> str:
@@ -51,15 +46,7 @@ def _param(data, name: str) -> str:
     return (data.get(name) or "").replace("\x00", "")
 
 
-def _id(value) -> int:
-    """An id from the query string or a form field, or 404 (not a number, or beyond a bigint)."""
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < number < 2**63:
-        raise Http404
-    return number
+_id = id_or_404  # an id from the path, the query or a form, or 404
 
 
 # Lists a person opens often, a page at a time (keyset: page 100 costs what page 1 costs)
@@ -85,9 +72,12 @@ def gig_list(request):
     return render(request, "gigs/list.html", {"form": form, "page": page})
 
 
-def gig_detail(request, pk: int):
+def gig_detail(request, pk: int, forms=None, status=200):
+    """The gig page; ``forms`` (``bid``, ``cancel``, ``attachment``) are bound forms a refused
+    post re-renders here with ``status``, so what was typed stays in them."""
     gig = _gig_or_404(request, pk)
     user = request.user
+    forms = forms or {}
     is_owner = user.is_authenticated and gig.business.owner_id == user.pk
     # the owner reads the bids a page at a time (cheapest first); a creative sees their own
     bids_page = html_page(request, selectors.bids_of_gig(gig=gig, user=user), size=BIDS_PAGE_SIZE)
@@ -117,7 +107,8 @@ def gig_detail(request, pk: int):
         "can_bid": can_bid,
         "can_see_files": can_see_files,
         "contract": contract if contract and contract.is_party(user) else None,
-        "bid_form": BidForm() if can_bid else None,
+        "bid_form": (forms.get("bid") or BidForm()) if can_bid else None,
+        "cancel_form": (forms.get("cancel") or GigCancelForm()) if "cancel" in actions else None,
         "guidance": selectors.price_guidance(category=gig.category, bakorwil=gig.kabupaten.bakorwil.code)
         if (can_bid or is_owner)
         else None,
@@ -125,13 +116,15 @@ def gig_detail(request, pk: int):
         "actions": actions,
         # hire from a profile: the creative this draft will invite when it is published
         "hire_creative": views_hire.draft_invite(request, gig) if is_owner and "publish" in actions else None,
-        "attachment_form": AttachmentForm() if "attach" in actions else None,
+        "attachment_form": (forms.get("attachment") or AttachmentForm()) if "attach" in actions else None,
         # issue 12: contact details in the brief and the proposals are masked until a contract
         # exists between author and reader (gigs/contacts.py)
         "contacts_open": is_owner or contract_between(gig.business.owner, user),
         "contact_partners": contact_partners(user, [b.creative.user_id for b in bids]) if is_owner else set(),
+        # a refused post: its message at the top of the page (the refused form may be gone by now)
+        "error_forms": error_forms(forms.values()),
     }
-    return render(request, "gigs/detail.html", context)
+    return render(request, "gigs/detail.html", context, status=status)
 
 
 def price_guidance_partial(request):
@@ -197,6 +190,7 @@ def gig_create(request):
     products = umkm_selectors.products_with_photos(business=business)
     initial["picture_choice"] = str(products[0].pk) if products else GigForm.NO_PICTURE
     form = GigForm(request.POST or None, request.FILES or None, template=template, initial=initial, products=products)
+    status = INVALID if form.is_bound and not form.is_valid() else 200  # a failed post: the form again, errors on top
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -217,7 +211,7 @@ def gig_create(request):
                 **form.picture_changes(),
             )
         except ApplicationError as exc:
-            _fail(request, exc, form)
+            status = rejected(form, exc)
         else:
             views_hire.attach_invite_to_draft(request, gig)
             messages.success(request, _("Your job is saved as a draft. Check the brief, then publish it."))
@@ -234,6 +228,7 @@ def gig_create(request):
             "business": business,
             "hire_creative": views_hire.pending_invite(request),
         },
+        status=status,
     )
 
 
@@ -262,6 +257,7 @@ def gig_edit(request, pk: int):
     form = GigForm(
         request.POST or None, request.FILES or None, initial=initial, products=products, current_picture=current
     )
+    status = INVALID if form.is_bound and not form.is_valid() else 200  # a failed post: the form again, errors on top
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -281,41 +277,45 @@ def gig_edit(request, pk: int):
             for upload in data.get("attachments") or []:
                 services.gig_attachment_add(gig=gig, user=request.user, upload=upload)
         except ApplicationError as exc:
-            _fail(request, exc, form)
+            status = rejected(form, exc)
         else:
             messages.success(request, _("Changes saved."))
             return redirect(gig)
     guidance = selectors.price_guidance(category=gig.category, bakorwil=gig.kabupaten.bakorwil.code)
-    return render(request, "gigs/edit.html", {"form": form, "gig": gig, "guidance": guidance})
+    return render(request, "gigs/edit.html", {"form": form, "gig": gig, "guidance": guidance}, status=status)
 
 
 @login_required
 @require_POST
 def gig_publish(request, pk: int):
     gig = _gig_or_404(request, pk)
-    try:
-        services.gig_publish(gig=gig, user=request.user)
-        messages.success(request, _("Published! Creatives can now find your job and bid."))
-    except ApplicationError as exc:
-        _fail(request, exc)
-    else:
+    done = _("Published! Creatives can now find your job and bid.")
+    if attempt(request, lambda: services.gig_publish(gig=gig, user=request.user), done) is not REFUSED:
         views_hire.invite_on_publish(request, gig)
     return redirect(gig)
+
+
+def _gig_page_post(request, pk: int, name: str, form, run, done):
+    """A form of the gig page (``name`` in gig_detail's ``forms``): refused, the gig page again
+    with it bound and the status; done, ``done`` flashed and back to the gig."""
+    gig = _gig_or_404(request, pk)
+    return submit(
+        request,
+        form,
+        lambda data: run(gig, data),
+        again=lambda status: gig_detail(request, pk, forms={name: form}, status=status),
+        done=done,
+        then=lambda _result: redirect(gig),
+    )
 
 
 @login_required
 @require_POST
 def gig_cancel(request, pk: int):
-    gig = _gig_or_404(request, pk)
-    if not _param(request.POST, "reason").strip():
-        messages.error(request, _("Write why you are cancelling: the creatives who bid will read it."))
-        return redirect(gig)
-    try:
-        services.gig_cancel(gig=gig, user=request.user, reason=_param(request.POST, "reason")[:2000])
-        messages.success(request, _("The job was cancelled."))
-    except ApplicationError as exc:
-        _fail(request, exc)
-    return redirect(gig)
+    def cancel(gig, data):
+        return services.gig_cancel(gig=gig, user=request.user, reason=data["reason"])
+
+    return _gig_page_post(request, pk, "cancel", GigCancelForm(request.POST), cancel, _("The job was cancelled."))
 
 
 # --- bids --------------------------------------------------------------------------------------
@@ -324,21 +324,11 @@ def gig_cancel(request, pk: int):
 @login_required
 @require_POST
 def bid_place(request, pk: int):
-    gig = _gig_or_404(request, pk)
-    form = BidForm(request.POST)
-    if form.is_valid():
-        try:
-            services.bid_place(gig=gig, user=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            _fail(request, exc)
-        else:
-            messages.success(request, _("Your bid was sent. The owner will be notified."))
-            return redirect(gig)
-    else:
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
-    return redirect(gig)
+    def place(gig, data):
+        return services.bid_place(gig=gig, user=request.user, **data)
+
+    done = _("Your bid was sent. The owner will be notified.")
+    return _gig_page_post(request, pk, "bid", BidForm(request.POST), place, done)
 
 
 @login_required
@@ -350,15 +340,16 @@ def bid_edit(request, pk: int):
         request.POST or None,
         initial={"amount": bid.amount, "delivery_days": bid.delivery_days, "proposal": bid.proposal},
     )
+    status = INVALID if form.is_bound and not form.is_valid() else 200
     if request.method == "POST" and form.is_valid():
         try:
             services.bid_update(bid=bid, user=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            _fail(request, exc, form)
+            status = rejected(form, exc)
         else:
             messages.success(request, _("Your bid was updated."))
             return redirect(bid.gig)
-    return render(request, "gigs/bid_edit.html", {"form": form, "bid": bid})
+    return render(request, "gigs/bid_edit.html", {"form": form, "bid": bid}, status=status)
 
 
 BID_ACTIONS = {
@@ -376,13 +367,8 @@ def bid_action(request, pk: int, action: str):
         raise Http404
     bid = get_object_or_404(selectors.bids_visible_to(request.user), pk=pk)
     service, done = BID_ACTIONS[action]
-    try:
-        result = service(bid=bid, user=request.user)
-    except ApplicationError as exc:
-        _fail(request, exc)
-        return redirect(bid.gig)
-    messages.success(request, done)
-    if action == "accept":
+    result = attempt(request, lambda: service(bid=bid, user=request.user), done)
+    if action == "accept" and result is not REFUSED:
         return redirect(result)
     return redirect(bid.gig)
 
@@ -397,11 +383,12 @@ def conversation(request, pk: int):
     if contract is not None:
         return redirect(contract)
     form = MessageForm(request.POST or None)
+    status = INVALID if form.is_bound and not form.is_valid() else 200
     if request.method == "POST" and form.is_valid():
         try:
             services.message_send(conversation=thread, user=request.user, body=form.cleaned_data["body"])
         except ApplicationError as exc:
-            _fail(request, exc, form)
+            status = rejected(form, exc)
         else:
             return redirect("gigs:conversation", pk=thread.pk)
     return render(
@@ -411,10 +398,12 @@ def conversation(request, pk: int):
             "thread": thread,
             "bid": thread.bid,
             "messages_list": selectors.messages_of(conversation=thread),
-            "form": MessageForm(),
+            "form": form if status != 200 else MessageForm(),
+            "error_forms": error_forms([form]),
             # issue 12: the other side's contact details stay masked until a contract exists
             "contacts_open": contract_between(thread.bid.gig.business.owner, thread.bid.creative.user),
         },
+        status=status,
     )
 
 
@@ -429,12 +418,14 @@ def _contract_or_404(request, pk):
 
 
 @login_required
-def contract_detail(request, pk: int, forms=None):
+def contract_detail(request, pk: int, forms=None, status=None):
+    """The contract workspace; ``forms`` are bound forms a refused post re-renders here (by the
+    action's name; the payments part reads its own from ``page_forms``), with ``status``."""
     contract = _contract_or_404(request, pk)
     user = request.user
     is_owner = contract.owner_id == user.pk
     is_creative = contract.creative.user_id == user.pk
-    status = contract.status
+    contract_status = contract.status
     reviews = selectors.visible_reviews(contract, user)
     my_review = next((r for r in contract.reviews.all() if r.author_id == user.pk), None)
     forms = forms or {}
@@ -442,7 +433,7 @@ def contract_detail(request, pk: int, forms=None):
     changes = list(history(contract))
     revision_note = (
         next((change.note for change in reversed(changes) if change.to_status == ContractStatus.REVISION_REQUESTED), "")
-        if status == ContractStatus.REVISION_REQUESTED
+        if contract_status == ContractStatus.REVISION_REQUESTED
         else ""
     )
     context = {
@@ -467,8 +458,10 @@ def contract_detail(request, pk: int, forms=None):
         "withdraw_form": (forms.get("withdraw") or WithdrawForm()) if "withdraw" in actions else None,
         "review_form": (forms.get("review") or ReviewForm()) if "review" in actions else None,
         "dispute_form": (forms.get("dispute") or DisputeForm()) if "dispute" in actions else None,
+        "page_forms": forms,
+        "error_forms": error_forms(forms.values()),
     }
-    return render(request, "gigs/contract.html", context, status=400 if forms else 200)
+    return render(request, "gigs/contract.html", context, status=status or (INVALID if forms else 200))
 
 
 CONTRACT_ACTIONS = {
@@ -523,20 +516,18 @@ def contract_action(request, pk: int, action: str):
     contract = _contract_or_404(request, pk)
     form_class, run, done = CONTRACT_ACTIONS[action]
     form = form_class(request.POST, request.FILES) if form_class else None
-    if form is not None and not form.is_valid():
-        return contract_detail(request, pk, forms={action: form})
-    try:
-        run(contract, request.user, form.cleaned_data if form else {})
-    except ApplicationError as exc:
-        if form is not None and (exc.extra or {}).get("fields"):
-            _fail(request, exc, form)
-            return contract_detail(request, pk, forms={action: form})
-        _fail(request, exc)
-    else:
-        if done:
-            messages.success(request, done)
+    if form is None:  # a lone button ("complete")
+        attempt(request, lambda: run(contract, request.user, {}), done)
+        return redirect("gigs:contract", pk=contract.pk)
     anchor = "#messages" if action == "message" else ""
-    return redirect(reverse("gigs:contract", args=[contract.pk]) + anchor)
+    return submit(
+        request,
+        form,
+        lambda data: run(contract, request.user, data),
+        again=lambda status: contract_detail(request, pk, forms={action: form}, status=status),
+        done=done,
+        then=lambda _result: redirect(reverse("gigs:contract", args=[contract.pk]) + anchor),
+    )
 
 
 # --- private files -------------------------------------------------------------------------------
@@ -558,24 +549,24 @@ def attachment_add(request, pk: int):
     if gig.business.owner_id != request.user.pk:
         raise Http404
     form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid() and not form.cleaned_data["files"]:
+        form.add_error("files", _("Choose at least one file."))
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-        return redirect(gig)
-    if not form.cleaned_data["files"]:
-        messages.error(request, _("Choose at least one file."))
-        return redirect(gig)
+        return gig_detail(request, pk, forms={"attachment": form}, status=INVALID)
     added = 0
+    status = None
     try:
         for upload in form.cleaned_data["files"]:
             services.gig_attachment_add(gig=gig, user=request.user, upload=upload)
             added += 1
     except ApplicationError as exc:
-        _fail(request, exc)
+        status = rejected(form, exc, default_field="files")
     if added:
         messages.success(
             request, ngettext("%(count)s file attached.", "%(count)s files attached.", added) % {"count": added}
         )
+    if status is not None:  # the files before the refused one are kept; the refusal is on the form
+        return gig_detail(request, pk, forms={"attachment": form}, status=status)
     return redirect(gig)
 
 
@@ -585,12 +576,8 @@ def attachment_remove(request, pk: int):
     attachment = get_object_or_404(
         GigAttachment.objects.select_related("gig__business"), pk=pk, gig__business__owner=request.user
     )
-    try:
-        services.gig_attachment_remove(attachment=attachment, user=request.user)
-    except ApplicationError as exc:
-        _fail(request, exc)
-    else:
-        messages.success(request, _("“%(name)s” was removed.") % {"name": attachment.original_name})
+    done = _("“%(name)s” was removed.") % {"name": attachment.original_name}
+    attempt(request, lambda: services.gig_attachment_remove(attachment=attachment, user=request.user), done)
     return redirect("gigs:detail", pk=attachment.gig_id)
 
 
@@ -633,13 +620,14 @@ def report(request):
     else:
         raise Http404
     form = ReportForm(request.POST or None)
+    status = INVALID if form.is_bound and not form.is_valid() else 200
     if request.method == "POST" and form.is_valid():
         try:
             services.report_create(user=request.user, reason=form.cleaned_data["reason"], **target)
         except ApplicationError as exc:
-            _fail(request, exc, form)
+            status = rejected(form, exc)
         else:
             messages.success(request, _("Thank you. An MJC admin will look at your report."))
             gig = target.get("gig") or (target["bid"].gig if "bid" in target else None)
             return redirect(gig or "gigs:list")
-    return render(request, "gigs/report.html", {"form": form, "target": next(iter(target.values()))})
+    return render(request, "gigs/report.html", {"form": form, "target": next(iter(target.values()))}, status=status)

@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 
 from creatives.models import CreativeProfile
 from gigs import selectors, services
-from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page
-from mjc.core.web import refusal
+from mjc.core.web import attempt
 
 HIRE_PAGE_SIZE = 10
 
@@ -88,16 +87,17 @@ def invite_on_publish(request, gig) -> None:
     """Right after a successful publish: invite the creative the wizard was started for."""
     pk = request.session.pop(draft_key(gig.pk), None)
     creative = CreativeProfile.objects.select_related("user").filter(pk=pk).first() if pk else None
-    if creative is None:
-        return
-    try:
-        services.invitation_create(gig=gig, creative=creative, user=request.user)
-    except ApplicationError as exc:
-        refusal(request, exc)
-    else:
-        messages.success(
-            request, _("%(name)s is invited to bid.") % {"name": creative.user.full_name or creative.user.email}
-        )
+    if creative is not None:
+        invite(request, gig, creative)
+
+
+def invite(request, gig, creative) -> None:
+    """Invite ``creative`` to bid on ``gig`` (a button): the refusal or the success flashed."""
+    attempt(
+        request,
+        lambda: services.invitation_create(gig=gig, creative=creative, user=request.user),
+        _("%(name)s is invited to bid.") % {"name": creative.user.full_name or creative.user.email},
+    )
 
 
 def safe_next(request, default: str) -> str:

@@ -1,18 +1,13 @@
 """The owner's "invite to bid" button under "Rekomendasi kreator"."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from creatives.models import CreativeProfile
-from gigs import services
 from gigs.models import Gig
-from gigs.views_hire import safe_next
-from mjc.core.errors import ApplicationError
-from mjc.core.web import refusal
+from gigs.views_hire import invite, safe_next
 
 
 @login_required
@@ -22,12 +17,5 @@ def gig_invite(request, pk: int, creative_pk: int):
     if gig.business.owner_id != request.user.pk and gig.status == "draft":
         raise Http404
     creative = get_object_or_404(CreativeProfile.objects.select_related("user"), pk=creative_pk)
-    try:
-        services.invitation_create(gig=gig, creative=creative, user=request.user)
-    except ApplicationError as exc:
-        refusal(request, exc)
-    else:
-        messages.success(
-            request, _("%(name)s is invited to bid.") % {"name": creative.user.full_name or creative.user.email}
-        )
+    invite(request, gig, creative)
     return redirect(safe_next(request, gig.get_absolute_url()))

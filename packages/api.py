@@ -2,7 +2,7 @@
 and answer; errors come back in the shared shape from mjc.core.api."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
@@ -13,7 +13,7 @@ from gigs.models import GigTemplate
 from mjc.categories.models import Category
 from mjc.core.api import public_list_cached
 from mjc.core.badges import badge_list, badge_serializer_field, creative_badge_codes
-from mjc.core.contacts import mask_contacts
+from mjc.core.contacts import mask_contacts, shown
 from mjc.core.errors import NotFound
 from mjc.core.pagination import KeysetPagination
 from packages import selectors, services
@@ -139,7 +139,7 @@ class PhotoSerializer(serializers.Serializer):
 
 
 class PackageDetailSerializer(PackageSerializer):
-    tiers = TierSerializer(many=True)
+    tiers = serializers.SerializerMethodField()
     addons = serializers.SerializerMethodField()
     photos = serializers.SerializerMethodField()
     # the photos with their ids (``photos`` stays a list of image URLs for the clients that read it)
@@ -147,9 +147,18 @@ class PackageDetailSerializer(PackageSerializer):
     actions = serializers.SerializerMethodField()
     price_floor = serializers.IntegerField(source="category.price_floor")
 
-    @extend_schema(responses=AddonSerializer(many=True))
+    # deliverables and add-on names are package texts too: masked like the description
+    @extend_schema_field(TierSerializer(many=True))
+    def get_tiers(self, package) -> list:
+        rows = TierSerializer(package.tiers.all(), many=True).data
+        masked = self._masked(package)
+        return [{**row, "deliverables": [shown(item, masked=masked) for item in row["deliverables"]]} for row in rows]
+
+    @extend_schema_field(AddonSerializer(many=True))
     def get_addons(self, package) -> list:
-        return AddonSerializer([a for a in package.addons.all() if a.active], many=True).data
+        rows = AddonSerializer([a for a in package.addons.all() if a.active], many=True).data
+        masked = self._masked(package)
+        return [{**row, "name": shown(row["name"], masked=masked)} for row in rows]
 
     def get_photos(self, package) -> list[str]:
         request = self.context.get("request")
@@ -360,8 +369,8 @@ class OrderSerializer(serializers.Serializer):
     package = serializers.IntegerField(source="package_id")
     package_title = serializers.CharField(source="package.title")
     tier = serializers.CharField(source="tier_level")
-    addons = serializers.JSONField()
-    deliverables = serializers.JSONField()
+    addons = serializers.SerializerMethodField()
+    deliverables = serializers.SerializerMethodField()
     amount = serializers.IntegerField()
     due_days = serializers.IntegerField()
     revisions = serializers.IntegerField()
@@ -374,6 +383,20 @@ class OrderSerializer(serializers.Serializer):
     contract = serializers.IntegerField(source="contract_id", allow_null=True)
     actions = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
+
+    def _masked_for_owner(self, order) -> bool:
+        """The add-ons' names and the deliverables are the creative's words: the owner reads them
+        masked until the contract exists."""
+        user = getattr(self.context.get("request"), "user", None)
+        return not order.contract_id and (user is None or user.pk != order.creative.user_id)
+
+    def get_addons(self, order) -> list:
+        masked = self._masked_for_owner(order)
+        return [{**addon, "name": shown(addon.get("name"), masked=masked)} for addon in order.addons or []]
+
+    def get_deliverables(self, order) -> list:
+        masked = self._masked_for_owner(order)
+        return [shown(item, masked=masked) for item in order.deliverables or []]
 
     def get_brief(self, order) -> str:
         user = getattr(self.context.get("request"), "user", None)

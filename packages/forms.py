@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gigs.forms import MarketSearchForm, template_question_fields
 from mjc.categories.models import Category
+from mjc.core.forms import slug_choice
 from mjc.core.money import RupiahField, RupiahInput
 from mjc.core.widgets import QuickSelect
 from packages.selectors import SORTS
@@ -39,10 +40,7 @@ class PackageSearchForm(MarketSearchForm):
     def params(self) -> dict:
         data = self.cleaned_data if self.is_valid() else {}
         return {
-            "q": data.get("q") or "",
-            "category": data["category"].slug if data.get("category") else None,
-            "bakorwil": data["bakorwil"].code if data.get("bakorwil") else None,
-            "kabupaten": data["kabupaten"].code if data.get("kabupaten") else None,
+            **self.place_args(),
             "price_min": data.get("price_min"),
             "price_max": data.get("price_max"),
             "max_days": data.get("max_days"),
@@ -58,7 +56,7 @@ PRESET_ADDONS = [AddonKind.EXPRESS, AddonKind.SOURCE_FILES, AddonKind.EXTRA_REVI
 class PackageForm(forms.Form):
     """One form for the package, its three possible tiers and its add-ons (presets + two free ones)."""
 
-    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all(), to_field_name="slug")
+    category = slug_choice(_("Category"), Category.objects.all())
     title = forms.CharField(label=_("Title"), max_length=140)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}))
 

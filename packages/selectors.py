@@ -21,7 +21,9 @@ SORTS = {
     "price": ("price_from", "id"),
     "price_high": ("-price_from", "-id"),
     "days": ("days_from", "id"),
-    "rating": ("-creative__rating_avg", "-id"),
+    # an annotation (package_search adds it), not ``creative__rating_avg``: the keyset page reads
+    # its position from the row's own attributes
+    "rating": ("-creative_rating", "-id"),
 }
 
 
@@ -71,7 +73,7 @@ def package_search(
     """Active packages matching the filters. ``q``: full text (``indonesian``) on title and
     description, a typed word the active packages do not hold widened to their close words
     (mjc/core/search.py) — bounded candidates as gig search. ``near``: a kabupaten; with no other sort, packages of creatives living there
-    come first, then those of the same Bakorwil."""
+    come first, then those of the same Bakorwil (with ``q`` too: by relevance within each)."""
     packages = Package.objects.filter(status=PackageStatus.ACTIVE)
     if category:
         packages = packages.filter(category__slug=category)
@@ -93,11 +95,16 @@ def package_search(
         packages = _rows(Package.objects.filter(id__in=candidates)).annotate(
             rank=Cast(SearchRank(F("search_document"), query) + TrigramWordSimilarity(q, "title"), FloatField())
         )
-        if sort not in SORTS:
-            return packages.order_by("-rank", "-published_at", "-id")
+        relevance = ("-rank", "-published_at", "-id")
     else:
         packages = _rows(packages)
-    if sort not in SORTS and near is not None:
+        relevance = ("-published_at", "-id")
+    if sort == "rating":
+        packages = packages.annotate(creative_rating=F("creative__rating_avg"))
+    if sort in SORTS:
+        return packages.order_by(*SORTS[sort])
+    if near is not None:
+        # the owner's own kabupaten first, then their Bakorwil, searched or not; relevance within each
         packages = packages.annotate(
             nearness=Case(
                 When(creative__kabupaten_id=near.pk, then=Value(0)),
@@ -106,8 +113,8 @@ def package_search(
                 output_field=IntegerField(),
             )
         )
-        return packages.order_by("nearness", "-published_at", "-id")
-    return packages.order_by(*SORTS.get(sort, SORTS["newest"]))
+        return packages.order_by("nearness", *relevance)
+    return packages.order_by(*relevance)
 
 
 def packages_of_creative(*, profile, active_only: bool = False, limit: int | None = None) -> QuerySet:

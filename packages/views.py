@@ -12,10 +12,11 @@ from django.views.decorators.http import require_POST
 from gigs import selectors as gig_selectors
 from gigs.contacts import contract_between
 from mjc.core import files
-from mjc.core.contacts import NOTICE, has_contacts, mask_contacts
+from mjc.core.contacts import NOTICE, has_contacts, mask_contacts, shown
 from mjc.core.errors import ApplicationError
 from mjc.core.pagination import html_page
 from mjc.core.transitions import history
+from mjc.core.web import INVALID, REFUSED, attempt, error_forms, id_or_404, rejected
 from packages import selectors, services
 from packages.api import order_actions, package_actions
 from packages.forms import DeclineForm, OrderForm, PackageForm, PackageSearchForm
@@ -25,24 +26,7 @@ from packages.statuses import PackageStatus
 PAGE_SIZE = 24
 
 
-def _id(value) -> int:
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < number < 2**63:
-        raise Http404
-    return number
-
-
-def _fail(request, exc: ApplicationError, form=None):
-    fields = (exc.extra or {}).get("fields") or {}
-    if form is not None and fields:
-        for name, errors in fields.items():
-            for error in errors:
-                form.add_error(name if name in form.fields else None, error)
-    else:
-        messages.error(request, exc.message)
+_id = id_or_404  # an id from the path, the query or a form, or 404
 
 
 def catalogue(request):
@@ -81,9 +65,11 @@ def package_detail(request, pk):
     businesses = list(user.businesses.order_by("id")) if user.is_authenticated else []
     templates, template = _brief_templates(request, package)
     form = OrderForm(request.POST or None, template=template)
+    status = 200
     if request.method == "POST":
         if not user.is_authenticated:
             return redirect(f"/accounts/login/?next={request.path}")
+        status = INVALID
         if form.is_valid():
             business = next((b for b in businesses if b.pk == form.cleaned_data.get("business")), None)
             try:
@@ -99,18 +85,26 @@ def package_detail(request, pk):
                     uploads=request.FILES.getlist("files"),
                 )
             except ApplicationError as exc:
-                _fail(request, exc, form)
+                status = rejected(form, exc)
             else:
                 messages.success(request, _("Your order was sent. The creative decides within 48 hours."))
                 return redirect("packages:order", pk=order.pk)
     tiers = list(package.tiers.all())
+    addons = [addon for addon in package.addons.all() if addon.active]
+    # every text of the package is the creative's: deliverables and add-on names are masked like the description
+    for tier in tiers:
+        tier.shown_deliverables = [shown(item, masked=not unmasked) for item in tier.deliverables or []]
+    for addon in addons:
+        addon.shown_name = shown(addon.name, masked=not unmasked)
+    texts = [package.title, package.description, *(a.name for a in addons)]
+    texts += [item for tier in tiers for item in tier.deliverables or []]
     context = {
         "package": package,
         "title": title,
         "description": description,
-        "masked_notice": NOTICE if not unmasked and has_contacts(package.title + package.description) else "",
+        "masked_notice": NOTICE if not unmasked and has_contacts("\n".join(texts)) else "",
         "tiers": tiers,
-        "addons": [addon for addon in package.addons.all() if addon.active],
+        "addons": addons,
         "photos": list(package.photos.all()),
         "reviews": list(selectors.package_reviews(package=package)),
         "actions": package_actions(package, user),
@@ -119,8 +113,9 @@ def package_detail(request, pk):
         "brief_template": template,
         "other_templates": [item for item in templates if item != template],
         "is_creative": user.is_authenticated and package.creative.user_id == user.pk,
+        "error_forms": error_forms([form]),
     }
-    return render(request, "packages/detail.html", context)
+    return render(request, "packages/detail.html", context, status=status)
 
 
 @login_required
@@ -135,6 +130,7 @@ def my_packages(request):
 
 def _save_package(request, package=None):
     form = PackageForm(request.POST or None, initial=PackageForm.initial_for(package))
+    status = INVALID if form.is_bound and not form.is_valid() else 200
     if request.method == "POST" and form.is_valid():
         values = {
             "category": form.cleaned_data["category"],
@@ -151,14 +147,17 @@ def _save_package(request, package=None):
                 for upload in request.FILES.getlist("photos"):
                     services.package_photo_add(package=package, user=request.user, upload=upload)
         except ApplicationError as exc:
-            _fail(request, exc, form)
+            status = rejected(form, exc)
         else:
             messages.success(request, _("The package is saved."))
             return redirect("packages:detail", pk=package.pk)
     guidance = selectors.price_guidance_table()
     photos = list(package.photos.all()) if package is not None else []
     return render(
-        request, "packages/form.html", {"form": form, "package": package, "guidance": guidance, "photos": photos}
+        request,
+        "packages/form.html",
+        {"form": form, "package": package, "guidance": guidance, "photos": photos, "error_forms": error_forms([form])},
+        status=status,
     )
 
 
@@ -189,12 +188,7 @@ def photo_remove(request, pk, photo_pk):
     if photo is None:
         messages.info(request, _("The photo was already removed."))
         return redirect("packages:edit", pk=package.pk)
-    try:
-        services.package_photo_remove(photo=photo, user=request.user)
-    except ApplicationError as exc:
-        _fail(request, exc)
-    else:
-        messages.success(request, _("The photo was removed."))
+    attempt(request, lambda: services.package_photo_remove(photo=photo, user=request.user), _("The photo was removed."))
     return redirect("packages:edit", pk=package.pk)
 
 
@@ -210,12 +204,11 @@ def package_status(request, pk):
     }
     if action not in service:
         raise Http404
-    try:
-        service[action](package=package, user=request.user)
-    except ApplicationError as exc:
-        _fail(request, exc)
-    else:
-        messages.success(request, _("The package is now “%(status)s”.") % {"status": _status_label(package.pk)})
+    attempt(
+        request,
+        lambda: service[action](package=package, user=request.user),
+        lambda _result: _("The package is now “%(status)s”.") % {"status": _status_label(package.pk)},
+    )
     return redirect("packages:detail", pk=package.pk)
 
 
@@ -244,29 +237,39 @@ def order_detail(request, pk):
     order = _order_or_404(request, pk)
     user = request.user
     decline_form = DeclineForm(request.POST or None)
+    status = 200
     if request.method == "POST":
         action = request.POST.get("action")
-        try:
-            if action == "accept":
-                contract = services.order_accept(order=order, user=user)
-                messages.success(request, _("Order accepted: the contract has started."))
-                return redirect("gigs:contract", pk=contract.pk)
-            if action == "decline":
-                if decline_form.is_valid():
-                    services.order_decline(order=order, user=user, reason=decline_form.cleaned_data["reason"])
-                    messages.success(request, _("Order declined; the owner is told."))
-                    return redirect("packages:order", pk=order.pk)
-            elif action == "cancel":
-                services.order_cancel(order=order, user=user)
-                messages.success(request, _("Order cancelled."))
-                return redirect("packages:order", pk=order.pk)
-            else:
-                raise Http404
-        except ApplicationError as exc:
-            _fail(request, exc)
+        if action == "accept":
+            contract = attempt(
+                request,
+                lambda: services.order_accept(order=order, user=user),
+                _("Order accepted: the contract has started."),
+            )
+            return (
+                redirect("packages:order", pk=order.pk)
+                if contract is REFUSED
+                else redirect("gigs:contract", pk=contract.pk)
+            )
+        if action == "cancel":
+            attempt(request, lambda: services.order_cancel(order=order, user=user), _("Order cancelled."))
             return redirect("packages:order", pk=order.pk)
+        if action != "decline":
+            raise Http404
+        status = INVALID
+        if decline_form.is_valid():
+            try:
+                services.order_decline(order=order, user=user, reason=decline_form.cleaned_data["reason"])
+            except ApplicationError as exc:
+                status = rejected(decline_form, exc)
+            else:
+                messages.success(request, _("Order declined; the owner is told."))
+                return redirect("packages:order", pk=order.pk)
     is_owner = order.owner_id == user.pk
     brief = order.brief if is_owner or order.contract_id else mask_contacts(order.brief)
+    # the add-on names are the creative's words: masked for the owner until the contract exists
+    for addon in order.addons or []:
+        addon["shown_name"] = shown(addon.get("name"), masked=not (order.contract_id or not is_owner))
     context = {
         "order": order,
         "brief": brief,
@@ -274,10 +277,11 @@ def order_detail(request, pk):
         "is_owner": is_owner,
         "actions": order_actions(order, user),
         "decline_form": decline_form,
+        "error_forms": error_forms([decline_form]),
         "history": history(order),
         "order_files": list(order.files.all()),
     }
-    return render(request, "packages/order.html", context)
+    return render(request, "packages/order.html", context, status=status)
 
 
 @login_required

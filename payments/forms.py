@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mjc.core.forms import text_area
 from mjc.core.money import RupiahField
 from payments.models import MAX_INSTALMENTS
 from payments.services import PRESET_LABELS
@@ -87,18 +88,18 @@ class PaymentForm(forms.Form):
 
 
 class DisputeVoidForm(forms.Form):
-    note = forms.CharField(
-        label=_("MJC's decision"),
+    note = text_area(
+        _("MJC's decision"),
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        rows=2,
         help_text=_("Both parties read it, e.g. what the bank statement showed."),
     )
 
 
 class NotReceivedForm(forms.Form):
-    note = forms.CharField(
-        label=_("What did you find?"),
+    note = text_area(
+        _("What did you find?"),
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        rows=2,
         help_text=_("MJC admins see this and will contact you both."),
     )

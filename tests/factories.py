@@ -170,3 +170,44 @@ def _now():
     from django.utils import timezone
 
     return timezone.now()
+
+
+def plain_gig(business, code: str, status: str = "open", category: str = "kemasan"):
+    """A gig row written as it is, in one kabupaten and status (the figures tests count them)."""
+    from datetime import date
+
+    from gigs.models import Gig
+    from mjc.categories.models import Category
+
+    return Gig.objects.create(
+        business=business,
+        title="Desain kemasan",
+        description="Brief",
+        category=Category.objects.get(slug=category),
+        budget_min=500_000,
+        budget_max=1_500_000,
+        deadline=date(2027, 1, 31),
+        kabupaten=kabupaten(code),
+        status=status,
+        created_by=business.owner,
+    )
+
+
+def plain_contract(gig, creative, amount: int, status: str):
+    """An accepted bid and its contract written as they are, in ``status``."""
+    from datetime import date
+
+    from gigs.models import Bid, Contract
+
+    bid = Bid.objects.create(
+        gig=gig, creative=creative, amount=amount, delivery_days=7, proposal="Siap", status="accepted"
+    )
+    return Contract.objects.create(
+        gig=gig,
+        bid=bid,
+        owner=gig.business.owner,
+        creative=creative,
+        amount=amount,
+        due_date=date(2027, 1, 31),
+        status=status,
+    )

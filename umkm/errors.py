@@ -4,7 +4,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
-from mjc.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from mjc.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed, error_kind
 
 
 class UmkmErrorCode(StrEnum):
@@ -15,32 +15,22 @@ class UmkmErrorCode(StrEnum):
     NOT_BUSINESS_OWNER = "not_business_owner"
 
 
-class BusinessNotFound(NotFound):
-    default_code = UmkmErrorCode.BUSINESS_NOT_FOUND
-    default_message = _("Business not found.")
-
-
-class ProductNotFound(NotFound):
-    default_code = UmkmErrorCode.PRODUCT_NOT_FOUND
-    default_message = _("Product not found.")
-
-
-class InvalidNib(ValidationFailed):
-    default_code = UmkmErrorCode.INVALID_NIB
-    default_message = _("The NIB must be exactly 13 digits.")
-
+BusinessNotFound = error_kind("BusinessNotFound", NotFound, UmkmErrorCode.BUSINESS_NOT_FOUND, _("Business not found."))
+ProductNotFound = error_kind("ProductNotFound", NotFound, UmkmErrorCode.PRODUCT_NOT_FOUND, _("Product not found."))
+InvalidNib = error_kind(
+    "InvalidNib", ValidationFailed, UmkmErrorCode.INVALID_NIB, _("The NIB must be exactly 13 digits.")
+)
 
 # NIB verification (issue 13)
-class VerificationPending(Conflict):
-    default_code = "verification_pending"
-    default_message = _("A verification request for this business is already waiting for review.")
-
-
-class VerificationNotAdmin(PermissionDenied):
-    default_code = "not_admin"
-    default_message = _("Only MJC admins decide NIB verifications.")
-
-
-class ReasonRequired(ValidationFailed):
-    default_code = "reason_required"
-    default_message = _("Please give the reason for the rejection.")
+VerificationPending = error_kind(
+    "VerificationPending",
+    Conflict,
+    "verification_pending",
+    _("A verification request for this business is already waiting for review."),
+)
+VerificationNotAdmin = error_kind(
+    "VerificationNotAdmin", PermissionDenied, "not_admin", _("Only MJC admins decide NIB verifications.")
+)
+ReasonRequired = error_kind(
+    "ReasonRequired", ValidationFailed, "reason_required", _("Please give the reason for the rejection.")
+)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from mjc.core.errors import ApplicationError
 from mjc.core.files import private_file_response
-from mjc.core.web import form_error, html_errors
+from mjc.core.web import error_forms, form_error, html_errors, submit
 from umkm import selectors, services
 from umkm.forms import BusinessForm, NibDecisionForm, NibVerificationForm, ProductForm
 
@@ -180,14 +180,21 @@ REVIEW_PAGE_SIZE = 50
 def verification_review(request):
     """MJC admins' review page: pending NIB submissions, oldest first, each approved or rejected here."""
     _require_admin(request)
+    return _review_page(request)
+
+
+def _review_page(request, form=None, status=200):
+    """The review page; a refused decision comes back with its form bound (the typed reason kept)."""
     return render(
         request,
         "umkm/verification_review.html",
         {
             "pending": list(selectors.nib_verifications_pending()[:REVIEW_PAGE_SIZE]),
             "decided": list(selectors.nib_verifications_decided()[:20]),
-            "decision_form": NibDecisionForm(),
+            "decision_form": form or NibDecisionForm(),
+            "error_forms": error_forms([form]),
         },
+        status=status,
     )
 
 
@@ -200,16 +207,17 @@ def verification_decide(request, pk, decision):
         raise Http404
     row = selectors.nib_verification_readable(pk=pk, user=request.user)
     form = NibDecisionForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        services.nib_verification_decide(
-            verification=row, admin=request.user, approve=decision == "approve", reason=reason
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Decision saved; the owner has been notified."))
-    return redirect("umkm:verification_review")
+    form.row_pk = row.pk  # the submission whose reason field shows the typed text again
+    return submit(
+        request,
+        form,
+        lambda data: services.nib_verification_decide(
+            verification=row, admin=request.user, approve=decision == "approve", reason=data["reason"]
+        ),
+        again=lambda status: _review_page(request, form, status),
+        done=_("Decision saved; the owner has been notified."),
+        then=lambda _row: redirect("umkm:verification_review"),
+    )
 
 
 @login_required

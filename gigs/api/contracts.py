@@ -38,6 +38,16 @@ class ContractListApi(generics.ListAPIView):
 CONTRACT_DETAIL_EXTRAS: list = []
 
 
+def _contract_move(request, pk: int, body, service, field: str):
+    """A move with one typed field (a note, a reason): the contract (404), the body (400), the
+    service (its 403/409), then the contract as it is now."""
+    contract = _visible_contract(request, pk)
+    data = body(data=request.data)
+    data.is_valid(raise_exception=True)
+    service(contract=contract, user=request.user, **{field: data.validated_data[field]})
+    return _contract_response(request, contract)
+
+
 class ContractDetailApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
@@ -85,11 +95,7 @@ class ContractRevisionApi(APIView):
         examples=[OpenApiExample("Ask for changes", value={"note": "Logonya diperbesar, warna lebih hangat."})],
     )
     def post(self, request, pk: int):
-        contract = _visible_contract(request, pk)
-        data = NoteSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.contract_request_revision(contract=contract, user=request.user, note=data.validated_data["note"])
-        return _contract_response(request, contract)
+        return _contract_move(request, pk, NoteSerializer, services.contract_request_revision, "note")
 
 
 class ContractCompleteApi(APIView):
@@ -109,11 +115,7 @@ class ContractCancelApi(APIView):
 
     @extend_schema(request=CancelSerializer, responses={200: ContractSerializer})
     def post(self, request, pk: int):
-        contract = _visible_contract(request, pk)
-        data = CancelSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.contract_cancel(contract=contract, user=request.user, reason=data.validated_data["reason"])
-        return _contract_response(request, contract)
+        return _contract_move(request, pk, CancelSerializer, services.contract_cancel, "reason")
 
 
 class ContractWithdrawApi(APIView):
@@ -130,11 +132,7 @@ class ContractWithdrawApi(APIView):
         examples=[OpenApiExample("Withdraw", value={"reason": "Saya sakit dan tidak bisa menyelesaikan tepat waktu."})],
     )
     def post(self, request, pk: int):
-        contract = _visible_contract(request, pk)
-        data = CancelSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.contract_withdraw(contract=contract, user=request.user, reason=data.validated_data["reason"])
-        return _contract_response(request, contract)
+        return _contract_move(request, pk, CancelSerializer, services.contract_withdraw, "reason")
 
 
 class ContractDisputeApi(APIView):
@@ -152,11 +150,7 @@ class ContractDisputeApi(APIView):
         ],
     )
     def post(self, request, pk: int):
-        contract = _visible_contract(request, pk)
-        data = DisputeSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.contract_dispute(contract=contract, user=request.user, reason=data.validated_data["reason"])
-        return _contract_response(request, contract)
+        return _contract_move(request, pk, DisputeSerializer, services.contract_dispute, "reason")
 
 
 class ContractReviewsApi(APIView):

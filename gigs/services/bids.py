@@ -26,7 +26,7 @@ from gigs.services._shared import (
     _move_gig,
     _require_gig_owner,
 )
-from gigs.services.gigs import _reject_live_bids
+from gigs.services.gigs import _move_bid, _reject_live_bids
 from gigs.statuses import (
     BID_TRANSITIONS,
     BidStatus,
@@ -154,24 +154,7 @@ def bid_shortlist(*, bid: Bid, user) -> Bid:
     _require_gig_owner(bid.gig, user)
     if Gig.objects.filter(pk=bid.gig_id).values_list("status", flat=True).first() != GigStatus.OPEN:
         raise Conflict(_("This gig is not open any more."), code=Code.NOT_OPEN)
-    moved = transition(
-        Bid,
-        bid.pk,
-        to=BidStatus.SHORTLISTED,
-        transitions=BID_TRANSITIONS,
-        choices=BidStatus,
-        actor=user,
-        code_prefix="bid",
-    )
-    if moved.changed:
-        notify(
-            recipient=bid.creative.user,
-            kind="bid.shortlisted",
-            params={"gig": bid.gig.title},
-            url=bid.gig.get_absolute_url(),
-            dedupe_key=f"bid.shortlisted:{bid.pk}",
-        )
-    return moved.obj
+    return _move_bid(bid, gig=bid.gig, to=BidStatus.SHORTLISTED, actor=user, kind="bid.shortlisted").obj
 
 
 @transaction.atomic
@@ -182,25 +165,7 @@ def bid_reject(*, bid: Bid, user, note: str = "") -> Bid:
 
 def _bid_reject(*, bid: Bid, actor, note: str) -> Bid:
     """Turn one bid down and tell its bidder (the owner's choice, or moderation's)."""
-    moved = transition(
-        Bid,
-        bid.pk,
-        to=BidStatus.REJECTED,
-        transitions=BID_TRANSITIONS,
-        choices=BidStatus,
-        actor=actor,
-        note=note,
-        code_prefix="bid",
-    )
-    if moved.changed:
-        notify(
-            recipient=bid.creative.user,
-            kind="bid.rejected",
-            params={"gig": bid.gig.title},
-            url=bid.gig.get_absolute_url(),
-            dedupe_key=f"bid.rejected:{bid.pk}",
-        )
-    return moved.obj
+    return _move_bid(bid, gig=bid.gig, to=BidStatus.REJECTED, actor=actor, kind="bid.rejected", note=note).obj
 
 
 @transaction.atomic

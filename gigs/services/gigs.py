@@ -209,30 +209,46 @@ def gig_publish(*, gig: Gig, user) -> Gig:
     return moved.obj
 
 
-def _reject_live_bids(*, gig: Gig, user, exclude_pk=None, note: str = "") -> None:
+def _move_bid(bid: Bid, *, gig: Gig, to: str, actor, kind: str, note: str = "", params=None, dedupe: str = ""):
+    """Move one bid (turned down, shortlisted) and tell its bidder once (``kind``; ``dedupe`` names the
+    move when several kinds tell of it)."""
+    moved = transition(
+        Bid,
+        bid.pk,
+        to=to,
+        transitions=BID_TRANSITIONS,
+        choices=BidStatus,
+        actor=actor,
+        note=note,
+        code_prefix="bid",
+    )
+    if moved.changed:
+        notify(
+            recipient=bid.creative.user,
+            kind=kind,
+            params=params or {"gig": gig.title},
+            url=gig.get_absolute_url(),
+            dedupe_key=f"{dedupe or kind}:{bid.pk}",
+        )
+    return moved
+
+
+def _reject_live_bids(*, gig: Gig, user, exclude_pk=None, note: str = "", cancelled: bool = False) -> None:
+    """Turn down the gig's live bids and tell each bidder: another offer was chosen, or (``cancelled``)
+    the job was cancelled, with the reason ``note`` that the cancel form promises they read."""
     # in one order (pk), so two services turning down bids of one gig never deadlock
     bids = gig.bids.filter(status__in=LIVE_BID_STATUSES).select_related("creative__user").order_by("pk")
     if exclude_pk:
         bids = bids.exclude(pk=exclude_pk)
     for bid in bids:
-        moved = transition(
-            Bid,
-            bid.pk,
-            to=BidStatus.REJECTED,
-            transitions=BID_TRANSITIONS,
-            choices=BidStatus,
-            actor=user,
-            note=note,
-            code_prefix="bid",
+        if cancelled:
+            kind = "bid.gig_cancelled" if note.strip() else "bid.gig_closed"
+            params = {"gig": gig.title, "reason": note.strip()}
+        else:
+            kind, params = "bid.rejected", None
+        _move_bid(
+            bid, gig=gig, to=BidStatus.REJECTED, actor=user, kind=kind, note=note, params=params, dedupe="bid.rejected"
         )
-        if moved.changed:
-            notify(
-                recipient=bid.creative.user,
-                kind="bid.rejected",
-                params={"gig": gig.title},
-                url=gig.get_absolute_url(),
-                dedupe_key=f"bid.rejected:{bid.pk}",
-            )
 
 
 @transaction.atomic
@@ -261,7 +277,7 @@ def _gig_cancel(*, gig: Gig, actor, reason: str, refusal: Conflict) -> Gig:
         raise refusal
     moved = _move_gig(gig.pk, to=GigStatus.CANCELLED, user=actor, note=reason)
     if moved.changed:
-        _reject_live_bids(gig=moved.obj, user=actor, note=reason)
+        _reject_live_bids(gig=moved.obj, user=actor, note=reason, cancelled=True)
         summary_changed(FIGURES)
     return moved.obj
 

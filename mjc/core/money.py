@@ -84,6 +84,9 @@ def _parse_text(text: str) -> int:
             _("“%(text)s” is not an amount. Write it in Rupiah, for example 1.500.000.") % {"text": original[:40]}
         )
     try:
+        if multiplier == 1 and "," in cleaned and len(cleaned.rpartition(",")[2]) >= 3:
+            # "1.500,000": Rupiah has no thousandths, so that comma was most likely meant as a dot
+            raise NumberFormatError(cleaned)
         number = parse_decimal(cleaned, locale="id", strict=True)
     except NumberFormatError:
         suggestion = _suggest(cleaned)

@@ -6,6 +6,11 @@ same words as the API's ``message``.
 - 400 and 409 put the message at the top of the form that was sent (``form_error``; a field
   named in ``extra["fields"]`` gets its own error), and the view re-renders it with that
   status; a lone button without a form flashes the message and goes back (``refusal``).
+
+A view writes this once: ``submit(request, form, action, again=…, then=…, done=…)`` for a
+typed form (``again(status)`` renders the page the form lives on, bound, and
+``templates/includes/error_summaries.html`` lists ``error_forms`` at its top), ``attempt``
+for a button.
 """
 
 from functools import wraps
@@ -59,3 +64,63 @@ def refusal(request, exc: ApplicationError, form=None) -> None:
         form_error(form, exc)
     else:
         messages.error(request, exc.message)
+
+
+INVALID = 400  # the status of a form re-rendered because what was typed does not parse
+
+
+def rejected(form, exc: ApplicationError, default_field=None) -> int:
+    """A service refused what a form sent: 404/403 become their pages; a 400/409 goes on the
+    form (``form_error``) and its status is returned, to re-render the form with."""
+    form_error(form, exc, default_field)
+    return exc.status_code
+
+
+REFUSED = object()  # what ``attempt`` answers when the service refused
+
+
+def attempt(request, action, done=None):
+    """A lone button: run ``action()``; a refusal goes through ``refusal`` (its page, or the
+    message flashed) and ``REFUSED`` is returned; else ``done`` (a text, or a callable given the
+    result) is flashed as a success and the result returned. The view redirects either way."""
+    try:
+        result = action()
+    except ApplicationError as exc:
+        refusal(request, exc)
+        return REFUSED
+    message = done(result) if callable(done) else done
+    if message:
+        messages.success(request, message)
+    return result
+
+
+def error_forms(forms) -> list:
+    """The bound forms with errors, for the error summary at the top of a re-rendered page."""
+    return [form for form in forms if form is not None and form.is_bound and form.errors]
+
+
+def submit(request, form, action, *, again, then, done=None):
+    """A typed form's post, the one way: does not parse → ``again(400)``; refused →
+    ``again(status)`` with the refusal on the form; else ``done`` flashed and ``then(result)``.
+    ``again(status)`` re-renders the page the form lives on with the bound ``form``."""
+    if not form.is_valid():
+        return again(INVALID)
+    try:
+        result = action(form.cleaned_data)
+    except ApplicationError as exc:
+        return again(rejected(form, exc))
+    message = done(result) if callable(done) else done
+    if message:
+        messages.success(request, message)
+    return then(result)
+
+
+def id_or_404(value) -> int:
+    """An id from the path, the query string or a form field, or 404 (not a number, or beyond a bigint)."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 0 < number < 2**63:
+        raise Http404
+    return number

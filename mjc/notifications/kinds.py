@@ -21,6 +21,15 @@ KINDS = {
         _("Your bid on “%(gig)s” was not chosen"),
         _("The owner chose another offer. Keep bidding: new gigs open every day."),
     ),
+    # the job itself was cancelled: the bidders read the owner's reason, not "another offer was chosen"
+    "bid.gig_cancelled": (
+        _("“%(gig)s” was cancelled"),
+        _("The owner cancelled this job, so your bid is closed. Their reason: “%(reason)s”"),
+    ),
+    "bid.gig_closed": (  # … cancelled without a reason (the API and moderation allow none)
+        _("“%(gig)s” was cancelled"),
+        _("The job was cancelled, so your bid is closed. Keep bidding: new gigs open every day."),
+    ),
     "bid.shortlisted": (_("Your bid on “%(gig)s” was shortlisted"), _("The owner is considering your offer.")),
     "gig.invitation": (_("Invitation to bid on “%(gig)s”"), _("%(owner)s invites you to send an offer.")),
     # what a creative needs to decide whether to open it: the money, the date, then why them

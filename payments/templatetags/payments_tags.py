@@ -18,6 +18,9 @@ def contract_payments(context, contract):
     user = request.user
     summary = selectors.payment_summary(contract=contract)
     actions = selectors.payment_actions(summary=summary, contract=contract, user=user)
+    # a refused payment form comes back bound (gigs' contract_detail hands it on as page_forms)
+    page_forms = context.get("page_forms") or {}
+    not_received = page_forms.get("not_received")
     handover = selectors.handover_document(contract=contract) if contract.status == "completed" else None
     return {
         "request": request,
@@ -28,11 +31,16 @@ def contract_payments(context, contract):
         "actions": actions,
         "is_owner": contract.owner_id == user.pk,
         "is_creative": contract.creative.user_id == user.pk,
-        "preset_form": PresetForm() if "propose_terms" in actions else None,
-        "schedule_form": ScheduleForm(instalments=[view.instalment for view in summary.instalments])
+        "preset_form": (page_forms.get("preset") or PresetForm()) if "propose_terms" in actions else None,
+        "schedule_form": (
+            page_forms.get("schedule") or ScheduleForm(instalments=[view.instalment for view in summary.instalments])
+        )
         if "propose_terms" in actions
         else None,
-        "payment_form": PaymentForm(summary=summary) if "record_payment" in actions else None,
-        "not_received_form": NotReceivedForm() if "confirm_payment" in actions else None,
+        "payment_form": (page_forms.get("payment") or PaymentForm(summary=summary))
+        if "record_payment" in actions
+        else None,
+        "not_received_form": (not_received or NotReceivedForm()) if "confirm_payment" in actions else None,
+        "not_received_payment": getattr(not_received, "payment_pk", None),
         "handover": handover,
     }

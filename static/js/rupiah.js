@@ -14,7 +14,8 @@
     if (!/^[0-9.,]+$/.test(s)) return NaN;
     var intPart = s, frac = "";
     var comma = s.indexOf(",");
-    if (comma >= 0) { intPart = s.slice(0, comma); frac = s.slice(comma + 1); if (/[.,]/.test(frac)) return NaN; }
+    if (comma >= 0) { intPart = s.slice(0, comma); frac = s.slice(comma + 1); if (/[.,]/.test(frac)) return NaN;
+      if (multiplier === 1 && frac.length >= 3) return NaN; /* "1.500,000": no thousandths of a Rupiah */ }
     if (intPart.indexOf(".") >= 0 && !/^\d{1,3}(\.\d{3})+$/.test(intPart)) return NaN;
     var value = parseFloat(intPart.replace(/\./g, "") + (frac ? "." + frac : "")) * multiplier;
     if (!isFinite(value) || Math.round(value) !== value) return NaN;

@@ -2,49 +2,29 @@
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from creatives.models import CreativeProfile
-from gigs.models import Bid, Contract, Gig
-from mjc.categories.models import Category
 from mjc.core.summaries import refresh_summaries
 from tests.ejsc.factories import BookingFactory, RoomFactory, slot
-from tests.factories import AdminFactory, CreativeUserFactory, OwnerFactory, StaffFactory, kabupaten
+from tests.factories import (
+    AdminFactory,
+    CreativeUserFactory,
+    OwnerFactory,
+    StaffFactory,
+    kabupaten,
+    plain_contract,
+    plain_gig,
+)
 from umkm.models import Business
 
 pytestmark = pytest.mark.django_db
 
 
-def _gig(business, code, status="open"):
-    return Gig.objects.create(
-        business=business,
-        title="Desain kemasan",
-        description="Brief",
-        category=Category.objects.get(slug="kemasan"),
-        budget_min=500_000,
-        budget_max=1_500_000,
-        deadline=date(2027, 1, 31),
-        kabupaten=kabupaten(code),
-        status=status,
-        created_by=business.owner,
-    )
-
-
-def _contract(gig, creative, amount, status):
-    bid = Bid.objects.create(
-        gig=gig, creative=creative, amount=amount, delivery_days=7, proposal="Siap", status="accepted"
-    )
-    return Contract.objects.create(
-        gig=gig,
-        bid=bid,
-        owner=gig.business.owner,
-        creative=creative,
-        amount=amount,
-        due_date=date(2027, 1, 31),
-        status=status,
-    )
+_gig = plain_gig
+_contract = plain_contract
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 read summary rows that scheduled jobs and events refresh; the refresh equals the live
 computation, is idempotent, follows the events, and the pages read a few rows."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
@@ -10,14 +10,13 @@ from django.utils import timezone
 
 from creatives.models import CreativeProfile
 from gigs import services as gig_services
-from gigs.models import Bid, Contract, Gig
-from mjc.categories.models import Category
+from gigs.models import Contract, Gig
 from mjc.celery import app
 from mjc.core import summaries
 from mjc.core.models import PlatformFigures, RegionFigures, SummaryState
 from mjc.core.summaries import FIGURES, refresh_summaries, refresh_summary, refresh_summary_if_stale
 from mjc.site.figures import platform_figures, platform_figures_direct, province_figures, province_figures_direct
-from tests.factories import AdminFactory, CreativeUserFactory, OwnerFactory, kabupaten
+from tests.factories import AdminFactory, CreativeUserFactory, OwnerFactory, kabupaten, plain_contract, plain_gig
 from tests.gigs.factories import BidFactory, GigFactory
 from umkm.models import Business
 
@@ -29,34 +28,8 @@ def _tasks_loaded():
     app.loader.import_default_modules()  # every app's tasks module, as a worker has them
 
 
-def _gig(business, code, status="open", category="kemasan"):
-    return Gig.objects.create(
-        business=business,
-        title="Desain kemasan",
-        description="Brief",
-        category=Category.objects.get(slug=category),
-        budget_min=500_000,
-        budget_max=1_500_000,
-        deadline=date(2027, 1, 31),
-        kabupaten=kabupaten(code),
-        status=status,
-        created_by=business.owner,
-    )
-
-
-def _contract(gig, creative, amount, status):
-    bid = Bid.objects.create(
-        gig=gig, creative=creative, amount=amount, delivery_days=7, proposal="Siap", status="accepted"
-    )
-    return Contract.objects.create(
-        gig=gig,
-        bid=bid,
-        owner=gig.business.owner,
-        creative=creative,
-        amount=amount,
-        due_date=date(2027, 1, 31),
-        status=status,
-    )
+_gig = plain_gig
+_contract = plain_contract
 
 
 @pytest.fixture

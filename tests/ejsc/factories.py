@@ -95,3 +95,16 @@ def rejection_reasons():
         RejectionReason.objects.get_or_create(code=code, defaults={"label": label, "position": i})[0]
         for i, (code, label) in enumerate(rows)
     ]
+
+
+def approved_soon(room=None, check_code="ACDEFG", **kwargs):
+    """An approved booking that starts in 20 minutes (check-in is open), with its code."""
+    start = timezone.now() + timedelta(minutes=20)
+    return BookingFactory(
+        room=room or RoomFactory(),
+        start=start,
+        end=start + timedelta(hours=1),
+        status=BookingStatus.APPROVED,
+        check_code=check_code,
+        **kwargs,
+    )

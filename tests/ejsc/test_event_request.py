@@ -115,7 +115,7 @@ def test_the_capacity_error_is_printed_once(client, hall):
 
     response = client.post(reverse("ejsc:event_new"), _form(hall, start, end, attendees=90))
 
-    assert response.status_code == 200  # the form again, as for every bad input on these pages
+    assert response.status_code == 400  # the form again with its status, as for every bad input on these pages
     body = response.content.decode()
     assert body.count("(40)") == 1
     assert not Event.objects.exists()

@@ -88,10 +88,10 @@ def test_booking_form_shows_rule_errors_not_500(client):
         "purpose": "Lembur",
     }
     response = client.post(room.get_absolute_url(), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "tengah malam" in response.content.decode()
     response = client.post(room.get_absolute_url(), {"date": "kemarin"})
-    assert response.status_code == 200 and not Booking.objects.exists()
+    assert response.status_code == 400 and not Booking.objects.exists()
 
 
 def test_staff_queue_only_own_region_and_decisions(client, django_assert_max_num_queries):

@@ -15,34 +15,10 @@ from ejsc.statuses import BookingStatus, DecisionOutcome
 from ejsc.timefmt import at_wib
 from mjc.core.formatting import wib
 from mjc.notifications.models import Notification
-from tests.ejsc.factories import BookingFactory, RoomFactory, SpaceFactory, slot
+from tests.ejsc.factories import BookingFactory, RoomFactory, SpaceFactory, approved_soon, slot
 from tests.factories import AdminFactory, CreativeUserFactory, StaffFactory, bakorwil
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff():
-    return StaffFactory(bakorwil=bakorwil("III"))
-
-
-@pytest.fixture
-def other_staff():
-    return StaffFactory(bakorwil=bakorwil("I"))
-
-
-def approved_soon(room=None, **kwargs):
-    """An approved booking that starts in 20 minutes (check-in is open), with its code."""
-    room = room or RoomFactory()
-    start = timezone.now() + timedelta(minutes=20)
-    return BookingFactory(
-        room=room,
-        start=start,
-        end=start + timedelta(hours=1),
-        status=BookingStatus.APPROVED,
-        check_code="ACDEFG",
-        **kwargs,
-    )
 
 
 # --- QR check-in ---------------------------------------------------------------------------------
@@ -143,7 +119,7 @@ def on_behalf(as_user, user, room, start, end, **visitor):
 
 
 def test_staff_book_for_a_visitor_who_gets_the_confirmation_by_email(
-    as_user, staff, django_capture_on_commit_callbacks
+    as_user, client, staff, django_capture_on_commit_callbacks
 ):
     room = RoomFactory()
     start, end = slot(days=2, hour=10)
@@ -157,6 +133,9 @@ def test_staff_book_for_a_visitor_who_gets_the_confirmation_by_email(
     # it appears in the statistics and the room calendar like any booking
     assert DecisionRecord.objects.get(booking_ref=body["id"]).on_behalf
     assert Booking.objects.get(pk=body["id"]) in list(room.bookings.filter(status="approved"))
+    client.force_login(staff)
+    day = client.get(reverse("ejsc:day"), {"space": room.space.slug, "date": wib(start).date().isoformat()})
+    assert "Bu Sri" in day.content.decode()  # the staff day view names the visitor
 
 
 def _pass_mails(address):

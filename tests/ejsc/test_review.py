@@ -71,7 +71,7 @@ def test_booking_form_bad_input_is_a_form_error(client, data):
         room.get_absolute_url(),
         {"date": day, "start_time": "10:00", "end_time": "11:00", "attendees": 1, "purpose": "Rapat", **data},
     )
-    assert response.status_code == (400 if any("\x00" in str(v) for v in data.values()) else 200)
+    assert response.status_code == 400  # the form again, with what was typed
     assert not Booking.objects.exists()
 
 
@@ -100,7 +100,7 @@ def test_event_form_bad_input_is_a_form_error(client, data):
         "public": "on",
     }
     response = client.post(reverse("ejsc:event_new"), {**base, **data})
-    assert response.status_code == (400 if any("\x00" in str(v) for v in data.values()) else 200)
+    assert response.status_code == 400  # the form again, with what was typed
     assert not Booking.objects.exists()
 
 
@@ -310,7 +310,7 @@ def test_block_a_holiday_over_several_days_shows_in_the_room_week(client, staff)
     # nobody can request a slot inside the block: the service refuses it at approval, the calendar shows it grey
     # a last day before the first day is a form error shown on the queue page, with what was typed
     response = client.post(reverse("ejsc:staff_block"), {**data, "end_date": (first - timedelta(days=1)).isoformat()})
-    assert response.status_code == 200 and "Cuti bersama" in response.content.decode()
+    assert response.status_code == 400 and "Cuti bersama" in response.content.decode()
     assert Booking.objects.filter(status=BookingStatus.BLOCKED).count() == 1
 
 
@@ -327,7 +327,7 @@ def test_block_over_an_approved_booking_is_refused_on_the_form(client, staff):
         "reason": "Rapat dinas",
     }
     response = client.post(reverse("ejsc:staff_block"), data)
-    assert response.status_code == 200 and "Rapat dinas" in response.content.decode()
+    assert response.status_code == 409 and "Rapat dinas" in response.content.decode()
     assert not Booking.objects.filter(status=BookingStatus.BLOCKED).exists()
 
 

@@ -58,3 +58,32 @@ def test_the_request_rows_read_in_the_staff_language(client, language, texts):
     # then the row says how many people, by when to decide and how long ago it was asked, in that language
     for text in texts:
         assert text in body, text
+
+
+def test_a_request_is_rejected_from_the_queue_with_a_reason_from_the_admins_list(client):
+    from tests.ejsc.factories import rejection_reasons
+
+    # given the admin's list of reasons and a waiting request
+    rejection_reasons()
+    room = RoomFactory()
+    staff = StaffFactory(bakorwil=room.space.bakorwil)
+    booking = BookingFactory(room=room, status=BookingStatus.REQUESTED)
+    client.force_login(staff)
+    # when the staff member opens the queue, the row's reject form offers the list
+    body = client.get(reverse("ejsc:staff_queue")).content.decode()
+    assert f'id="reason-code-{booking.pk}" name="reason_code"' in body and 'value="incomplete"' in body
+    # and rejects with one of them
+    response = client.post(
+        reverse("ejsc:booking_action", args=[booking.pk]),
+        {
+            "action": "reject",
+            "reason_code": "incomplete",
+            "reason": "KTP belum ada",
+            "next": reverse("ejsc:staff_queue"),
+        },
+    )
+    # then the request is rejected with that reason and the text, and the staff member is back on the queue
+    assert response.status_code == 302 and response["Location"] == reverse("ejsc:staff_queue")
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.REJECTED
+    assert booking.rejection_reason.code == "incomplete" and booking.decision_reason == "KTP belum ada"

@@ -51,7 +51,7 @@ class TestGig:
         services.gig_cancel(gig=gig, user=owner, reason="Tidak jadi")
         bid.refresh_from_db()
         assert bid.status == BidStatus.REJECTED
-        assert Notification.objects.filter(recipient=bid.creative.user, kind="bid.rejected").exists()
+        assert Notification.objects.filter(recipient=bid.creative.user, kind="bid.gig_cancelled").exists()
 
     def test_cancelled_gig_cannot_be_published(self, gig, owner):
         services.gig_cancel(gig=gig, user=owner)

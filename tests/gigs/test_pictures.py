@@ -228,7 +228,7 @@ def test_the_wizard_offers_the_product_photos_with_the_first_chosen_and_takes_an
 
 def test_the_wizard_shows_a_hostile_upload_on_its_field_and_saves_nothing(client, owner_business):
     client.force_login(owner_business.owner)
-    upload, _status, _code = hostile_uploads()["text_named_jpg"]
+    upload, status, _code = hostile_uploads()["text_named_jpg"]
     response = client.post(
         reverse("gigs:create") + "?category=kemasan",
         {
@@ -244,7 +244,7 @@ def test_the_wizard_shows_a_hostile_upload_on_its_field_and_saves_nothing(client
             "picture": upload,
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == status  # the form again with the refusal's status, as the product form
     assert response.context["form"].errors["picture"]
     assert not Gig.objects.filter(title="Kemasan kopi").exists()
 

@@ -52,6 +52,24 @@ def make_package(
 PackageFactory = make_package
 
 
+def label_and_logo():
+    """Two active packages that differ on every catalogue filter: a cheap, quick label by a
+    creative in Kota Malang (Bakorwil III) and a dear, slow logo by one in Kabupaten Pacitan."""
+    from tests.factories import kabupaten
+
+    label = make_package(
+        creative=CreativeProfileFactory(kabupaten=kabupaten("3573")), title="Desain label kemasan keripik"
+    )
+    logo = make_package(
+        creative=CreativeProfileFactory(kabupaten=kabupaten("3501")),
+        title="Logo usaha kopi",
+        description="Logo untuk kedai kopi.",
+        category_slug="logo-branding",
+        tiers=[{"name": "basic", "price": 2_000_000, "delivery_days": 10}],
+    )
+    return label, logo
+
+
 def make_order(*, package, owner, business=None, tier="basic", addons=(), brief="Label untuk keripik tempe 100 g."):
     from packages import services
 

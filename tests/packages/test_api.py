@@ -4,7 +4,7 @@ import pytest
 
 from packages.models import Order, Package
 from tests.factories import BusinessFactory, CreativeProfileFactory, OwnerFactory, category, kabupaten
-from tests.packages.factories import TIERS, make_package, pdf
+from tests.packages.factories import TIERS, label_and_logo, make_package, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -83,16 +83,8 @@ def test_price_below_floor_is_400(as_user, creative):
 
 
 def test_catalogue_filters_and_search(api):
-    near = CreativeProfileFactory(kabupaten=kabupaten("3573"))  # Kota Malang, Bakorwil III
-    far = CreativeProfileFactory(kabupaten=kabupaten("3501"))  # Surabaya
-    label = make_package(creative=near, title="Desain label kemasan keripik")
-    logo = make_package(
-        creative=far,
-        title="Logo usaha kopi",
-        description="Logo untuk kedai kopi.",
-        category_slug="logo-branding",
-        tiers=[{"name": "basic", "price": 2_000_000, "delivery_days": 10}],
-    )
+    label, logo = label_and_logo()
+    far = logo.creative
     make_package(creative=far, title="Label draft", status="draft")
     make_package(creative=far, title="Label paused", status="paused")
 

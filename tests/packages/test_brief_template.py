@@ -78,7 +78,7 @@ def test_answers_alone_are_enough_but_an_empty_form_is_refused(package, owner):
     client = signed_in(owner)
     url = reverse("packages:detail", args=[package.pk])
     empty = client.post(url, {"tier": "basic", "template": TEMPLATE, "brief": " "})
-    assert empty.status_code == 200 and not Order.objects.exists()
+    assert empty.status_code == 400 and not Order.objects.exists()
     assert "atau jawab pertanyaan templat" in empty.content.decode()
     client.post(url, {"tier": "basic", "template": TEMPLATE, "answer_product": "Kerupuk udang"})
     assert Order.objects.get().brief == "Produk apa? Kerupuk udang"
@@ -89,7 +89,7 @@ def test_the_answers_stay_on_the_page_when_the_order_is_refused(package, owner):
         reverse("packages:detail", args=[package.pk]),
         {"tier": "nope", "template": TEMPLATE, "answer_product": "Keripik pisang"},
     )
-    assert page.status_code == 200 and not Order.objects.exists()
+    assert page.status_code == 400 and not Order.objects.exists()
     assert 'value="Keripik pisang"' in page.content.decode()
 
 
@@ -101,7 +101,7 @@ def test_without_a_template_the_form_stays_as_it_is(owner):
     page = client.get(url).content.decode()
     assert 'id="brief-template"' not in page and "answer_" not in page and 'name="brief"' in page
     refused = client.post(url, {"tier": "basic", "brief": ""})
-    assert refused.status_code == 200 and not Order.objects.exists()
+    assert refused.status_code == 400 and not Order.objects.exists()
     # a template named in the form does not sneak back in
     client.post(url, {"tier": "basic", "template": TEMPLATE, "answer_product": "x", "brief": "Label 100 g"})
     assert Order.objects.get().brief == "Label 100 g"

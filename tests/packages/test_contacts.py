@@ -163,3 +163,45 @@ def test_contract_page_shows_contacts_only_to_its_parties():
     workspace = _page(package.creative.user, contract.get_absolute_url())
     assert "081299990000" in workspace and owner.email in workspace
     assert Client().get(contract.get_absolute_url()).status_code in (302, 404)
+
+
+@pytest.mark.django_db
+def test_deliverables_and_addon_names_masked_until_a_contract():
+    """The tiers' deliverables and the add-ons' names are the creative's words too: masked on the
+    package page, in the package API and on the order (page and API) until the contract exists."""
+    from django.urls import reverse
+
+    tiers = [{"name": "basic", "price": 500_000, "delivery_days": 3, "deliverables": [SECRET]}]
+    addons = [{"kind": "custom", "name": SECRET, "price": 100_000, "extra_days": 0}]
+    package = make_package(tiers=tiers, addons=addons)
+    creative_user = package.creative.user
+    business = BusinessFactory()
+    owner = business.owner
+    page_url = reverse("packages:detail", args=[package.pk])
+    api_url = reverse("api:package-detail", args=[package.pk])
+
+    def api_texts(reader):
+        data = (client_for(reader) if reader else Client()).get(api_url).json()
+        return " ".join(data["tiers"][0]["deliverables"] + [data["addons"][0]["name"]])
+
+    for reader in (None, owner):
+        text = _page(reader, page_url)
+        assert _hidden(text) and 'class="notice"' in text
+        assert _hidden(api_texts(reader))
+    assert _page(creative_user, page_url).count(PHONE) == 2 and api_texts(creative_user).count(PHONE) == 2
+    order = make_order(package=package, owner=owner, addons=[package.addons.get().pk])
+    order_page = reverse("packages:order", args=[order.pk])
+    order_api = reverse("api:order-detail", args=[order.pk])
+
+    def order_texts(reader):
+        data = client_for(reader).get(order_api).json()
+        return " ".join(data["deliverables"] + [a["name"] for a in data["addons"]])
+
+    assert _hidden(_page(owner, order_page)) and _hidden(order_texts(owner))
+    assert _shown(order_texts(creative_user))
+    services.order_accept(order=order, user=creative_user)
+    assert _page(owner, page_url).count(PHONE) == 2 and api_texts(owner).count(PHONE) == 2
+    assert PHONE in _page(owner, order_page) and order_texts(owner).count(PHONE) == 2
+    stored = Package.objects.get(pk=package.pk)
+    assert stored.tiers.get().deliverables == [SECRET] and stored.addons.get().name == SECRET
+    assert Order.objects.get(pk=order.pk).addons[0]["name"] == SECRET
