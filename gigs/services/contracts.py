@@ -156,14 +156,20 @@ def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
         _move_gig(moved.obj.gig_id, to=GigStatus.CANCELLED, user=user, note=reason)
         summary_changed(FIGURES)
         other = moved.obj.creative.user if user.pk == moved.obj.owner_id else moved.obj.owner
-        notify(
-            recipient=other,
-            kind="contract.cancelled",
-            params={"gig": moved.obj.gig.title, "reason": reason[:300]},
-            url=contract.get_absolute_url(),
-            dedupe_key=f"contract.cancelled:{contract.pk}",
-        )
+        _tell_cancelled(moved.obj, [other], reason)
     return moved.obj
+
+
+def _tell_cancelled(contract: Contract, recipients, reason: str, *, key_per_recipient: bool = False) -> None:
+    """Tell that the contract was cancelled, with the reason, once per recipient (the keys as they always were)."""
+    for recipient in recipients:
+        notify(
+            recipient=recipient,
+            kind="contract.cancelled",
+            params={"gig": contract.gig.title, "reason": reason[:300]},
+            url=contract.get_absolute_url(),
+            dedupe_key=f"contract.cancelled:{contract.pk}" + (f":{recipient.pk}" if key_per_recipient else ""),
+        )
 
 
 def contract_can_withdraw(*, contract: Contract, user) -> bool:
@@ -347,12 +353,5 @@ def contract_dispute_settle(*, contract: Contract, admin, outcome: str, note: st
             fields={"cancel_reason": resolution, "dispute_resolution": resolution},
         )
         _move_gig(moved.obj.gig_id, to=GigStatus.CANCELLED, user=admin, note=resolution)
-        for recipient in (moved.obj.creative.user, moved.obj.owner):
-            notify(
-                recipient=recipient,
-                kind="contract.cancelled",
-                params={"gig": moved.obj.gig.title, "reason": resolution[:300]},
-                url=contract.get_absolute_url(),
-                dedupe_key=f"contract.cancelled:{contract.pk}:{recipient.pk}",
-            )
+        _tell_cancelled(moved.obj, (moved.obj.creative.user, moved.obj.owner), resolution, key_per_recipient=True)
     return moved.obj

@@ -80,3 +80,58 @@ def test_accepting_a_bid_while_the_others_are_withdrawn_never_deadlocks():
         assert codes[0] in (200, 201)
         assert Contract.objects.filter(gig=gig).count() == 1
     assert fives == 0
+
+
+def test_an_approval_queues_on_the_room_before_it_touches_any_booking():
+    """The lock order itself, step by step (the racing rounds above rarely meet the deadlock in
+    one process): while another transaction holds the room, an approval waits for it and has not
+    changed its booking; when that transaction approves an overlapping request and commits, the
+    waiting approval answers 409 ``booking_conflict``. Without the room lock first, the approval
+    runs straight into the bookings and is done before the room is released."""
+    import threading
+
+    from django.db import connection, transaction
+
+    from ejsc.models import Room
+
+    staff = StaffFactory(bakorwil=bakorwil("III"))
+    room = RoomFactory(kind=RoomKind.MEETING_ROOM)
+    start, end = slot(days=5, hour=10)
+    first, second = (BookingFactory(room=room, start=start, end=end) for _ in range(2))
+    holding, release, answers = threading.Event(), threading.Event(), []
+
+    def hold_the_room_and_approve_the_first():
+        try:
+            with transaction.atomic():
+                Room.objects.select_for_update(of=("self",)).get(pk=room.pk)
+                holding.set()
+                release.wait(timeout=20)
+                Booking.objects.filter(pk=first.pk).update(status=BookingStatus.APPROVED)
+        finally:
+            connection.close()
+
+    def approve_the_second():
+        try:
+            response = client_for(staff).post(f"/api/v1/bookings/{second.pk}/approve/")
+            answers.append((response.status_code, response.json().get("code")))
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=hold_the_room_and_approve_the_first)
+    holder.start()
+    assert holding.wait(timeout=10)
+    approver = threading.Thread(target=approve_the_second)
+    approver.start()
+    approver.join(timeout=1.5)
+
+    waiting = approver.is_alive()
+    release.set()
+    holder.join(timeout=20)
+    approver.join(timeout=20)
+
+    assert waiting, f"the approval did not wait for the room: {answers}"
+    assert answers == [(409, "booking_conflict")]
+    assert list(Booking.objects.filter(room=room).order_by("pk").values_list("status", flat=True)) == [
+        BookingStatus.APPROVED,
+        BookingStatus.REQUESTED,
+    ]
