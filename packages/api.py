@@ -12,6 +12,7 @@ from gigs.contacts import contract_between
 from gigs.models import GigTemplate
 from mjc.categories.models import Category
 from mjc.core.api import public_list_cached
+from mjc.core.badges import badge_list, badge_serializer_field, creative_badge_codes
 from mjc.core.contacts import mask_contacts, shown
 from mjc.core.errors import NotFound
 from mjc.core.pagination import KeysetPagination
@@ -79,6 +80,10 @@ class CreativeRefSerializer(serializers.Serializer):
     kabupaten = serializers.CharField(source="kabupaten.code", default=None)
     kabupaten_name = serializers.CharField(source="kabupaten.name", default=None)
     bakorwil = serializers.CharField(source="kabupaten.bakorwil.code", default=None)
+    badges = badge_serializer_field()
+
+    def get_badges(self, profile) -> list[dict]:
+        return badge_list(creative_badge_codes(profile))
 
 
 class PackageSerializer(serializers.Serializer):

@@ -9,7 +9,6 @@ class PaymentErrorCode(StrEnum):
     TERMS_DUE = "terms_due"
     TERMS_NOT_AGREED = "terms_not_agreed"
     TERMS_LOCKED = "terms_locked"
-    TERMS_NOTHING_TO_AGREE = "terms_nothing_to_agree"
     NOT_OWNER = "not_contract_owner"
     NOT_CREATIVE = "not_contract_creative"
     NOT_ADMIN = "not_admin"

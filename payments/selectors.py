@@ -5,14 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from gigs.models import Contract
 from gigs.statuses import ContractStatus
 from mjc.core.summaries import read_snapshot, register_snapshot
+from mjc.regions.models import Bakorwil
 from payments.models import Document, Instalment, Payment, PaymentTerms
-from payments.statuses import COUNTED_PAYMENT_STATUSES, DueEvent, InstalmentState, PaymentStatus
+from payments.statuses import (
+    CLOSED_CONTRACT_STATUSES,
+    COUNTED_PAYMENT_STATUSES,
+    DueEvent,
+    InstalmentState,
+    PaymentStatus,
+    TermsStatus,
+)
 
 
 def is_admin(user) -> bool:
@@ -109,7 +118,7 @@ def payment_summary(*, contract: Contract, delivered: bool | None = None) -> Pay
     (instalments with their terms, payments with their receipts) however many there are."""
     instalments = _instalments_of(contract.pk)
     if not instalments:  # a contract made before payments existed, or in bulk: the default terms
-        from payments.services import terms_ensure
+        from payments.services import terms_ensure  # services import this module: the cycle is resolved at call time
 
         terms_ensure(contract=contract)
         instalments = _instalments_of(contract.pk)
@@ -178,8 +187,6 @@ def payment_disputes_settled() -> QuerySet:
 def payment_actions(*, summary: PaymentSummary, contract: Contract, user) -> list[str]:
     """What this user may do with the contract's money now (the page draws its buttons from it,
     the API returns it, the services guard the same rules)."""
-    from payments.statuses import CLOSED_CONTRACT_STATUSES, TermsStatus
-
     if user is None or not user.is_authenticated:
         return []
     is_owner = contract.owner_id == user.pk
@@ -276,8 +283,6 @@ def payment_figures_compute() -> dict:
     """The two grouped queries over every contract and confirmed payment (a region's money
     counts where its gig is located), run by the summary's refresh — every 10 minutes and
     after a payment is confirmed or voided — never by a page view."""
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute(_BY_KABUPATEN_SQL, {"valued": list(VALUED_CONTRACT_STATUSES)})
         by_kabupaten = [[kab, bak, int(confirmed), contracts, paid] for kab, bak, confirmed, contracts, paid in cursor]
@@ -289,8 +294,6 @@ def payment_figures_compute() -> dict:
 def province_payments(*, bakorwil_codes: list[str] | None = None, with_months: bool = True) -> ProvincePayments:
     """Confirmed payments by Bakorwil, kabupaten/kota and month, and the share of contracts fully
     paid, from the ``payment_figures`` summary (one row read)."""
-    from mjc.regions.models import Bakorwil
-
     codes = bakorwil_codes or list(Bakorwil.objects.order_by("id").values_list("code", flat=True))
     totals, by_bakorwil, by_kabupaten = RegionPayments(), {code: RegionPayments() for code in codes}, {}
     data = read_snapshot(PAYMENT_FIGURES)

@@ -9,16 +9,16 @@ statuses only through ``mjc.core.transitions.transition``.
 from __future__ import annotations
 
 import secrets
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, OuterRef, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gigs.models import Contract
+from gigs.models import Contract, Delivery
 from gigs.statuses import ContractStatus
 from mjc.core import files
 from mjc.core.errors import Conflict, NotFound, PermissionDenied, UnsupportedMedia, ValidationFailed
@@ -40,7 +40,7 @@ from payments.models import (
     Payment,
     PaymentTerms,
 )
-from payments.selectors import PAYMENT_FIGURES
+from payments.selectors import PAYMENT_FIGURES, payment_summary
 from payments.statuses import (
     CLOSED_CONTRACT_STATUSES,
     COUNTED_PAYMENT_STATUSES,
@@ -443,8 +443,6 @@ def _next_number(kind: str) -> str:
     sequence, prefix = (
         ("payments_receipt_number", "KW") if kind == DocumentKind.RECEIPT else ("payments_handover_number", "BAST")
     )
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT nextval(%s)", [sequence])
         value = cursor.fetchone()[0]
@@ -540,13 +538,6 @@ REMINDER_BATCH = 500
 def reminders_send(*, now=None) -> dict:
     """Due instalments remind the owner; a record unconfirmed for 3 days reminds the creative.
     Safe to run again: each reminder has its own dedupe key, so a second run sends nothing."""
-    from datetime import timedelta
-
-    from django.db.models import Exists, OuterRef
-
-    from gigs.models import Delivery
-    from payments.selectors import payment_summary
-
     now = now or timezone.now()
     sent = {"due": 0, "unconfirmed": 0}
     # contracts with money still open: active ones, and completed ones not yet fully confirmed

@@ -7,6 +7,7 @@ app_name = "payments"
 urlpatterns = [
     path("verifikasi/<str:code>/", views.verify, name="verify"),
     path("kontrak/<int:pk>/pembayaran/termin/", views.terms_propose, name="terms_propose"),
+    path("kontrak/<int:pk>/pembayaran/termin/atur/", views.terms_schedule, name="terms_schedule"),
     path("kontrak/<int:pk>/pembayaran/termin/setujui/", views.terms_agree, name="terms_agree"),
     path("kontrak/<int:pk>/pembayaran/catat/", views.payment_record, name="record"),
     path("kontrak/<int:pk>/bast.pdf", views.handover_pdf, name="handover_pdf"),

@@ -13,7 +13,7 @@ from mjc.core.pagination import html_page
 from mjc.core.web import REFUSED, attempt, error_forms, html_errors, submit
 from payments import documents, selectors, services
 from payments.api import pdf_response
-from payments.forms import DisputeVoidForm, NotReceivedForm, PaymentForm, PresetForm
+from payments.forms import DisputeVoidForm, NotReceivedForm, PaymentForm, PresetForm, ScheduleForm
 
 
 def _contract(request, pk):
@@ -53,17 +53,36 @@ def _post(request, contract_id: int, name: str, form, action, done):
     )
 
 
-@login_required
-@require_POST
-def terms_propose(request, pk: int):
+def _propose(request, pk: int, name: str, form, instalments_of):
+    """The owner proposes a schedule read from ``form`` (a preset, or their own rows)."""
     contract = _contract(request, pk)
 
     def propose(data):
-        instalments = services.preset_instalments(contract=contract, preset=data["preset"])
+        instalments = instalments_of(contract, data)
         return services.terms_propose(contract=contract, user=request.user, instalments=instalments)
 
     done = _("Schedule proposed. It applies once the creative agrees.")
-    return _post(request, contract.pk, "preset", PresetForm(request.POST), propose, done)
+    return _post(request, contract.pk, name, form, propose, done)
+
+
+@login_required
+@require_POST
+def terms_propose(request, pk: int):
+    return _propose(
+        request,
+        pk,
+        "preset",
+        PresetForm(request.POST),
+        lambda contract, data: services.preset_instalments(contract=contract, preset=data["preset"]),
+    )
+
+
+@login_required
+@require_POST
+def terms_schedule(request, pk: int):
+    """The owner's own schedule (labels, amounts, a date or an event each), as the API takes it."""
+    form = ScheduleForm(request.POST)
+    return _propose(request, pk, "schedule", form, lambda contract, data: form.instalments())
 
 
 @login_required

@@ -12,6 +12,7 @@ from gigs.models import Bid, Contract, Gig, GigTemplate, Review
 from gigs.selectors import visible_reviews
 from gigs.statuses import GigStatus, ReportAction, WorkMode
 from mjc.categories.models import Category
+from mjc.core.badges import badge_list, badge_serializer_field, business_badge_codes
 from mjc.core.money import RupiahSerializerField
 from mjc.regions.models import Bakorwil, Kabupaten
 from umkm.models import Business, Product
@@ -46,6 +47,7 @@ class GigSerializer(serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     business = serializers.IntegerField(source="business_id", read_only=True)
     business_name = serializers.CharField(source="business.name", read_only=True)
+    business_badges = badge_serializer_field()
     kabupaten = serializers.CharField(source="kabupaten.code", read_only=True)
     kabupaten_name = serializers.CharField(source="kabupaten.name", read_only=True)
     bakorwil = serializers.CharField(source="kabupaten.bakorwil.code", read_only=True)
@@ -70,6 +72,7 @@ class GigSerializer(serializers.ModelSerializer):
             "category",
             "business",
             "business_name",
+            "business_badges",
             "budget_min",
             "budget_max",
             "deadline",
@@ -87,6 +90,9 @@ class GigSerializer(serializers.ModelSerializer):
             "actions",
         ]
         read_only_fields = fields
+
+    def get_business_badges(self, gig) -> list[dict]:
+        return badge_list(business_badge_codes(gig.business))
 
     def get_actions(self, gig) -> list[str]:
         return selectors.gig_actions(gig, _user(self))

@@ -6,7 +6,7 @@ A tag, so that gigs' template includes it without gigs' code importing payments.
 from django import template
 
 from payments import selectors
-from payments.forms import NotReceivedForm, PaymentForm, PresetForm
+from payments.forms import NotReceivedForm, PaymentForm, PresetForm, ScheduleForm
 from payments.services import summary_sentence
 
 register = template.Library()
@@ -32,6 +32,11 @@ def contract_payments(context, contract):
         "is_owner": contract.owner_id == user.pk,
         "is_creative": contract.creative.user_id == user.pk,
         "preset_form": (page_forms.get("preset") or PresetForm()) if "propose_terms" in actions else None,
+        "schedule_form": (
+            page_forms.get("schedule") or ScheduleForm(instalments=[view.instalment for view in summary.instalments])
+        )
+        if "propose_terms" in actions
+        else None,
         "payment_form": (page_forms.get("payment") or PaymentForm(summary=summary))
         if "record_payment" in actions
         else None,

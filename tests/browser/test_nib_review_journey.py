@@ -3,6 +3,7 @@ review page, the badge appears on the business and its gig; a second business is
 its owner reads the reason."""
 
 import pytest
+from django.urls import reverse
 
 from tests.factories import PASSWORD, AdminFactory, BusinessFactory, GigFactory
 from umkm.models import NibVerification
@@ -18,7 +19,7 @@ def test_nib_review_journey(new_page, login, screenshot):
 
     login(phone, "siti@contoh.id", PASSWORD)
     for target in (business, other):
-        phone.goto(f"/usaha/{target.pk}/verifikasi/")
+        phone.goto(reverse("umkm:verification", args=[target.pk]))
         phone.fill("input[name=nib]", "1234567890123")
         phone.locator("main form button[type=submit]").click()
         phone.wait_for_load_state("load")
@@ -26,7 +27,7 @@ def test_nib_review_journey(new_page, login, screenshot):
     screenshot(phone, "nib-01-submitted")
 
     login(desk, admin.email, PASSWORD)
-    desk.goto("/usaha/verifikasi-nib/")
+    desk.goto(reverse("umkm:verification_review"))
     assert desk.locator("[data-testid=pending-verification]").count() == 2
     first, second = NibVerification.objects.order_by("pk")
     desk.locator(f"form[action$='/verifikasi-nib/{first.pk}/approve/'] button").click()
@@ -36,10 +37,10 @@ def test_nib_review_journey(new_page, login, screenshot):
     desk.wait_for_load_state("load")
     screenshot(desk, "nib-02-reviewed")
 
-    phone.goto(f"/usaha/{business.pk}/")
+    phone.goto(reverse("umkm:detail", args=[business.pk]))
     assert phone.locator("[data-badge=nib_verified]").count() == 1
-    phone.goto(f"/pekerjaan/{gig.pk}/")
+    phone.goto(reverse("gigs:detail", args=[gig.pk]))
     assert phone.locator("[data-badge=nib_verified]").count() == 1
-    phone.goto(f"/usaha/{other.pk}/verifikasi/")
+    phone.goto(reverse("umkm:verification", args=[other.pk]))
     assert "Nama di OSS berbeda dengan nama usaha" in phone.inner_text("[data-testid=verification-status]")
     screenshot(phone, "nib-03-rejected")

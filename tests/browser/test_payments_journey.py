@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from django.urls import reverse
 from PIL import Image
 from pypdf import PdfReader
 
@@ -35,7 +36,7 @@ def test_payments_journey(new_page, login, screenshot, tmp_path):
     bid = BidFactory(gig=GigFactory(business=business), creative=creative, amount=1_500_000)
     contract = gig_services.bid_accept(bid=bid, user=business.owner)
     owner_phone, creative_phone = new_page(locale="id-ID"), new_page(locale="id-ID")
-    url = f"/kontrak/{contract.pk}/"
+    url = reverse("gigs:contract", args=[contract.pk])
 
     # the owner proposes DP 50 % / pelunasan 50 %
     login(owner_phone, "budi@contoh.id", PASSWORD)
@@ -44,13 +45,13 @@ def test_payments_journey(new_page, login, screenshot, tmp_path):
     owner_phone.locator("#payments summary", has_text="Ubah jadwal pembayaran").click()
     owner_phone.check("input[name=preset][value=dp50]")
     screenshot(owner_phone, "payments-01-propose")
-    _submit(owner_phone, "/pembayaran/termin/")
+    _submit(owner_phone, reverse("payments:terms_propose", args=[contract.pk]))
     assert "Diusulkan pemilik" in owner_phone.inner_text("#payments")
 
     # the creative agrees
     login(creative_phone, "rina@contoh.id", PASSWORD)
     creative_phone.goto(url + "#payments")
-    _submit(creative_phone, "/pembayaran/termin/setujui/")
+    _submit(creative_phone, reverse("payments:terms_agree", args=[contract.pk]))
     assert creative_phone.locator("[data-testid=instalment]").count() == 2
 
     # the owner records the DP with a photo of the transfer slip
@@ -62,7 +63,7 @@ def test_payments_journey(new_page, login, screenshot, tmp_path):
     form.locator("select[name=method]").select_option("transfer")
     form.locator("input[name=proof]").set_input_files(str(photo))
     screenshot(owner_phone, "payments-02-record")
-    _submit(owner_phone, "/pembayaran/catat/")
+    _submit(owner_phone, reverse("payments:record", args=[contract.pk]))
     summary = owner_phone.inner_text("[data-testid=payment-summary]")
     assert summary == "Dibayar Rp 750.000 dari Rp 1.500.000, dikonfirmasi Rp 0"
     payment = Payment.objects.get()
@@ -71,7 +72,7 @@ def test_payments_journey(new_page, login, screenshot, tmp_path):
     # the creative confirms receipt
     creative_phone.reload()
     screenshot(creative_phone, "payments-03-confirm")
-    _submit(creative_phone, f"/pembayaran/{payment.pk}/konfirmasi/")
+    _submit(creative_phone, reverse("payments:confirm", args=[payment.pk]))
     assert "Dikonfirmasi Rp 750.000" in creative_phone.inner_text("[data-testid=payment-summary]").title()
 
     # the owner downloads the kwitansi
@@ -105,5 +106,5 @@ def test_payments_journey(new_page, login, screenshot, tmp_path):
     assert "Asli" in visitor.inner_text("[data-testid=verdict]")
     assert bast.number in visitor.inner_text("main")
     screenshot(visitor, "payments-05-verified")
-    visitor.goto("/verifikasi/PALSU00000/")
+    visitor.goto(reverse("payments:verify", args=["PALSU00000"]))
     assert "Tidak ditemukan" in visitor.inner_text("[data-testid=verdict]")

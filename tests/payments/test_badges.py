@@ -4,6 +4,7 @@ an admin), and the earned Responsif / Tepat waktu computed by a scheduled job.""
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from creatives import services as creative_services
@@ -40,32 +41,36 @@ def test_owner_submits_admin_approves_on_the_review_page_badge_everywhere(as_use
     business = BusinessFactory()
     gig = GigFactory(business=business)
     response = as_user(business.owner).post(
-        f"/api/v1/businesses/{business.pk}/verification/", {"nib": NIB, "document": pdf("nib.pdf")}, format="multipart"
+        reverse("api:business-verification", args=[business.pk]),
+        {"nib": NIB, "document": pdf("nib.pdf")},
+        format="multipart",
     )
     assert response.status_code == 201 and response.json()["status"] == "pending"
     assert Notification.objects.filter(recipient=admin, kind="verification.submitted").exists()
     # a second request while one waits is a conflict
-    again = as_user(business.owner).post(f"/api/v1/businesses/{business.pk}/verification/", {"nib": NIB}, format="json")
+    again = as_user(business.owner).post(
+        reverse("api:business-verification", args=[business.pk]), {"nib": NIB}, format="json"
+    )
     assert again.status_code == 409 and again.json()["code"] == "verification_pending"
 
     client.force_login(admin)
-    page = client.get("/usaha/verifikasi-nib/")
+    page = client.get(reverse("umkm:verification_review"))
     assert page.status_code == 200 and NIB in page.content.decode()
     row = NibVerification.objects.get()
-    assert client.get(f"/usaha/verifikasi-nib/{row.pk}/dokumen/").status_code == 200
-    client.post(f"/usaha/verifikasi-nib/{row.pk}/approve/")
+    assert client.get(reverse("umkm:verification_document", args=[row.pk])).status_code == 200
+    client.post(reverse("umkm:verification_decide", args=[row.pk, "approve"]))
     business.refresh_from_db()
     assert business.nib_verified_at and business.nib == NIB
     [told] = Notification.objects.filter(recipient=business.owner, kind="verification.decided")
     assert "Disetujui" in told.body
 
-    assert api.get(f"/api/v1/businesses/{business.pk}/").json()["badges"] == [
+    assert api.get(reverse("api:business-detail", args=[business.pk])).json()["badges"] == [
         {"code": "nib_verified", "label": "NIB terverifikasi"}
     ]
     client.logout()
-    assert 'data-badge="nib_verified"' in client.get(f"/usaha/{business.pk}/").content.decode()
-    assert 'data-badge="nib_verified"' in client.get(f"/pekerjaan/{gig.pk}/").content.decode()
-    assert 'data-badge="nib_verified"' in client.get("/pekerjaan/").content.decode()
+    assert 'data-badge="nib_verified"' in client.get(reverse("umkm:detail", args=[business.pk])).content.decode()
+    assert 'data-badge="nib_verified"' in client.get(reverse("gigs:detail", args=[gig.pk])).content.decode()
+    assert 'data-badge="nib_verified"' in client.get(reverse("gigs:list")).content.decode()
 
 
 def test_a_rejection_needs_a_reason_and_the_owner_sees_it(client):
@@ -75,20 +80,20 @@ def test_a_rejection_needs_a_reason_and_the_owner_sees_it(client):
     with pytest.raises(ValidationFailed):
         umkm_services.nib_verification_decide(verification=row, admin=admin, approve=False, reason=" ")
     client.force_login(admin)
-    client.post(f"/usaha/verifikasi-nib/{row.pk}/reject/", {"reason": "NIB tidak terdaftar di OSS"})
+    client.post(reverse("umkm:verification_decide", args=[row.pk, "reject"]), {"reason": "NIB tidak terdaftar di OSS"})
     row.refresh_from_db()
     assert row.status == "rejected"
     business.refresh_from_db()
     assert business.nib_verified_at is None
     client.force_login(business.owner)
-    page = client.get(f"/usaha/{business.pk}/verifikasi/").content.decode()
+    page = client.get(reverse("umkm:verification", args=[business.pk])).content.decode()
     assert "NIB tidak terdaftar di OSS" in page
     # deciding twice: the same decision is a no-op, the other one a 409
     umkm_services.nib_verification_decide(verification=row, admin=admin, approve=False, reason="lagi")
     with pytest.raises(Conflict):
         umkm_services.nib_verification_decide(verification=row, admin=admin, approve=True)
     # the owner may submit again after a rejection
-    response = client.post(f"/usaha/{business.pk}/verifikasi/", {"nib": NIB})
+    response = client.post(reverse("umkm:verification", args=[business.pk]), {"nib": NIB})
     assert response.status_code == 302
     assert NibVerification.objects.filter(business=business, status="pending").count() == 1
 
@@ -97,7 +102,7 @@ def test_a_rejection_needs_a_reason_and_the_owner_sees_it(client):
 def test_the_nib_format_is_checked(as_user, nib):
     business = BusinessFactory()
     response = as_user(business.owner).post(
-        f"/api/v1/businesses/{business.pk}/verification/", {"nib": nib}, format="json"
+        reverse("api:business-verification", args=[business.pk]), {"nib": nib}, format="json"
     )
     assert response.status_code == 400 and response.json()["code"] == "invalid_nib"
 
@@ -107,7 +112,7 @@ def test_only_the_owner_submits_and_only_admins_review(as_user, client):
     stranger = UserFactory()
     assert (
         as_user(stranger)
-        .post(f"/api/v1/businesses/{business.pk}/verification/", {"nib": NIB}, format="json")
+        .post(reverse("api:business-verification", args=[business.pk]), {"nib": NIB}, format="json")
         .status_code
         == 404
     )
@@ -116,10 +121,10 @@ def test_only_the_owner_submits_and_only_admins_review(as_user, client):
         umkm_services.nib_verification_decide(verification=row, admin=business.owner, approve=True)
     for user in (stranger, business.owner):
         client.force_login(user)
-        assert client.get("/usaha/verifikasi-nib/").status_code == 404
-        assert client.post(f"/usaha/verifikasi-nib/{row.pk}/approve/").status_code == 404
+        assert client.get(reverse("umkm:verification_review")).status_code == 404
+        assert client.post(reverse("umkm:verification_decide", args=[row.pk, "approve"])).status_code == 404
     client.force_login(stranger)
-    assert client.get(f"/usaha/verifikasi-nib/{row.pk}/dokumen/").status_code == 404
+    assert client.get(reverse("umkm:verification_document", args=[row.pk])).status_code == 404
 
 
 def test_changing_a_verified_nib_drops_the_badge():
@@ -141,28 +146,30 @@ def test_an_admin_grants_and_withdraws_talenta_with_a_note(api, client):
     with pytest.raises(PermissionDenied):
         creative_services.talenta_grant(profile=profile, admin=profile.user, note="x")
     client.force_login(admin)
-    client.post(f"/kreator/{profile.pk}/talenta/", {"grant": "1", "note": "Lulus Bootcamp Desain MJC 2026"})
+    client.post(
+        reverse("creatives:talenta", args=[profile.pk]), {"grant": "1", "note": "Lulus Bootcamp Desain MJC 2026"}
+    )
     profile.refresh_from_db()
     assert profile.talenta_since == timezone.localdate() and "Bootcamp" in profile.talenta_note
-    assert {"code": "talenta_mjc", "label": "Talenta MJC"} in api.get(f"/api/v1/creatives/{profile.pk}/").json()[
-        "badges"
-    ]
-    assert 'data-badge="talenta_mjc"' in client.get("/kreator/").content.decode()
+    assert {"code": "talenta_mjc", "label": "Talenta MJC"} in api.get(
+        reverse("api:creative-detail", args=[profile.pk])
+    ).json()["badges"]
+    assert 'data-badge="talenta_mjc"' in client.get(reverse("creatives:list")).content.decode()
     # the directory filter "hanya terverifikasi"
     other = CreativeProfileFactory()
-    ids = [row["id"] for row in api.get("/api/v1/creatives/?verified=true").json()["results"]]
+    ids = [row["id"] for row in api.get(reverse("api:creatives") + "?verified=true").json()["results"]]
     assert ids == [profile.pk] and other.pk not in ids
-    assert other.user.full_name not in client.get("/kreator/?verified=on").content.decode()
-    client.post(f"/kreator/{profile.pk}/talenta/", {"grant": "0", "note": "Data pelatihan keliru"})
+    assert other.user.full_name not in client.get(reverse("creatives:list") + "?verified=on").content.decode()
+    client.post(reverse("creatives:talenta", args=[profile.pk]), {"grant": "0", "note": "Data pelatihan keliru"})
     profile.refresh_from_db()
     assert profile.talenta_since is None
-    assert api.get(f"/api/v1/creatives/{profile.pk}/").json()["badges"] == []
+    assert api.get(reverse("api:creative-detail", args=[profile.pk])).json()["badges"] == []
 
 
 def test_strangers_cannot_touch_talenta(client):
     profile = CreativeProfileFactory()
     client.force_login(UserFactory())
-    assert client.post(f"/kreator/{profile.pk}/talenta/", {"grant": "1", "note": "x"}).status_code == 404
+    assert client.post(reverse("creatives:talenta", args=[profile.pk]), {"grant": "1", "note": "x"}).status_code == 404
 
 
 # --- earned badges --------------------------------------------------------------------------------
@@ -222,3 +229,43 @@ def test_on_time_needs_ninety_percent_of_the_last_contracts():
         _contract_delivered(punctual, late=True)
     earned_badges_refresh()
     assert CreativeProfile.objects.get(pk=punctual.pk).earned_badges == []
+
+
+# --- badges on package pages and in the gig and package APIs ------------------------------------
+
+
+def test_badges_show_on_package_pages_and_in_the_package_and_gig_apis(api, client):
+    """Given a creative MJC vouches for (Talenta MJC, Tepat waktu) with a package, and a verified
+    business with a gig, then the package card, the package page and both APIs carry the badges;
+    a creative without any shows none."""
+
+    from tests.packages.factories import make_package
+
+    admin = AdminFactory()
+    vouched = CreativeProfileFactory()
+    creative_services.talenta_grant(profile=vouched, admin=admin, note="Lulus Bootcamp Desain MJC 2026")
+    CreativeProfile.objects.filter(pk=vouched.pk).update(earned_badges=["on_time"])
+    package = make_package(creative=vouched)
+    plain = make_package(creative=CreativeProfileFactory(), title="Foto produk katalog")
+    business = BusinessFactory()
+    row = umkm_services.nib_verification_submit(business=business, user=business.owner, nib=NIB)
+    umkm_services.nib_verification_decide(verification=row, admin=admin, approve=True)
+    gig = GigFactory(business=business)
+
+    expected = [{"code": "talenta_mjc", "label": "Talenta MJC"}, {"code": "on_time", "label": "Tepat waktu"}]
+    detail = api.get(reverse("api:package-detail", args=[package.pk])).json()
+    assert detail["creative"]["badges"] == expected
+    listed = {item["id"]: item for item in api.get(reverse("api:packages")).json()["results"]}
+    assert listed[package.pk]["creative"]["badges"] == expected
+    assert listed[plain.pk]["creative"]["badges"] == []
+    english = api.get(reverse("api:package-detail", args=[package.pk]), HTTP_ACCEPT_LANGUAGE="en").json()
+    assert english["creative"]["badges"][1] == {"code": "on_time", "label": "On time"}
+    assert api.get(reverse("api:gig-detail", args=[gig.pk])).json()["business_badges"] == [
+        {"code": "nib_verified", "label": "NIB terverifikasi"}
+    ]
+
+    page = client.get(reverse("packages:detail", args=[package.pk])).content.decode()
+    assert 'data-badge="talenta_mjc"' in page and 'data-badge="on_time"' in page
+    catalogue = client.get(reverse("packages:list")).content.decode()
+    assert catalogue.count('data-badge="talenta_mjc"') == 1
+    assert 'data-badge="' not in client.get(reverse("packages:detail", args=[plain.pk])).content.decode()

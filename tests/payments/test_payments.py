@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from mjc.core.errors import Conflict, IllegalTransition, PermissionDenied, UnsupportedMedia, ValidationFailed
@@ -180,7 +181,7 @@ def test_only_the_parties_act(contract, owner, creative):
 def test_api_record_confirm_and_contract_summary(contract, owner, creative, as_user):
     dp, _rest = dp50(contract)
     response = as_user(owner).post(
-        f"/api/v1/contracts/{contract.pk}/payments/",
+        reverse("api:contract-payments", args=[contract.pk]),
         {
             "instalment": dp.instalment.pk,
             "amount": "750.000",
@@ -193,10 +194,10 @@ def test_api_record_confirm_and_contract_summary(contract, owner, creative, as_u
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["status"] == "reported" and body["has_proof"]
-    listing = as_user(creative).get(f"/api/v1/contracts/{contract.pk}/payments/").json()
+    listing = as_user(creative).get(reverse("api:contract-payments", args=[contract.pk])).json()
     assert [row["id"] for row in listing["results"]] == [body["id"]]
-    assert as_user(creative).post(f"/api/v1/payments/{body['id']}/confirm/").json()["status"] == "confirmed"
-    detail = as_user(owner).get(f"/api/v1/contracts/{contract.pk}/").json()
+    assert as_user(creative).post(reverse("api:payment-confirm", args=[body["id"]])).json()["status"] == "confirmed"
+    detail = as_user(owner).get(reverse("api:contract-detail", args=[contract.pk])).json()
     assert detail["payments"]["paid"] == 750_000 and detail["payments"]["confirmed"] == 750_000
     assert detail["payments"]["display"] == "Dibayar Rp 750.000 dari Rp 1.500.000, dikonfirmasi Rp 750.000"
     assert detail["payments"]["next_instalment"]["amount"] == 750_000
@@ -223,7 +224,7 @@ def test_api_bad_input_is_never_a_500(contract, owner, as_user, data, status, co
         "paid_on": TODAY().isoformat(),
         **data,
     }
-    response = as_user(owner).post(f"/api/v1/contracts/{contract.pk}/payments/", payload, format="multipart")
+    response = as_user(owner).post(reverse("api:contract-payments", args=[contract.pk]), payload, format="multipart")
     assert response.status_code == status, response.content
     assert response.json()["code"] == code
 
@@ -232,7 +233,7 @@ def test_api_not_received(contract, creative, as_user):
     dp, _rest = dp50(contract)
     payment = record(contract, dp.instalment)
     response = as_user(creative).post(
-        f"/api/v1/payments/{payment.pk}/not-received/", {"note": "Tidak ada"}, format="json"
+        reverse("api:payment-not-received", args=[payment.pk]), {"note": "Tidak ada"}, format="json"
     )
     assert response.status_code == 200 and response.json()["status"] == "not_received"
 
@@ -242,21 +243,23 @@ def test_api_everyone_else_gets_404_including_the_proof(contract, owner, creativ
     payment = record(contract, dp.instalment, proof=jpeg())
     stranger = as_user(UserFactory())
     for url in (
-        f"/api/v1/contracts/{contract.pk}/payments/",
-        f"/api/v1/payments/{payment.pk}/proof/",
-        f"/api/v1/payments/{payment.pk}/receipt.pdf",
-        f"/api/v1/contracts/{contract.pk}/handover.pdf",
+        reverse("api:contract-payments", args=[contract.pk]),
+        reverse("api:payment-proof", args=[payment.pk]),
+        reverse("api:payment-receipt", args=[payment.pk]),
+        reverse("api:contract-handover", args=[contract.pk]),
     ):
         assert stranger.get(url).status_code == 404, url
-    assert stranger.post(f"/api/v1/payments/{payment.pk}/confirm/").status_code == 404
-    assert stranger.post(f"/api/v1/contracts/{contract.pk}/payments/", {}, format="multipart").status_code == 404
-    assert api.get(f"/api/v1/payments/{payment.pk}/proof/").status_code == 401
+    assert stranger.post(reverse("api:payment-confirm", args=[payment.pk])).status_code == 404
+    assert (
+        stranger.post(reverse("api:contract-payments", args=[contract.pk]), {}, format="multipart").status_code == 404
+    )
+    assert api.get(reverse("api:payment-proof", args=[payment.pk])).status_code == 401
     for user in (owner, creative, AdminFactory()):
-        response = as_user(user).get(f"/api/v1/payments/{payment.pk}/proof/")
+        response = as_user(user).get(reverse("api:payment-proof", args=[payment.pk]))
         assert response.status_code == 200
         assert b"".join(response.streaming_content)[:3] == b"\xff\xd8\xff"  # re-encoded JPEG
     # the owner may not confirm their own payment
-    assert as_user(owner).post(f"/api/v1/payments/{payment.pk}/confirm/").status_code == 403
+    assert as_user(owner).post(reverse("api:payment-confirm", args=[payment.pk])).status_code == 403
 
 
 def test_contract_page_shows_the_payments_with_a_pinned_query_count(
@@ -274,7 +277,7 @@ def test_contract_page_shows_the_payments_with_a_pinned_query_count(
         services.payment_confirm(payment=first, user=creative)
         record(contract, instalment, amount=100_000)
     client.force_login(owner)
-    url = f"/kontrak/{contract.pk}/"
+    url = reverse("gigs:contract", args=[contract.pk])
     client.get(url)
     with django_assert_max_num_queries(CONTRACT_PAGE_QUERIES) as captured:
         response = client.get(url)

@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from payments import selectors, services
@@ -49,9 +50,9 @@ def test_confirmed_payments_by_region_month_and_fully_paid_share(client):
     assert month["bakorwil"] == {"III": 1_500_000} and month["total"] == 1_500_000
 
     client.force_login(AdminFactory())
-    page = client.get("/provinsi/").content.decode()
+    page = client.get(reverse("province_dashboard")).content.decode()
     assert "Rp 1.500.000" in page and "MJC tidak menyimpan uang" in page
-    rows = list(csv.reader(io.StringIO(client.get("/provinsi/export.csv").content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(client.get(reverse("province_export")).content.decode("utf-8-sig"))))
     header = rows[0]
     malang = next(row for row in rows if row[0] == "3507")
     assert malang[header.index("Dibayar terkonfirmasi (Rp)")] == "1500000"
@@ -81,7 +82,7 @@ def test_the_dashboard_costs_the_same_whatever_the_number_of_payments(client, dj
         _pay(make_contract(amount=amount), amount)
     refresh_summaries()
     client.force_login(AdminFactory())
-    client.get("/provinsi/")
+    client.get(reverse("province_dashboard"))
     with django_assert_max_num_queries(14) as captured:
-        assert client.get("/provinsi/").status_code == 200
+        assert client.get(reverse("province_dashboard")).status_code == 200
     assert not any("payments_payment" in q["sql"] or "packages_order" in q["sql"] for q in captured.captured_queries)

@@ -60,3 +60,28 @@ def test_an_unconfirmed_record_reminds_the_creative_after_three_days(contract, o
     services.payment_confirm(payment=payment, user=creative)
     Notification.objects.filter(kind="payment.unconfirmed").delete()
     assert send_reminders()["unconfirmed"] == 0
+
+
+def test_an_instalment_due_on_a_date_reminds_the_owner_from_that_day_once(contract, owner, creative):
+    """Given a schedule whose second instalment is due on a date, the owner is reminded of it only
+    once that day has come, and only once however often the job runs."""
+    from datetime import timedelta
+
+    from payments.models import Instalment
+
+    half = contract.amount // 2
+    services.terms_propose(
+        contract=contract,
+        user=owner,
+        instalments=[
+            {"label": "Termin 1", "amount": half, "due_event": "completion"},
+            {"label": "Termin 2", "amount": contract.amount - half, "due_on": timezone.localdate() + timedelta(days=5)},
+        ],
+    )
+    services.terms_agree(contract=contract, user=creative)
+    assert send_reminders() == {"due": 0, "unconfirmed": 0}
+    Instalment.objects.filter(contract=contract, position=2).update(due_on=timezone.localdate())
+    assert send_reminders() == {"due": 1, "unconfirmed": 0}
+    assert send_reminders() == {"due": 0, "unconfirmed": 0}
+    [reminder] = Notification.objects.filter(recipient=owner, kind="payment.due")
+    assert "Termin 2" in reminder.body
