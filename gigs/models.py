@@ -3,7 +3,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, GistIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -14,7 +13,7 @@ from gigs.statuses import BidStatus, ContractStatus, GigSource, GigStatus, Repor
 from mjc.categories.models import Category
 from mjc.core.content import in_reader_language, list_in_reader_language
 from mjc.core.files import keep_name
-from mjc.core.models import ChoicesDisplay
+from mjc.core.models import ChoicesDisplay, title_and_text_document
 
 # A review is shown when both sides have written theirs, or this long after completion.
 REVIEW_BLIND_DAYS = 14
@@ -24,14 +23,6 @@ def server_named(instance, filename: str) -> str:
     """``upload_to`` for private files: the service already chose a server-generated name
     (``mjc.core.files.server_name``) under private/…, so keep it as it is."""
     return filename
-
-
-def gig_search_vector():
-    """The full-text document of a gig (title weighs A, the brief B), stored in
-    ``Gig.search_document`` by PostgreSQL itself so that no query re-tokenises a brief."""
-    return SearchVector("title", config="indonesian", weight="A") + SearchVector(
-        "description", config="indonesian", weight="B"
-    )
 
 
 class Gig(ChoicesDisplay, models.Model):
@@ -77,13 +68,7 @@ class Gig(ChoicesDisplay, models.Model):
     picture = models.ImageField(_("picture"), upload_to=keep_name, max_length=255, blank=True)
     picture_thumbnail = models.ImageField(_("picture thumbnail"), upload_to=keep_name, max_length=255, blank=True)
     picture_list = models.ImageField(_("picture for lists"), upload_to=keep_name, max_length=255, blank=True)
-    search_document = models.GeneratedField(
-        expression=gig_search_vector(),
-        output_field=SearchVectorField(),
-        db_persist=True,
-        editable=False,
-        verbose_name=_("search document"),
-    )
+    search_document = title_and_text_document()  # title A, description B, stored by PostgreSQL
 
     class Meta:
         ordering = ["-published_at", "-id"]

@@ -2,22 +2,14 @@
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, GistIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from mjc.categories.models import Category
 from mjc.core.files import keep_name
-from mjc.core.models import ChoicesDisplay
+from mjc.core.models import ChoicesDisplay, title_and_text_document
 from packages.statuses import AddonKind, OrderStatus, PackageStatus, TierLevel
-
-
-def package_search_vector():
-    """Title weighs A, the description B, stored by PostgreSQL (like ``Gig.search_document``)."""
-    return SearchVector("title", config="indonesian", weight="A") + SearchVector(
-        "description", config="indonesian", weight="B"
-    )
 
 
 class Package(ChoicesDisplay, models.Model):
@@ -39,13 +31,7 @@ class Package(ChoicesDisplay, models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
-    search_document = models.GeneratedField(
-        expression=package_search_vector(),
-        output_field=SearchVectorField(),
-        db_persist=True,
-        editable=False,
-        verbose_name=_("search document"),
-    )
+    search_document = title_and_text_document()  # title A, description B, stored by PostgreSQL
 
     class Meta:
         ordering = ["-published_at", "-id"]

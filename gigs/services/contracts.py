@@ -132,11 +132,8 @@ def contract_complete(*, contract: Contract, user) -> Contract:
     return moved.obj
 
 
-@transaction.atomic
-def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
-    """The owner cancels a contract that is not finished (SPEC rule 5); a reason is required.
-    The creative withdraws instead (``contract_withdraw``) or asks MJC to settle a dispute."""
-    _require_contract_owner(contract, user)
+def _required_reason(reason) -> str:
+    """The reason a person must give (cancel, withdraw), stripped; 400 ``reason_required`` on the field."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationFailed(
@@ -144,6 +141,15 @@ def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
             code=Code.REASON_REQUIRED,
             extra={"fields": {"reason": [str(_("Please give a reason."))]}},
         )
+    return reason
+
+
+@transaction.atomic
+def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
+    """The owner cancels a contract that is not finished (SPEC rule 5); a reason is required.
+    The creative withdraws instead (``contract_withdraw``) or asks MJC to settle a dispute."""
+    _require_contract_owner(contract, user)
+    reason = _required_reason(reason)
     if Contract.objects.filter(pk=contract.pk, status=ContractStatus.DISPUTED).exists():
         # the graph lets a dispute end in cancellation, but only an MJC admin settles it
         raise Conflict(
@@ -190,13 +196,7 @@ def contract_withdraw(*, contract: Contract, user, reason: str) -> Contract:
         raise PermissionDenied(
             _("Only the contracted creative can withdraw from the contract."), code=Code.NOT_CONTRACTED_CREATIVE
         )
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationFailed(
-            _("reason: Please give a reason."),
-            code=Code.REASON_REQUIRED,
-            extra={"fields": {"reason": [str(_("Please give a reason."))]}},
-        )
+    reason = _required_reason(reason)
     # the gig first, then the contract: the order bid_accept locks them in
     Gig.objects.select_for_update(of=("self",)).filter(pk=contract.gig_id).first()
     current = Contract.objects.select_for_update().get(pk=contract.pk)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GistIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.encoding import force_str
@@ -21,6 +22,19 @@ class ChoicesDisplay:
             labels = field._mjc_choice_labels = dict(make_hashable(field.flatchoices))
         value = getattr(self, field.attname)
         return force_str(labels.get(make_hashable(value), value), strings_only=True)
+
+
+def title_and_text_document(text_field: str = "description") -> models.GeneratedField:
+    """A row's stored full-text document: its title (weighs A) and its text (B), in ``indonesian``, kept
+    by PostgreSQL itself (a generated column) so that no query re-tokenises a brief; GIN-index it."""
+    return models.GeneratedField(
+        expression=SearchVector("title", config="indonesian", weight="A")
+        + SearchVector(text_field, config="indonesian", weight="B"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+        verbose_name=_("search document"),
+    )
 
 
 class StatusChange(models.Model):

@@ -14,8 +14,8 @@ from tests.factories import PASSWORD, CreativeUserFactory, StaffFactory, bakorwi
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_book_approve_and_see_it(page, new_page, login, screenshot):
-    # given EJSC Malang with a meeting room, a creative and two staff members
+def _malang_meeting_room() -> Room:
+    """EJSC Malang, open 08.00–20.00 every day, with a meeting room for ten."""
     space = Space.objects.create(
         slug="ejsc-malang",
         name="EJSC Malang",
@@ -25,7 +25,12 @@ def test_book_approve_and_see_it(page, new_page, login, screenshot):
     )
     for weekday in range(7):
         OpeningHours.objects.create(space=space, weekday=weekday, opens=time(8), closes=time(20))
-    room = Room.objects.create(space=space, name="Ruang Rapat Brawijaya", kind=RoomKind.MEETING_ROOM, capacity=10)
+    return Room.objects.create(space=space, name="Ruang Rapat Brawijaya", kind=RoomKind.MEETING_ROOM, capacity=10)
+
+
+def test_book_approve_and_see_it(page, new_page, login, screenshot):
+    # given EJSC Malang with a meeting room, a creative and two staff members
+    room = _malang_meeting_room()
     creative = CreativeUserFactory(full_name="Rina Kusuma")
     staff_iii = StaffFactory(bakorwil=bakorwil("III"), full_name="Staf Malang")
     staff_v = StaffFactory(bakorwil=bakorwil("V"), full_name="Staf Jember")
@@ -83,16 +88,7 @@ def test_reject_with_a_reason_then_cancel_after_confirming_without_javascript(
     browser, live_server, new_page, login, screenshot
 ):
     # given a meeting room at EJSC Malang and two requests of one creative
-    space = Space.objects.create(
-        slug="ejsc-malang",
-        name="EJSC Malang",
-        bakorwil=bakorwil("III"),
-        kabupaten=kabupaten("3573"),
-        address="Jl. Simpang Ijen No. 2, Kota Malang",
-    )
-    for weekday in range(7):
-        OpeningHours.objects.create(space=space, weekday=weekday, opens=time(8), closes=time(20))
-    room = Room.objects.create(space=space, name="Ruang Rapat Brawijaya", kind=RoomKind.MEETING_ROOM, capacity=10)
+    room = _malang_meeting_room()
     creative = CreativeUserFactory(full_name="Rina Kusuma")
     staff = StaffFactory(bakorwil=bakorwil("III"), full_name="Staf Malang")
     day = wib(timezone.now()).date() + timedelta(days=3)

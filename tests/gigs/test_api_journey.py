@@ -152,6 +152,18 @@ def test_deliver_without_files_names_the_field(contract, as_user):
     assert "files" in response.json()["extra"]["fields"]
 
 
+def _logo_gig() -> dict:
+    """A valid job post for the API, due in five days."""
+    return {
+        "title": "Logo",
+        "category": "logo-branding",
+        "description": "Logo baru",
+        "budget_min": 100_000,
+        "budget_max": 200_000,
+        "deadline": (timezone.localdate() + timedelta(days=5)).isoformat(),
+    }
+
+
 @pytest.mark.parametrize(
     "payload,field",
     [
@@ -164,29 +176,14 @@ def test_deliver_without_files_names_the_field(contract, as_user):
     ],
 )
 def test_bad_gig_input_is_400_naming_the_field(owner, as_user, payload, field):
-    body = {
-        "title": "Logo",
-        "category": "logo-branding",
-        "description": "Logo baru",
-        "budget_min": 100_000,
-        "budget_max": 200_000,
-        "deadline": (timezone.localdate() + timedelta(days=5)).isoformat(),
-        **payload,
-    }
+    body = {**_logo_gig(), **payload}
     response = as_user(owner).post("/api/v1/gigs/", body, format="json")
     assert response.status_code == 400, response.content
     assert field in response.json()["extra"]["fields"]
 
 
 def test_a_creative_without_business_cannot_post(creative, as_user):
-    body = {
-        "title": "Logo",
-        "category": "logo-branding",
-        "description": "Logo baru",
-        "budget_min": 100_000,
-        "budget_max": 200_000,
-        "deadline": (timezone.localdate() + timedelta(days=5)).isoformat(),
-    }
+    body = _logo_gig()
     response = as_user(creative.user).post("/api/v1/gigs/", body, format="json")
     assert response.status_code == 400 and response.json()["code"] == "no_business"
 

@@ -2,12 +2,11 @@
 (also under concurrent bids and withdrawals), keyset pages that neither skip nor repeat while
 rows arrive, bounded own lists, and plans that read indexes instead of whole tables."""
 
-import json
 import random
 from datetime import timedelta
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from gigs import selectors, services
@@ -20,6 +19,7 @@ from mjc.core.search import correct, words_of
 from mjc.core.summaries import refresh_summaries
 from tests.conftest import client_for, race
 from tests.factories import BidFactory, BusinessFactory, CreativeProfileFactory, GigFactory, kabupaten
+from tests.plans import plan_nodes
 
 pytestmark = pytest.mark.django_db
 
@@ -288,21 +288,6 @@ def test_the_owner_reads_the_bids_a_page_at_a_time(client, django_assert_max_num
 
 
 # --- plans -------------------------------------------------------------------------------------
-
-
-def plan_nodes(queryset):
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")  # small tables: prove an index path exists
-        sql, params = (queryset, None) if isinstance(queryset, str) else queryset.query.sql_with_params()
-        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
-        plan = cursor.fetchone()[0]
-    plan = plan if isinstance(plan, list) else json.loads(plan)
-    nodes, stack = [], [plan[0]["Plan"]]
-    while stack:
-        node = stack.pop()
-        nodes.append(node)
-        stack.extend(node.get("Plans", []))
-    return nodes
 
 
 def assert_no_seq_scan(queryset, table):

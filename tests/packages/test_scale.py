@@ -2,38 +2,22 @@
 own indexes whatever the number of orders, their query counts stay pinned, and anonymous
 catalogue API reads come from the short shared cache like the gig list."""
 
-import json
-
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client
 
 from packages import selectors
 from packages.models import Order
 from tests.factories import BusinessFactory
 from tests.packages.factories import make_order, make_package
+from tests.plans import plan_nodes
 
 pytestmark = pytest.mark.django_db
 
 
-def _plan(queryset) -> list[dict]:
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")  # small tables: prove an index path exists
-        sql, params = queryset.query.sql_with_params()
-        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
-        plan = cursor.fetchone()[0]
-    plan = plan if isinstance(plan, list) else json.loads(plan)
-    nodes, stack = [], [plan[0]["Plan"]]
-    while stack:
-        node = stack.pop()
-        nodes.append(node)
-        stack.extend(node.get("Plans", []))
-    return nodes
-
-
 def _orders_scans(queryset) -> list[str]:
     """How the plan reads packages_order: a node type per scan, with the index it looks up by."""
-    nodes = _plan(queryset)
+    nodes = plan_nodes(queryset)
     scans = []
     for node in nodes:
         if node.get("Relation Name") == "packages_order" and node["Node Type"] != "Bitmap Heap Scan":

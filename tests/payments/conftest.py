@@ -55,3 +55,21 @@ def deliver_and_complete(contract):
     services.contract_complete(contract=contract, user=contract.owner)
     contract.refresh_from_db()
     return contract
+
+
+def confirmed_payment(contract, amount=AMOUNT, method="transfer"):
+    """The first instalment paid by the owner and confirmed by the creative (through the services)."""
+    from django.utils import timezone
+
+    from payments import selectors, services
+
+    instalment = selectors.payment_summary(contract=contract).instalments[0].instalment
+    payment = services.payment_record(
+        contract=contract,
+        user=contract.owner,
+        instalment=instalment.pk,
+        amount=amount,
+        method=method,
+        paid_on=timezone.localdate(),
+    )
+    return services.payment_confirm(payment=payment, user=contract.creative.user)

@@ -19,7 +19,7 @@ from tests.factories import (
     GigFactory,
     UserFactory,
 )
-from tests.payments.conftest import deliver_and_complete
+from tests.payments.conftest import confirmed_payment, deliver_and_complete
 
 pytestmark = pytest.mark.django_db
 
@@ -29,19 +29,6 @@ def pdf_text(response) -> str:
     content = b"".join(response.streaming_content) if response.streaming else response.content
     reader = PdfReader(io.BytesIO(content))
     return "\n".join(page.extract_text() for page in reader.pages)
-
-
-def confirmed_payment(contract, amount=1_500_000):
-    instalment = selectors.payment_summary(contract=contract).instalments[0].instalment
-    payment = services.payment_record(
-        contract=contract,
-        user=contract.owner,
-        instalment=instalment.pk,
-        amount=amount,
-        method="transfer",
-        paid_on=timezone.localdate(),
-    )
-    return services.payment_confirm(payment=payment, user=contract.creative.user)
 
 
 def test_amount_in_indonesian_words():

@@ -9,29 +9,16 @@ from django.utils import timezone
 
 from payments import selectors, services
 from tests.factories import AdminFactory
-from tests.payments.conftest import make_contract
+from tests.payments.conftest import confirmed_payment, make_contract
 
 pytestmark = pytest.mark.django_db
-
-
-def _pay(contract, amount):
-    instalment = selectors.payment_summary(contract=contract).instalments[0].instalment
-    payment = services.payment_record(
-        contract=contract,
-        user=contract.owner,
-        instalment=instalment.pk,
-        amount=amount,
-        method="qris",
-        paid_on=timezone.localdate(),
-    )
-    return services.payment_confirm(payment=payment, user=contract.creative.user)
 
 
 def test_confirmed_payments_by_region_month_and_fully_paid_share(client):
     paid = make_contract(amount=1_000_000)  # gigs of the factory are in Kab. Malang (3507, Bakorwil III)
     half = make_contract(amount=2_000_000)
-    _pay(paid, 1_000_000)
-    _pay(half, 500_000)
+    confirmed_payment(paid, 1_000_000)
+    confirmed_payment(half, 500_000)
     instalment = selectors.payment_summary(contract=half).instalments[0].instalment
     services.payment_record(  # reported, not confirmed: not counted
         contract=half,
@@ -65,7 +52,7 @@ def test_the_dashboard_reads_summary_rows_that_the_job_keeps_true():
 
     paid = make_contract(amount=1_000_000)
     assert selectors.province_payments().totals.confirmed == 0  # computed on first read
-    _pay(paid, 1_000_000)
+    confirmed_payment(paid, 1_000_000)
     # until the job (run after the payment's commit, and every 10 minutes) the page shows the stored row
     for _ in range(2):  # idempotent: twice gives the same figures as a direct computation
         refresh_summaries([selectors.PAYMENT_FIGURES, PACKAGE_FIGURES])
@@ -79,7 +66,7 @@ def test_the_dashboard_costs_the_same_whatever_the_number_of_payments(client, dj
     from mjc.core.summaries import refresh_summaries
 
     for amount in (1_000_000, 2_000_000, 3_000_000):
-        _pay(make_contract(amount=amount), amount)
+        confirmed_payment(make_contract(amount=amount), amount)
     refresh_summaries()
     client.force_login(AdminFactory())
     client.get(reverse("province_dashboard"))
