@@ -312,6 +312,10 @@ class Booking(ChoicesDisplay, models.Model):
         verbose_name_plural = _("bookings")
         indexes = [
             models.Index(fields=["room", "start", "end"], name="ejsc_booking_room_period"),
+            # the blocks that overlap a period, found by their end (see ejsc.periods._overlap)
+            models.Index(
+                fields=["room", "end"], name="ejsc_booking_room_block_end", condition=Q(status=BookingStatus.BLOCKED)
+            ),
             # One index per list order, each led by who may see the rows: a page reads its rows and no others.
             models.Index(fields=["-start", "-id"], name="ejsc_booking_recent"),  # an admin's list, the admin site
             models.Index(fields=["requester", "-start", "-id"], name="ejsc_booking_requester_recent"),

@@ -30,7 +30,7 @@ def _overlap(start, end, statuses) -> Q:
     statuses = list(statuses)
     requests = [s for s in statuses if s != BookingStatus.BLOCKED]
     touching = Q(status__in=requests, start__gt=start - LONGEST_REQUEST) if requests else Q(pk__in=[])
-    if BookingStatus.BLOCKED in statuses:
+    if BookingStatus.BLOCKED in statuses:  # found by its end on ``ejsc_booking_room_block_end``
         touching |= Q(status=BookingStatus.BLOCKED)
     return Q(start__lt=end, end__gt=start) & touching
 

@@ -400,3 +400,41 @@ def test_a_page_in_the_middle_reads_about_its_own_rows(as_user, busy_province):
         if node.get("Relation Name") == "ejsc_booking"
     )
     assert read < 600  # the page's 101 rows, and the other regions' rows between them (they hold 60 %)
+
+
+def test_an_overlap_check_reads_the_blocks_by_their_end_not_the_rooms_history():
+    """The queue's conflict flags and every rule check ask "does anything hold the room then?": a block
+    may last days, so it cannot be bounded by its start; it is found on ``ejsc_booking_room_block_end``."""
+    from ejsc.periods import overlapping
+    from ejsc.statuses import HOLDING_STATUSES
+    from tests.plans import plan_nodes
+
+    # given a room with eight years of past blocks and one block over next week's Tuesday
+    room_staff = UserFactory()
+    room = RoomFactory()
+    start, _ = slot(days=-3000, hour=8)
+    Booking.objects.bulk_create(
+        Booking(
+            room=room,
+            bakorwil=room.space.bakorwil,
+            requester=room_staff,
+            start=start + timedelta(days=day),
+            end=start + timedelta(days=day, hours=2),
+            attendees=1,
+            purpose="Perawatan",
+            status=BookingStatus.BLOCKED,
+            exclusive=True,
+        )
+        for day in range(2990)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE ejsc_booking")
+    tuesday, _ = slot(days=7, hour=8)
+    block = BookingFactory(room=room, start=tuesday, end=tuesday + timedelta(days=2), status=BookingStatus.BLOCKED)
+    # when a request for Wednesday is checked
+    wednesday = tuesday + timedelta(days=1, hours=2)
+    found = overlapping(room, wednesday, wednesday + timedelta(hours=2), HOLDING_STATUSES)
+    # then the block is found, through the blocks' end index (and the requests' bounded one)
+    assert list(found) == [block]
+    used = {node.get("Index Name") for node in plan_nodes(found)}
+    assert "ejsc_booking_room_block_end" in used, used
