@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from ejsc.models import Booking, OpeningHours, Room, Space
+from ejsc.periods import _overlap
 from ejsc.statuses import BookingStatus
 from ejsc.timefmt import at_wib
 
@@ -42,7 +43,8 @@ def staff_day(space: Space, day: date) -> list[RoomDay]:
     hours = OpeningHours.objects.filter(space=space, weekday=day.weekday()).first()
     day_from, day_to = at_wib(day, time(0)), at_wib(day + timedelta(days=1), time(0))
     bookings = list(
-        Booking.objects.filter(room__in=rooms, start__lt=day_to, end__gt=day_from, status__in=SHOWN)
+        # bounded on both sides (ejsc.periods._overlap): not every earlier booking of the hub's rooms
+        Booking.objects.filter(_overlap(day_from, day_to, SHOWN), room__in=rooms)
         .select_related("requester", "series")
         .order_by("start", "id")
     )
