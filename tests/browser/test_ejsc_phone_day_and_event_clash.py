@@ -86,8 +86,7 @@ def test_room_day_tabs_and_event_clash_on_a_phone(new_page, login, screenshot):
     page.wait_for_url("**/ejsc/acara/baru/?hub=*")
 
     # then only Malang's rooms are listed, each with its capacity
-    options = page.locator("select[name=room] option").all_inner_texts()
-    rooms = [o for o in options if o.strip() and not o.startswith("-")]
+    rooms = page.locator("select[name=room] option:not([value=''])").all_inner_texts()  # not "— pilih —"
     assert len(rooms) == 2 and all("EJSC Malang" in o for o in rooms)
     assert any("Aula Serbaguna" in o and "80" in o for o in rooms)
 
