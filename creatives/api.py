@@ -19,7 +19,6 @@ from mjc.categories.models import Category
 from mjc.core.api import absolute_url
 from mjc.core.badges import badge_list, badge_serializer_field, creative_badge_codes
 from mjc.core.money import RupiahSerializerField
-from mjc.core.openapi import ExistingSlugField
 from mjc.core.pagination import KeysetPagination
 from mjc.regions.models import Kabupaten
 
@@ -71,9 +70,7 @@ class CreativeSerializer(CreativeListSerializer):
 class CreativeWriteSerializer(serializers.Serializer):
     headline = serializers.CharField(max_length=140, required=False, allow_blank=True)
     bio = serializers.CharField(required=False, allow_blank=True)
-    skills = serializers.ListField(
-        child=ExistingSlugField(queryset=Category.objects.all(), max_length=40), required=False, max_length=20
-    )
+    skills = serializers.ListField(child=serializers.SlugField(max_length=40), required=False, max_length=20)
     day_rate = RupiahSerializerField(max_value=10**10, required=False, allow_null=True)
     kabupaten = serializers.SlugRelatedField(
         slug_field="code", queryset=Kabupaten.objects.all(), required=False, allow_null=True

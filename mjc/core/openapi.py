@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from rest_framework import serializers
 
 ERROR_STATUSES = {
     "400": "The input is invalid (`extra.fields` names the fields).",
@@ -115,15 +114,6 @@ def document_errors(result, generator, request, public):
 SLUG_ENUM_LIMIT = 200
 
 
-class ExistingSlugField(serializers.SlugField):
-    """A slug that the service checks against ``queryset`` (with its own error code, e.g.
-    ``unknown_category``): validated like any slug here, listed as an enum in the schema."""
-
-    def __init__(self, *, queryset, slug_field: str = "slug", **kwargs):
-        self.queryset, self.slug_field = queryset, slug_field
-        super().__init__(**kwargs)
-
-
 class SlugRelatedFieldExtension(OpenApiSerializerFieldExtension):
     target_class = "rest_framework.relations.SlugRelatedField"
     match_subclasses = True
@@ -142,7 +132,3 @@ class SlugRelatedFieldExtension(OpenApiSerializerFieldExtension):
                 schema.pop(keyword, None)
             schema["enum"] = [str(value) for value in values] + ([""] if getattr(field, "allow_blank", False) else [])
         return schema
-
-
-class ExistingSlugFieldExtension(SlugRelatedFieldExtension):
-    target_class = ExistingSlugField
