@@ -171,8 +171,8 @@ class CreativeListApi(APIView):
         parameters=[
             OpenApiParameter("q", str, description="name, headline or bio contains"),
             OpenApiParameter("category", str, description="category slug, e.g. kemasan"),
-            OpenApiParameter("bakorwil", str, description="Bakorwil code, I..V"),
-            OpenApiParameter("kabupaten", str, description="BPS code, e.g. 3509"),
+            OpenApiParameter("bakorwil", {"type": "string", "maxLength": 4}, description="Bakorwil code, I..V"),
+            OpenApiParameter("kabupaten", {"type": "string", "maxLength": 4}, description="BPS code, e.g. 3509"),
             OpenApiParameter("available", bool),
             OpenApiParameter("verified", bool, description="only creatives with the Talenta MJC badge"),
         ],

@@ -4,7 +4,14 @@ import json
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import generics, permissions, renderers, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -147,6 +154,17 @@ class BookingSerializer(serializers.ModelSerializer):
         return selectors.booking_actions(booking, _caller(self))
 
 
+# The years the schema promises: the service takes days from EARLIEST_DAY to LATEST_DAY in WIB;
+# a year off either end stays inside that whatever offset the moment is written with.
+WIB_MOMENT_SCHEMA = {
+    "type": "string",
+    "format": "date-time",
+    "pattern": "^20(0[1-9]|[1-9][0-9])-",  # 2001-2099, inside EARLIEST_DAY..LATEST_DAY (2000-2100)
+}
+WIB_DAY_SCHEMA = {"type": "string", "format": "date", "pattern": "^(20[0-9]{2}|2100)-"}  # EARLIEST..LATEST_DAY
+
+
+@extend_schema_field(WIB_MOMENT_SCHEMA)
 class WibDateTimeField(serializers.DateTimeField):
     """An ISO 8601 moment; without an offset it is read as WIB (Asia/Jakarta), whatever timezone is active.
 
@@ -154,7 +172,7 @@ class WibDateTimeField(serializers.DateTimeField):
     overflowing into a 500 when converted between time zones.
     """
 
-    default_error_messages = {"out_of_range": _("Please give a time between the years %(first)s and %(last)s.")}
+    default_error_messages = {"out_of_range": _("Please give a time between the years {first} and {last}.")}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("default_timezone", WIB)
@@ -288,7 +306,7 @@ class RoomAvailabilityApi(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("date", OpenApiTypes.DATE, required=True, description=_("The day (WIB), YYYY-MM-DD."))
+            OpenApiParameter("date", WIB_DAY_SCHEMA, required=True, description=_("The day (WIB), YYYY-MM-DD."))
         ],
         responses={200: AvailabilitySerializer, 400: ERRORS[400], 404: ERRORS[404]},
         examples=[

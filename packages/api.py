@@ -15,6 +15,7 @@ from mjc.core.api import public_list_cached
 from mjc.core.badges import badge_list, badge_serializer_field, creative_badge_codes
 from mjc.core.contacts import mask_contacts, shown
 from mjc.core.errors import NotFound
+from mjc.core.money import MAX_RUPIAH
 from mjc.core.pagination import KeysetPagination
 from packages import selectors, services
 from packages.errors import PackageErrorCode
@@ -168,6 +169,18 @@ class PackageDetailSerializer(PackageSerializer):
         return package_actions(package, getattr(self.context.get("request"), "user", None))
 
 
+@extend_schema_field(
+    {"type": "array", "items": {"type": "object", "additionalProperties": True}, "minItems": 1, "maxItems": 3}
+)
+class TiersField(serializers.ListField):
+    """One to three tiers (basic, standard, premium); the service says when none is given."""
+
+
+@extend_schema_field({"type": "integer", "minimum": 0, "maximum": MAX_RUPIAH})
+class RupiahParamField(serializers.CharField):
+    """An amount in a query (``1500000``, also ``1.500.000``): read by ``_rupiah_param``."""
+
+
 class PackageWriteSerializer(serializers.Serializer):
     category = serializers.SlugRelatedField(
         slug_field="slug",
@@ -176,7 +189,7 @@ class PackageWriteSerializer(serializers.Serializer):
     )
     title = serializers.CharField(max_length=140)
     description = serializers.CharField()
-    tiers = serializers.ListField(child=serializers.DictField(), max_length=3)
+    tiers = TiersField(child=serializers.DictField(), max_length=3)
     addons = serializers.ListField(child=serializers.DictField(), required=False, default=list, max_length=8)
 
 
@@ -190,8 +203,8 @@ class PackageFilter(serializers.Serializer):
     category = serializers.CharField(required=False, allow_blank=True)
     bakorwil = serializers.CharField(required=False, allow_blank=True)
     kabupaten = serializers.CharField(required=False, allow_blank=True)
-    price_min = serializers.CharField(required=False, allow_blank=True)
-    price_max = serializers.CharField(required=False, allow_blank=True)
+    price_min = RupiahParamField(required=False, allow_blank=True)
+    price_max = RupiahParamField(required=False, allow_blank=True)
     max_days = serializers.IntegerField(required=False, min_value=1, max_value=365)
     min_rating = serializers.DecimalField(required=False, max_digits=3, decimal_places=2, min_value=0, max_value=5)
     ordering = serializers.ChoiceField(choices=list(selectors.SORTS), required=False)
@@ -311,12 +324,20 @@ class PhotoAddSerializer(serializers.Serializer):
     )
 
 
+class PhotoFromPortfolioSerializer(serializers.Serializer):
+    """The JSON form of PhotoAddSerializer: a JSON body cannot carry a file."""
+
+    portfolio_item = serializers.IntegerField(
+        min_value=1, max_value=2**63 - 1, help_text="The id of one of your portfolio items."
+    )
+
+
 class PhotoApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     @extend_schema(
-        request={"multipart/form-data": PhotoAddSerializer, "application/json": PhotoAddSerializer},
+        request={"multipart/form-data": PhotoAddSerializer, "application/json": PhotoFromPortfolioSerializer},
         responses={201: PackageDetailSerializer},
         description="Its creative adds a photo: an upload (multipart ``file``) or one of their portfolio items.",
     )

@@ -15,7 +15,7 @@ from mjc.core.api import Pagination
 from mjc.core.errors import NotFound
 from mjc.core.files import private_file_response
 from mjc.core.formatting import rupiah
-from mjc.core.money import RupiahParseError, parse_rupiah
+from mjc.core.money import MAX_RUPIAH, RupiahParseError, parse_rupiah
 from payments import documents, selectors, services
 
 
@@ -108,8 +108,8 @@ class PaymentSerializer(serializers.Serializer):
 
 class InstalmentInput(serializers.Serializer):
     label = serializers.CharField()
-    amount = serializers.IntegerField()
-    due_on = serializers.DateField(required=False)
+    amount = serializers.IntegerField(min_value=1, max_value=MAX_RUPIAH)
+    due_on = serializers.DateField(required=False, help_text="A date or a due_event, not both (400 terms_due).")
     due_event = serializers.ChoiceField(choices=["start", "first_delivery", "completion"], required=False)
 
 
@@ -127,7 +127,7 @@ class PaymentTermsApi(APIView):
         request=inline_serializer(
             "PaymentTermsInput",
             {
-                "instalments": InstalmentInput(many=True, required=False),
+                "instalments": InstalmentInput(many=True, required=False, min_length=1, max_length=4),
                 "preset": serializers.CharField(required=False),
             },
         ),
@@ -184,8 +184,8 @@ class ContractPaymentsApi(APIView):
             "multipart/form-data": {
                 "type": "object",
                 "properties": {
-                    "instalment": {"type": "integer"},
-                    "amount": {"type": "integer"},
+                    "instalment": {"type": "integer", "description": "The id of one of the contract's instalments."},
+                    "amount": {"type": "integer", "minimum": 1, "maximum": MAX_RUPIAH},
                     "method": {"type": "string", "enum": ["transfer", "qris", "ewallet", "cash"]},
                     "paid_on": {"type": "string", "format": "date"},
                     "proof": {"type": "string", "format": "binary"},
@@ -194,7 +194,11 @@ class ContractPaymentsApi(APIView):
             }
         },
         responses={201: PaymentSerializer},
-        description="The owner records a payment made directly to the creative (MJC does not hold money).",
+        description=(
+            "The owner records a payment made directly to the creative (MJC does not hold money). "
+            "Also refused with 400: an `instalment` that is not one of this contract's "
+            "(`unknown_instalment`) and a `paid_on` after today in WIB (`paid_on_in_future`)."
+        ),
     )
     def post(self, request, pk: int):
         contract = _contract(request, pk)

@@ -251,10 +251,17 @@ class BusinessVerificationApi(APIView):
         request={
             "multipart/form-data": {
                 "type": "object",
-                "properties": {"nib": {"type": "string"}, "document": {"type": "string", "format": "binary"}},
+                "properties": {
+                    "nib": {"type": "string", "pattern": NIB_PATTERN},
+                    "document": {"type": "string", "format": "binary"},
+                },
                 "required": ["nib"],
             },
-            "application/json": {"type": "object", "properties": {"nib": {"type": "string"}}, "required": ["nib"]},
+            "application/json": {
+                "type": "object",
+                "properties": {"nib": {"type": "string", "pattern": NIB_PATTERN}},
+                "required": ["nib"],
+            },
         },
         responses={
             201: inline_serializer(

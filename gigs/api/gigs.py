@@ -4,7 +4,7 @@ price guidance and brief templates."""
 import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
@@ -131,7 +131,11 @@ class GigAttachmentApi(APIView):
 
     @extend_schema(
         request={
-            "multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+                "required": ["file"],
+            }
         },
         responses={201: FileSerializer},
     )
@@ -150,7 +154,11 @@ class GigPictureApi(APIView):
 
     @extend_schema(
         request={
-            "multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+                "required": ["file"],
+            }
         },
         responses={200: GigDetailSerializer},
     )
@@ -215,8 +223,7 @@ class PriceGuidanceApi(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("category", str, required=True, description="Category slug, e.g. kemasan"),
-            OpenApiParameter("bakorwil", str, required=False, description="Bakorwil code I–V"),
+            PriceGuidanceQuerySerializer,  # category and bakorwil: codes that must exist (enums)
         ],
         responses={200: PriceGuidanceSerializer},
         examples=[

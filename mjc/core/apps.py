@@ -25,6 +25,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
+        import mjc.core.openapi  # noqa: F401  registers the schema extensions
         from mjc.core.choices import install_empty_choice
 
         install_empty_choice()  # "— pilih —", not Django's "---------"

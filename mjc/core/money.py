@@ -18,6 +18,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from mjc.core.formatting import rupiah
@@ -179,6 +180,7 @@ class RupiahSerializerField(serializers.IntegerField):
         return super().to_internal_value(amount)
 
 
+@extend_schema_field({"type": "integer", "minimum": 0, "maximum": MAX_RUPIAH})
 class RupiahFilter(django_filters.Filter):
     """An API list filter on an amount (``?budget_min=750.000``), read like every other amount."""
 

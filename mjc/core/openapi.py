@@ -7,11 +7,18 @@
   ``^[0-9]{13}$``) is dropped: strict validators reject such a document.
 * ``format: time`` means RFC 3339 ``full-time`` (with an offset) to JSON Schema validators,
   while DRF writes wall-clock times as ``08:00:00``: say that with a pattern instead.
+* A NUL character is refused in every query parameter and body (mjc.core's request guard,
+  issue 10 point 8): every free-text string says so with ``NO_NUL_PATTERN``.
+* A code or slug that must exist (``SlugRelatedField`` over a small table) is an enum.
+* Request bodies are closed (``additionalProperties: false``): the API ignores unknown
+  fields, but a client has no reason to send them, and a NUL inside one is refused.
 """
 
 from __future__ import annotations
 
 import re
+
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 
 ERROR_STATUSES = {
     "400": "The input is invalid (`extra.fields` names the fields).",
@@ -37,6 +44,7 @@ ERROR_SCHEMA = {
 }
 
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$"
+NO_NUL_PATTERN = r"^[^\x00]*$"
 METHODS = {"get", "put", "post", "patch", "delete", "head", "options", "trace"}
 
 
@@ -62,6 +70,25 @@ def _fix_schema_objects(document: dict) -> None:
         if node.get("format") == "time" and node.get("type") == "string":
             del node["format"]
             node.setdefault("pattern", TIME_PATTERN)
+        if node.get("type") == "string" and not ({"pattern", "enum", "format"} & set(node)):
+            node["pattern"] = NO_NUL_PATTERN
+
+
+def _close(schema: dict) -> None:
+    if schema.get("type") == "object" and "properties" in schema:
+        schema.setdefault("additionalProperties", False)
+
+
+def _close_request_bodies(document: dict) -> None:
+    """``additionalProperties: false`` on every request-body object that does not say otherwise."""
+    for name, schema in document.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            _close(schema)
+    for path_item in document.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method in METHODS:
+                for media in operation.get("requestBody", {}).get("content", {}).values():
+                    _close(media.get("schema", {}))
 
 
 def document_errors(result, generator, request, public):
@@ -78,4 +105,30 @@ def document_errors(result, generator, request, public):
                     status, {"description": description, "content": {"application/json": {"schema": reference}}}
                 )
     _fix_schema_objects(result)
+    _close_request_bodies(result)
     return result
+
+
+# A code or slug that must name an existing row (a kabupaten's BPS code, a category's slug):
+# small reference tables are listed in the schema as an enum, read when the schema is served.
+SLUG_ENUM_LIMIT = 200
+
+
+class SlugRelatedFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = "rest_framework.relations.SlugRelatedField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        field = self.target
+        queryset = getattr(field, "queryset", None)
+        if field.read_only or queryset is None or schema.get("type") != "string":
+            return schema
+        values = list(
+            queryset.order_by(field.slug_field).values_list(field.slug_field, flat=True)[: SLUG_ENUM_LIMIT + 1]
+        )
+        if 0 < len(values) <= SLUG_ENUM_LIMIT:
+            for keyword in ("minLength", "maxLength", "pattern"):
+                schema.pop(keyword, None)
+            schema["enum"] = [str(value) for value in values] + ([""] if getattr(field, "allow_blank", False) else [])
+        return schema
