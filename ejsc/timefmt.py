@@ -5,13 +5,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import translation
 from django.utils.dateformat import format as date_format
 
-from mjc.core.formatting import WIB, wib
-
-
-def clock(value, language: str | None = None) -> str:
-    language = language or translation.get_language() or "id"
-    separator = "." if language.startswith("id") else ":"
-    return f"{value.hour:02d}{separator}{value.minute:02d}"
+from mjc.core.formatting import WIB, clock, wib
 
 
 def when(start: datetime, end: datetime, language: str | None = None) -> str:

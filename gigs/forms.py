@@ -130,13 +130,13 @@ def template_question_fields(template) -> dict:
 class GigForm(forms.Form):
     """Step 2 of posting a job: the template's questions (added per template) and the details."""
 
-    title = forms.CharField(label=_("Job title"), max_length=140)
+    title = forms.CharField(label=_("Gig title"), max_length=140)
     category = slug_choice(_("Category"), Category.objects.all())
     description = forms.CharField(
         label=_("Brief"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Describe the job in your own words. Your answers above are added to it."),
+        help_text=_("Describe the gig in your own words. Your answers above are added to it."),
     )
     budget_min = RupiahField(label=_("Budget from (Rp)"))
     budget_max = RupiahField(label=_("Budget up to (Rp)"))
@@ -149,12 +149,12 @@ class GigForm(forms.Form):
         help_text=_("Photos of the product, old packaging, references: PDF, JPG, PNG, ZIP, Office files."),
     )
     # issue 11: the gig's picture, a product photo of the business or an upload (gigs/services/pictures.py)
-    picture_choice = forms.ChoiceField(label=_("Picture on the job"), required=False, widget=forms.RadioSelect)
+    picture_choice = forms.ChoiceField(label=_("Picture on the gig"), required=False, widget=forms.RadioSelect)
     picture = forms.FileField(
         label=_("Or upload a photo"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        help_text=_("JPG, PNG or WEBP. It is shown on the job's card and page; an upload replaces the choice above."),
+        help_text=_("JPG, PNG or WEBP. It is shown on the gig's card and page; an upload replaces the choice above."),
     )
     PICTURE_FIELDS = ("picture_choice", "picture")
     NO_PICTURE, KEEP_PICTURE = "", "keep"
@@ -186,7 +186,7 @@ class GigForm(forms.Form):
         if deadline and deadline < timezone.localdate():
             self.add_error("deadline", _("The deadline cannot be in the past."))
         if not (data.get("description") or "").strip() and not any(data.get(n) for n in self.question_names):
-            self.add_error("description", _("Please describe the job (or answer the template's questions)."))
+            self.add_error("description", _("Please describe the gig (or answer the template's questions)."))
         return data
 
     def answers(self) -> dict:

@@ -142,7 +142,7 @@ def gig_create(request):
     """Step 1: pick a template (or a blank brief in a category); step 2: answer and detail."""
     if not request.user.businesses.exists():
         # A first job needs a business: send the owner to its form and bring them back here after.
-        messages.info(request, _("Register your business first, then post a job."))
+        messages.info(request, _("Register your business first, then post a gig."))
         return redirect(f"{reverse('umkm:create')}?{urlencode({'next': request.get_full_path()})}")
     # hire from a profile: "?invite=<creative>" is kept (session) until the gig is published
     if "invite" in request.GET:
@@ -214,7 +214,7 @@ def gig_create(request):
             status = rejected(form, exc)
         else:
             views_hire.attach_invite_to_draft(request, gig)
-            messages.success(request, _("Your job is saved as a draft. Check the brief, then publish it."))
+            messages.success(request, _("Your gig is saved as a draft. Check the brief, then publish it."))
             return redirect(gig)
     guidance = selectors.price_guidance(category=category, bakorwil=business.kabupaten.bakorwil.code)
     return render(
@@ -289,7 +289,7 @@ def gig_edit(request, pk: int):
 @require_POST
 def gig_publish(request, pk: int):
     gig = _gig_or_404(request, pk)
-    done = _("Published! Creatives can now find your job and bid.")
+    done = _("Published! Creatives can now find your gig and bid.")
     if attempt(request, lambda: services.gig_publish(gig=gig, user=request.user), done) is not REFUSED:
         views_hire.invite_on_publish(request, gig)
     return redirect(gig)
@@ -315,7 +315,7 @@ def gig_cancel(request, pk: int):
     def cancel(gig, data):
         return services.gig_cancel(gig=gig, user=request.user, reason=data["reason"])
 
-    return _gig_page_post(request, pk, "cancel", GigCancelForm(request.POST), cancel, _("The job was cancelled."))
+    return _gig_page_post(request, pk, "cancel", GigCancelForm(request.POST), cancel, _("The gig was cancelled."))
 
 
 # --- bids --------------------------------------------------------------------------------------

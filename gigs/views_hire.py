@@ -38,7 +38,7 @@ def hire(request, pk: int):
     if creative.user_id == request.user.pk or not request.user.is_owner:
         raise Http404
     if not request.user.businesses.exists():
-        messages.info(request, _("Register your business first, then post a job."))
+        messages.info(request, _("Register your business first, then post a gig."))
         return redirect(f"{reverse('umkm:create')}?{urlencode({'next': request.get_full_path()})}")
     page = html_page(request, selectors.open_gigs_to_invite(user=request.user, creative=creative), size=HIRE_PAGE_SIZE)
     return render(

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 from num2words import num2words
 
-from mjc.core.formatting import WIB, rupiah, wib
+from mjc.core.formatting import WIB, clock, rupiah, wib
 from payments.models import Document
 
 
@@ -41,6 +41,12 @@ FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVuSans"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 NOTE_GREY = 90  # small print and the creative's notes: grey regular (the fonts have no italic)
+
+
+def _dated(moment) -> str:
+    """``04-12-2026 10.00 WIB`` (``10:00`` in an English document): the pages' time format."""
+    local = wib(moment)
+    return f"{local:%d-%m-%Y} {clock(local)} WIB"
 
 
 def _text(value) -> str:
@@ -126,7 +132,7 @@ def receipt_pdf(document: Document) -> bytes:
     pdf.row(_("For"), f"{payment.instalment.shown_label} · {contract.gig.title}")
     pdf.row(_("Method"), payment.get_method_display())
     pdf.row(_("Payment date"), payment.paid_on.strftime("%d-%m-%Y"))
-    pdf.row(_("Confirmed"), wib(payment.confirmed_at).strftime("%d-%m-%Y %H:%M WIB") if payment.confirmed_at else "")
+    pdf.row(_("Confirmed"), _dated(payment.confirmed_at) if payment.confirmed_at else "")
     pdf.row(_("Contract"), f"#{contract.pk} · {contract.gig.title}")
     pdf.row(_("Issued"), document.issued_on.strftime("%d-%m-%Y"))
     pdf.verification(document)
@@ -157,7 +163,7 @@ def handover_pdf(document: Document) -> bytes:
         names = ", ".join(f.original_name for f in delivery.files.all()) or "-"
         line = _("Delivery %(n)s, %(date)s: %(files)s") % {
             "n": index,
-            "date": wib(delivery.created_at).strftime("%d-%m-%Y %H:%M WIB"),
+            "date": _dated(delivery.created_at),
             "files": names,
         }
         pdf.paragraph(line)

@@ -41,7 +41,7 @@ def business_create(request):
             status = exc.status_code
         else:
             if next_url:
-                messages.success(request, _("Your business is registered. Now describe the job."))
+                messages.success(request, _("Your business is registered. Now describe the gig."))
                 return redirect(next_url)
             messages.success(request, _("Your business is registered. Now add your products."))
             return redirect("umkm:detail", pk=business.pk)

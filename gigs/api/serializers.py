@@ -199,7 +199,7 @@ def _max_below_min():
 def _describe():
     from django.utils.translation import gettext as _
 
-    return _("Please describe the job (or answer the template's questions).")
+    return _("Please describe the gig (or answer the template's questions).")
 
 
 class GigUpdateSerializer(serializers.Serializer):

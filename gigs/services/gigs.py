@@ -97,21 +97,21 @@ def gig_create(
         business = user.businesses.order_by("id").first() if user.is_authenticated else None
         if business is None:
             raise ValidationFailed(
-                _("business: Register your business first, then post a job."),
+                _("business: Register your business first, then post a gig."),
                 code=Code.NO_BUSINESS,
-                extra={"fields": {"business": [str(_("Register your business first, then post a job."))]}},
+                extra={"fields": {"business": [str(_("Register your business first, then post a gig."))]}},
             )
     elif business.owner_id != user.pk:
-        raise PermissionDenied(_("You can only post jobs for your own business."), code=Code.NOT_OWNER)
+        raise PermissionDenied(_("You can only post gigs for your own business."), code=Code.NOT_OWNER)
     title = single_line(title)  # it becomes e-mail subjects: one line, no control characters
     if not title:
-        raise _invalid("title", _("Please give the job a title."))
+        raise _invalid("title", _("Please give the gig a title."))
     if category is None:
         raise _invalid("category", _("Please choose a category."))
     if template is not None or answers:
         description = compose_brief(template=template, answers=answers, extra=description)
     if not (description or "").strip():
-        raise _invalid("description", _("Please describe the job."))
+        raise _invalid("description", _("Please describe the gig."))
     _check_budget(budget_min, budget_max)
     _check_deadline(deadline)
     if work_mode not in WorkMode.values:

@@ -16,7 +16,15 @@ from django.utils.translation import gettext_lazy as _
 KINDS = {
     # marketplace
     "bid.new": (_("New bid on “%(gig)s”"), _("%(creative)s offered %(amount)s in %(days)s days.")),
-    "bid.accepted": (_("Your bid on “%(gig)s” was accepted"), _("The contract is ready. Agreed amount: %(amount)s.")),
+    # payment explained where the creative first reads of the deal (issue 11): how, when, and MJC's part
+    "bid.accepted": (
+        _("Your bid on “%(gig)s” was accepted"),
+        _(
+            "The contract is ready. Agreed amount: %(amount)s. How and when it is paid is agreed between you "
+            "and the owner, who pays you directly (transfer, QRIS, e-wallet or cash). MJC does not hold money: "
+            "it records the payments you both confirm and issues the kwitansi."
+        ),
+    ),
     "bid.rejected": (
         _("Your bid on “%(gig)s” was not chosen"),
         _("The owner chose another offer. Keep bidding: new gigs open every day."),
@@ -24,11 +32,11 @@ KINDS = {
     # the job itself was cancelled: the bidders read the owner's reason, not "another offer was chosen"
     "bid.gig_cancelled": (
         _("“%(gig)s” was cancelled"),
-        _("The owner cancelled this job, so your bid is closed. Their reason: “%(reason)s”"),
+        _("The owner cancelled this gig, so your bid is closed. Their reason: “%(reason)s”"),
     ),
     "bid.gig_closed": (  # … cancelled without a reason (the API and moderation allow none)
         _("“%(gig)s” was cancelled"),
-        _("The job was cancelled, so your bid is closed. Keep bidding: new gigs open every day."),
+        _("The gig was cancelled, so your bid is closed. Keep bidding: new gigs open every day."),
     ),
     "bid.shortlisted": (_("Your bid on “%(gig)s” was shortlisted"), _("The owner is considering your offer.")),
     "gig.invitation": (_("Invitation to bid on “%(gig)s”"), _("%(owner)s invites you to send an offer.")),

@@ -26,10 +26,15 @@ RUN_AXE = """async () => {
 MEASURE = """() => {
   const small = [];
   for (const el of document.querySelectorAll(
-      'header a, header button, header summary, footer a, main .btn--primary, main button[type=submit].btn, a.back')) {
+      'header a, header button, header summary, footer a, main .btn--primary, main button[type=submit].btn, a.back, '
+      + '.pagination a, .error-summary a')) {
     const r = el.getBoundingClientRect();
     if (!el.checkVisibility() || r.width === 0 || r.height === 0) continue;  // hidden at this width or in a closed menu
     if (r.height < 43.5) small.push(`${el.tagName.toLowerCase()} "${(el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+  }
+  for (const el of document.querySelectorAll('main a:not(.back)')) {  // a back link without its class is one still
+    const text = (el.innerText || '').trim(), r = el.getBoundingClientRect();
+    if (text.startsWith('←') && el.checkVisibility() && r.height > 0 && r.height < 43.5) small.push(`back link "${text.slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
   }
   let widest = '';
   for (const el of document.querySelectorAll('body *')) {  // the outermost element that sticks out names the culprit

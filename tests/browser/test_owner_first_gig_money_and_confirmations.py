@@ -45,7 +45,7 @@ WORDS = {
         "others_told": "penawaran lain",
     },
     "en": {
-        "post": "Post a job",
+        "post": "Post a gig",
         "first_business": "Register your business first",
         "registered": "Your business is registered",
         "blank": "Blank brief",
@@ -56,12 +56,12 @@ WORDS = {
         "ambiguous": "could be read more than one way. Did you mean Rp 1.500.000?",
         "ambiguous_bid": "“1.5” could be read more than one way. Did you mean Rp 15?",
         "bid": "Send bid",
-        "cancel": "Cancel job…",
-        "cancel_yes": "Yes, cancel the job",
+        "cancel": "Cancel gig…",
+        "cancel_yes": "Yes, cancel the gig",
         "told_one": "1 creative who bid is told",
         "accept": "Accept…",
         "accept_yes": "Yes, accept this bid",
-        "others_told": "every other bid on this job is turned down",
+        "others_told": "every other bid on this gig is turned down",
     },
 }
 
@@ -96,6 +96,8 @@ def test_a_new_owner_goes_from_sign_up_to_a_published_gig_typing_money_the_indon
     page.select_option("select[name=kabupaten]", label="Kab. Pamekasan")
     page.fill("input[name=password1]", "tulis-batik-2026")
     page.fill("input[name=password2]", "tulis-batik-2026")
+    terms = page.locator("#signup-terms")  # what she agrees to, before the button
+    assert terms.get_by_role("link").count() == 2 and terms.is_visible()
     page.locator("main form button[type=submit]").click()
     page.wait_for_url("**/dasbor/")
     user = User.objects.get(email=f"sari-{width}@batik.id")
@@ -141,6 +143,8 @@ def test_a_new_owner_goes_from_sign_up_to_a_published_gig_typing_money_the_indon
         "#id_budget_min",
         "#id_deadline",
     ]
+    heights = links.evaluate_all("els => els.map(a => a.getBoundingClientRect().height)")
+    assert min(heights) >= 43.5, heights  # each link is a 44 px target on a phone too
     for target in ("id_deadline", "id_budget_min"):
         summary.locator(f"a[href='#{target}']").click()
         assert focused(page) == target

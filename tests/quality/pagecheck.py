@@ -6,6 +6,7 @@ Shared by the page crawl (tests/quality/test_pages.py) and the admin crawl
 (tests/quality/test_admin_pages.py)."""
 
 import functools
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,6 +24,8 @@ ENGLISH_WORDS = {
     "E-mail address", "Remember me", "Forgot your password?",
 }  # fmt: skip
 ENGLISH_PHRASES = ["No results", "Nothing here", "This field is required", "Log in<", "Not found", "Read more"]
+# A clock time before " WIB" (or a period "10.00–12.00 WIB"): Indonesian writes 10.00, English 10:00
+WIB_TIME = re.compile(r"(?<![\d.:])\d{1,2}([.:])\d{2}(?:\s*[–-]\s*\d{1,2}[.:]\d{2})?\s*WIB")
 # Django's empty choice, which no language translates: our forms say "— pilih —" (mjc/core/apps.py)
 BLANK_DASH = "---------"
 
@@ -141,5 +144,13 @@ def wrong_language(page: Page, html: str, language: str, english: frozenset = fr
         found += [f"untranslated msgid: {text!r}" for text in sorted(page.texts & (our_english() | english))]
         found += [f"untranslated: {phrase!r}" for phrase in ENGLISH_PHRASES if phrase in html]
         found += [f"empty choice shows {BLANK_DASH!r}"] * (BLANK_DASH in page.texts)
-        return found
-    return [f"Indonesian on an English page: {text!r}" for text in sorted(page.texts & our_indonesian())]
+        return found + _times_written(html, wrong=":")
+    found = [f"Indonesian on an English page: {text!r}" for text in sorted(page.texts & our_indonesian())]
+    return found + _times_written(html, wrong=".")
+
+
+def _times_written(html: str, wrong: str) -> list[str]:
+    """One time format (issue 11): "10.00 WIB" on an Indonesian page, "10:00 WIB" on an English one."""
+    return [
+        f"time written the other language's way: {m.group(0)!r}" for m in WIB_TIME.finditer(html) if m.group(1) == wrong
+    ]

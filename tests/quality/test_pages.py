@@ -169,6 +169,16 @@ def test_the_checker_catches_what_it_promises():
     assert "untranslated: 'Save'" in problems
     assert any(p.startswith("template syntax leaks") for p in problems)
     assert [p for p in problems if "old English path" in p] == ["link to an old English path: /gigs/7/?x=1"]
+    times = (
+        '<html lang="{}"><body><h1>A</h1><p>4 Des 2026, 10:00 WIB · 10.00–12.00 WIB · 10:00–12:00 WIB</p></body></html>'
+    )
+    assert [p for p in problems_of(times.format("id"), "id") if "time" in p] == [
+        "time written the other language's way: '10:00 WIB'",
+        "time written the other language's way: '10:00–12:00 WIB'",
+    ]
+    assert [p for p in problems_of(times.format("en"), "en") if "time" in p] == [
+        "time written the other language's way: '10.00–12.00 WIB'"
+    ]
 
 
 def test_no_word_of_ours_is_shadowed_by_a_third_party_catalog_that_leaves_it_in_english():

@@ -1,5 +1,6 @@
 from django import template
 
+from mjc.core.formatting import moment as format_moment
 from mjc.core.formatting import rupiah as format_rupiah
 
 register = template.Library()
@@ -8,6 +9,13 @@ register = template.Library()
 @register.filter
 def rupiah(amount):
     return format_rupiah(amount)
+
+
+@register.filter
+def moment(value, day_format="j M Y"):
+    """``{{ gig.published_at|moment }} WIB`` → "4 Des 2026, 10.00 WIB" ("4 Dec 2026, 10:00 WIB" in
+    English): one time format on every page, as each language writes it."""
+    return format_moment(value, day_format)
 
 
 @register.filter
