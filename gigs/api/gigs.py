@@ -125,18 +125,22 @@ class GigCancelApi(APIView):
         return Response(GigDetailSerializer(_visible_gig(request, pk), context={"request": request}).data)
 
 
+# a multipart body carrying one required file (an attachment, the gig's photo)
+ONE_FILE = {
+    "multipart/form-data": {
+        "type": "object",
+        "properties": {"file": {"type": "string", "format": "binary"}},
+        "required": ["file"],
+    }
+}
+
+
 class GigAttachmentApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
-        request={
-            "multipart/form-data": {
-                "type": "object",
-                "properties": {"file": {"type": "string", "format": "binary"}},
-                "required": ["file"],
-            }
-        },
+        request=ONE_FILE,
         responses={201: FileSerializer},
     )
     def post(self, request, pk: int):
@@ -153,13 +157,7 @@ class GigPictureApi(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
-        request={
-            "multipart/form-data": {
-                "type": "object",
-                "properties": {"file": {"type": "string", "format": "binary"}},
-                "required": ["file"],
-            }
-        },
+        request=ONE_FILE,
         responses={200: GigDetailSerializer},
     )
     def post(self, request, pk: int):
