@@ -6,6 +6,7 @@ from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from mjc.core.files import keep_name
+from mjc.core.paths import path_to
 
 
 class CreativeProfile(models.Model):
@@ -71,9 +72,7 @@ class CreativeProfile(models.Model):
         return self.user.full_name
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("creatives:detail", args=[self.pk])
+        return path_to("creatives:detail", self.pk)
 
 
 class PortfolioItem(models.Model):

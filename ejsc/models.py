@@ -21,6 +21,7 @@ from ejsc.statuses import (
 )
 from mjc.core.content import in_reader_language, list_in_reader_language
 from mjc.core.models import ChoicesDisplay
+from mjc.core.paths import path_to
 
 CHECK_CODE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I, 2/Z, 5/S, 8/B: read aloud and typed on a phone
 
@@ -201,9 +202,7 @@ class Room(ChoicesDisplay, models.Model):
         return f"{self.label} · {self.space.name}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("ejsc:room", args=[self.pk])
+        return path_to("ejsc:room", self.pk)
 
     def clean(self):
         super().clean()
@@ -357,9 +356,7 @@ class Booking(ChoicesDisplay, models.Model):
         return f"{self.room} {self.start:%Y-%m-%d %H:%M}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("ejsc:booking", args=[self.pk])
+        return path_to("ejsc:booking", self.pk)
 
     @property
     def minutes(self) -> int:
@@ -424,9 +421,7 @@ class Event(ChoicesDisplay, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("ejsc:event", args=[self.pk])
+        return path_to("ejsc:event", self.pk)
 
     @property
     def capacity(self) -> int:

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +13,7 @@ from mjc.categories.models import Category
 from mjc.core.content import in_reader_language, list_in_reader_language
 from mjc.core.files import keep_name
 from mjc.core.models import ChoicesDisplay, title_and_text_document
+from mjc.core.paths import path_to
 
 # A review is shown when both sides have written theirs, or this long after completion.
 REVIEW_BLIND_DAYS = 14
@@ -112,7 +112,7 @@ class Gig(ChoicesDisplay, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("gigs:detail", args=[self.pk])
+        return path_to("gigs:detail", self.pk)
 
     @functools.cached_property
     def contract(self):
@@ -327,7 +327,7 @@ class Contract(ChoicesDisplay, models.Model):
         return f"{self.gig} · {self.creative}"
 
     def get_absolute_url(self):
-        return reverse("gigs:contract", args=[self.pk])
+        return path_to("gigs:contract", self.pk)
 
     def is_party(self, user) -> bool:
         return bool(user and user.is_authenticated) and user.pk in (self.owner_id, self.creative.user_id)

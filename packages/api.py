@@ -17,6 +17,7 @@ from mjc.core.contacts import mask_contacts, shown
 from mjc.core.errors import NotFound
 from mjc.core.money import MAX_RUPIAH
 from mjc.core.pagination import KeysetPagination
+from mjc.core.paths import path_to
 from packages import selectors, services
 from packages.errors import PackageErrorCode
 from packages.models import Order, Package
@@ -379,9 +380,8 @@ class OrderFileSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, obj) -> str:
-        from django.urls import reverse
 
-        return reverse("packages:order_file", args=[obj.order_id, obj.pk])
+        return path_to("packages:order_file", obj.order_id, obj.pk)
 
 
 class OrderSerializer(serializers.Serializer):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from mjc.categories.models import Category
 from mjc.core.files import keep_name
 from mjc.core.models import ChoicesDisplay, title_and_text_document
+from mjc.core.paths import path_to
 from packages.statuses import AddonKind, OrderStatus, PackageStatus, TierLevel
 
 
@@ -66,9 +67,8 @@ class Package(ChoicesDisplay, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        from django.urls import reverse
 
-        return reverse("packages:detail", args=[self.pk])
+        return path_to("packages:detail", self.pk)
 
 
 class PackageTier(ChoicesDisplay, models.Model):
@@ -206,9 +206,8 @@ class Order(ChoicesDisplay, models.Model):
         return f"#{self.pk} {self.package}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
 
-        return reverse("packages:order", args=[self.pk])
+        return path_to("packages:order", self.pk)
 
     def is_party(self, user) -> bool:
         return bool(user and user.is_authenticated) and user.pk in (self.owner_id, self.creative.user_id)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mjc.core.files import keep_name
 from mjc.core.models import ChoicesDisplay
+from mjc.core.paths import path_to
 from umkm.statuses import VerificationStatus
 
 NIB_PATTERN = r"^[0-9]{13}$"
@@ -40,9 +41,8 @@ class Business(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        from django.urls import reverse
 
-        return reverse("umkm:detail", args=[self.pk])
+        return path_to("umkm:detail", self.pk)
 
 
 class Product(models.Model):

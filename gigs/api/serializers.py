@@ -14,6 +14,7 @@ from gigs.statuses import GigStatus, ReportAction, WorkMode
 from mjc.categories.models import Category
 from mjc.core.badges import badge_list, badge_serializer_field, business_badge_codes
 from mjc.core.money import RupiahSerializerField
+from mjc.core.paths import path_to
 from mjc.regions.models import Bakorwil, Kabupaten
 from umkm.models import Business, Product
 
@@ -25,10 +26,9 @@ class FileSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, obj) -> str:
-        from django.urls import reverse
 
         name = "gigs:attachment" if obj.__class__.__name__ == "GigAttachment" else "gigs:delivery_file"
-        return reverse(name, args=[obj.pk])
+        return path_to(name, obj.pk)
 
 
 def _user(serializer):

@@ -4,12 +4,12 @@ Reasons are stored as codes and rendered here in the reader's language.
 """
 
 from django import template
-from django.urls import reverse
 
 from gigs.matching import reasons_text
 from gigs.models import Bid, GigInvitation, GigMatch
 from gigs.statuses import GigStatus
 from mjc.categories.models import Category
+from mjc.core.paths import path_to
 
 register = template.Library()
 
@@ -24,7 +24,7 @@ def _categories() -> dict:
 
 
 def _invite_url(gig_pk: int, creative_pk: int) -> str:
-    return reverse("gigs:invite", args=[gig_pk, creative_pk])
+    return path_to("gigs:invite", gig_pk, creative_pk)
 
 
 @register.simple_tag
