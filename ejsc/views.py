@@ -217,7 +217,6 @@ def _wait_form():
 
 
 PAGE_SIZE = 25
-BLOCKS_SHOWN = 10  # current blocks on the staff queue, soonest first
 UPCOMING_SHOWN = 50
 
 
@@ -387,12 +386,14 @@ def _require_staff(user):
         raise DjangoPermissionDenied
 
 
-def _staff_queue_page(request, block_form=None, status=200):
-    rooms = selectors.staff_rooms(request.user)
+@login_required
+def staff_queue(request):
+    """The requests waiting for a decision, the event requests and today's check-ins. Blocking a
+    period has its own page (``staff_block``): the queue is the staff's busiest page (issue 8)."""
+    _require_staff(request.user)
     queue = html_page(request, selectors.staff_queue(request.user), size=PAGE_SIZE, with_count=True)
     selectors.queue_flags(queue.items)
     events = list(selectors.staff_events_queue(request.user)[: PAGE_SIZE + 1])
-    blocks = list(selectors.staff_blocks(request.user)[: BLOCKS_SHOWN + 1])  # the soonest; the day view has the rest
     return render(
         request,
         "ejsc/staff_queue.html",
@@ -401,30 +402,32 @@ def _staff_queue_page(request, block_form=None, status=200):
             "events": events[:PAGE_SIZE],
             "more_events": len(events) > PAGE_SIZE,
             "today": selectors.staff_today(request.user),
-            "blocks": blocks[:BLOCKS_SHOWN],
             # the admin's list of rejection reasons, written once and offered in every row's reject form
             "reason_options": format_html_join(
                 "", '<option value="{}">{}</option>', ((r.code, r.shown_label) for r in _active_reasons())
             ),
-            "more_blocks": len(blocks) > BLOCKS_SHOWN,
-            "block_form": block_form or BlockForm(rooms=rooms),
             "now": timezone.now(),
         },
+    )
+
+
+def _staff_block_page(request, form=None, status=200):
+    blocks = html_page(request, selectors.staff_blocks(request.user), size=PAGE_SIZE)  # the soonest first
+    return render(
+        request,
+        "ejsc/staff_block.html",
+        {"form": form or BlockForm(rooms=selectors.staff_rooms(request.user)), "blocks": blocks},
         status=status,
     )
 
 
 @login_required
-def staff_queue(request):
-    _require_staff(request.user)
-    return _staff_queue_page(request)
-
-
-@login_required
-@require_POST
 def staff_block(request):
-    """Block one period or several whole days; a refused block shows the form again with what was typed."""
+    """Block one period or several whole days (a holiday, official use, maintenance), and the
+    region's current blocks; a refused block shows the form again with what was typed."""
     _require_staff(request.user)
+    if request.method != "POST":
+        return _staff_block_page(request)
     form = BlockForm(request.POST, rooms=selectors.staff_rooms(request.user))
     status = INVALID
     if form.is_valid():
@@ -453,8 +456,9 @@ def staff_block(request):
                     )
                     % {"count": waiting},
                 )
-            return redirect(f"{reverse('ejsc:staff_queue')}#q-block")
-    return _staff_queue_page(request, block_form=form, status=status)
+                return redirect(f"{reverse('ejsc:staff_queue')}#q-bookings")  # where they are flagged
+            return redirect(f"{reverse('ejsc:staff_block')}#blocks")
+    return _staff_block_page(request, form=form, status=status)
 
 
 # --- events ----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-"""The staff queue stays light (issue 8): the current blocks are bounded, soonest first, with a way to
-the rest, and the row texts read in the staff member's language."""
+"""The staff queue stays light (issue 8): blocking a period has its own page, the row texts read in the
+staff member's language."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -8,14 +9,15 @@ from django.urls import reverse
 
 from ejsc import views
 from ejsc.statuses import BookingStatus
+from mjc.core.formatting import wib
 from tests.ejsc.factories import BookingFactory, RoomFactory, slot
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_queue_shows_the_soonest_blocks_and_points_to_the_day_view_for_the_rest(client):
-    # given more blocks in the staff's region than the queue shows
+def test_blocks_have_their_own_page_soonest_first_a_page_at_a_time(client):
+    # given more blocks in the staff's region than one page shows
     room = RoomFactory()
     staff = StaffFactory(bakorwil=room.space.bakorwil)
     start, _ = slot(days=2, hour=8)
@@ -27,15 +29,47 @@ def test_the_queue_shows_the_soonest_blocks_and_points_to_the_day_view_for_the_r
             status=BookingStatus.BLOCKED,
             purpose=f"Perawatan {day:02d}",
         )
-        for day in range(views.BLOCKS_SHOWN + 3)
+        for day in range(views.PAGE_SIZE + 3)
     ]
     client.force_login(staff)
-    # when the staff member opens the queue
-    body = client.get(reverse("ejsc:staff_queue")).content.decode()
-    # then the soonest blocks are listed, the later ones are not, and the day view is offered
-    assert all(block.purpose in body for block in blocks[: views.BLOCKS_SHOWN])
-    assert not any(block.purpose in body for block in blocks[views.BLOCKS_SHOWN :])
-    assert "tampilan harian menunjukkan setiap blokir" in body and reverse("ejsc:day") in body
+    # when the staff member opens the queue, it links to the block page and carries no block form
+    queue = client.get(reverse("ejsc:staff_queue")).content.decode()
+    assert reverse("ejsc:staff_block") in queue and 'name="end_date"' not in queue
+    assert not any(block.purpose in queue for block in blocks)
+    # and the block page shows the form and the soonest blocks, the later ones on the next page
+    response = client.get(reverse("ejsc:staff_block"))
+    body = response.content.decode()
+    assert response.status_code == 200 and 'name="end_date"' in body and f'value="{room.pk}"' in body
+    assert all(block.purpose in body for block in blocks[: views.PAGE_SIZE])
+    assert not any(block.purpose in body for block in blocks[views.PAGE_SIZE :])
+    later = re.search(r'rel="next" href="([^"]+)"', body).group(1).replace("&amp;", "&")
+    rest = client.get(later).content.decode()
+    assert all(block.purpose in rest for block in blocks[views.PAGE_SIZE :])
+    assert reverse("ejsc:day") in body
+
+
+def test_a_block_without_waiting_requests_comes_back_to_the_block_page(client):
+    room = RoomFactory()
+    client.force_login(StaffFactory(bakorwil=room.space.bakorwil))
+    start, _ = slot(days=5, hour=8)
+    data = {
+        "room": room.pk,
+        "date": wib(start).date().isoformat(),
+        "start_time": "08:00",
+        "end_time": "12:00",
+        "reason": "Perawatan AC",
+    }
+    response = client.post(reverse("ejsc:staff_block"), data, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("ejsc:staff_block") + "#blocks"
+    assert "Perawatan AC" in response.content.decode()
+
+
+def test_only_staff_open_the_block_page(client):
+    from tests.factories import CreativeUserFactory
+
+    assert client.get(reverse("ejsc:staff_block")).status_code == 302  # to the log-in page
+    client.force_login(CreativeUserFactory())
+    assert client.get(reverse("ejsc:staff_block")).status_code == 403
 
 
 @pytest.mark.parametrize(
