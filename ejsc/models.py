@@ -20,6 +20,7 @@ from ejsc.statuses import (
     WaitlistStatus,
 )
 from mjc.core.content import in_reader_language, list_in_reader_language
+from mjc.core.formatting import clock
 from mjc.core.models import ChoicesDisplay
 from mjc.core.paths import path_to
 
@@ -50,6 +51,9 @@ class Space(models.Model):
     )
     kabupaten = models.ForeignKey("regions.Kabupaten", on_delete=models.PROTECT, verbose_name=_("kabupaten/kota"))
     address = models.CharField(_("address"), max_length=255)
+    # the hub's own desk, shown on the help & contact page (empty: the programme's address is shown)
+    phone = models.CharField(_("phone / WhatsApp"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
     description = models.TextField(_("description (Indonesian)"), blank=True)
     description_en = models.TextField(
         _("description (English)"), blank=True, help_text=_("Shown to English readers; empty: the Indonesian one.")
@@ -114,7 +118,7 @@ class OpeningHours(ChoicesDisplay, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H.%M}–{self.closes:%H.%M}"
+        return f"{self.get_weekday_display()} {clock(self.opens)}–{clock(self.closes)}"
 
 
 class SpacePhoto(models.Model):

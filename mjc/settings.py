@@ -333,7 +333,7 @@ LANGUAGE_COOKIE_NAME = "mjc_language"
 
 # --- Static and media -----------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / ".data" / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("MJC_STATIC_ROOT") or BASE_DIR / ".data" / "staticfiles")  # collectstatic writes here
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     # --- Media storage (issue 8 "Several machines", issue 10 "Private means private"):

@@ -47,6 +47,16 @@ SPACES = [
      "Gedung coworking kawasan produksi animasi dan ekonomi digital KEK Singhasari."),
 ]  # fmt: skip
 
+# each hub's own desk (demo numbers and addresses, not real ones)
+CONTACTS = {
+    "ejsc-madiun": ("0812-3000-0101", "ejsc-madiun@demo.mjc.id"),
+    "ejsc-bojonegoro": ("0812-3000-0202", "ejsc-bojonegoro@demo.mjc.id"),
+    "ejsc-malang": ("0812-3000-0303", "ejsc-malang@demo.mjc.id"),
+    "ejsc-pamekasan": ("0812-3000-0404", "ejsc-pamekasan@demo.mjc.id"),
+    "ejsc-jember": ("0812-3000-0505", "ejsc-jember@demo.mjc.id"),
+    "kek-singhasari": ("0812-3000-0606", "kek-singhasari@demo.mjc.id"),
+}
+
 ROOMS = [
     # name, kind, capacity, amenities, rules
     ("Area Kerja Bersama", RoomKind.DESK_AREA, 30, ["Wi-Fi", "Colokan listrik", "Loker", "Air minum"],
@@ -255,6 +265,7 @@ def seed(stdout) -> None:
             defaults={
                 "name": name, "bakorwil": Bakorwil.objects.get(code=code), "kabupaten": Kabupaten.objects.get(code=kab),
                 "address": address, "description": description, "description_en": SPACES_EN.get(slug, ""),
+                "phone": CONTACTS[slug][0], "email": CONTACTS[slug][1],
             },
         )  # fmt: skip
         _photo(space, index)
