@@ -417,17 +417,31 @@ def may_read_brief_files(*, gig: Gig, user, my_bid: Bid | None | bool = False) -
 # The one answer to "which buttons does this user get on this object now": the pages draw
 # their forms from it, the API returns it as ``actions`` (so a mobile app draws the same),
 # and it reads only the row and what the list/detail selectors already prefetched. The
-# services still refuse anything else with their own 403/409 and code.
+# services ask it too, after locking the row (gigs.services._shared._require_action): an action
+# not listed here is refused with the service's own 409 code, so a button and the service that
+# answers it cannot disagree (tests/gigs/test_actions_guard.py walks every state and actor).
+# Who may act at all (403) stays the services' first check; moderation and the scheduled moves
+# (expiry) act for no user and keep their own guards.
 
 
 def _signed_in(user) -> bool:
     return user is not None and user.is_authenticated
 
 
+def creative_profile_of(user):
+    """The profile a user bids and works with, or None: only a user with a creative profile may
+    bid (a creative who just signed up has none until they fill it in). Read once per user
+    object (Django caches the reverse one-to-one, found or not)."""
+    if not _signed_in(user):
+        return None
+    return getattr(user, "creative_profile", None)
+
+
 def gig_actions(gig: Gig, user, *, my_bid: Bid | None | bool = False) -> list[str]:
     """``edit``, ``publish``, ``cancel``, ``attach``, ``invite`` (the owner); ``bid`` (a
     creative with a profile, on an open gig, without a bid of their own — ``my_bid``: the
-    user's bid when the caller has read it, None for none, False when unknown)."""
+    user's bid when the caller has read it, None for none, False when unknown: a list offers
+    ``bid`` then, and the service refuses a second bid with ``bid_exists``)."""
     if not _signed_in(user):
         return []
     if gig.business.owner_id == user.pk:
@@ -441,7 +455,7 @@ def gig_actions(gig: Gig, user, *, my_bid: Bid | None | bool = False) -> list[st
         if gig.status in EDITABLE_GIG_STATUSES:
             actions.append("cancel")
         return actions
-    if gig.status == GigStatus.OPEN and user.is_creative and my_bid in (None, False):
+    if gig.status == GigStatus.OPEN and my_bid in (None, False) and creative_profile_of(user) is not None:
         return ["bid"]
     return []
 

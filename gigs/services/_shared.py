@@ -1,5 +1,5 @@
 """Helpers every marketplace service shares: the limits, input checks, the private-file
-store and the links put in notifications."""
+store, the links put in notifications and the one "may this happen now" guard."""
 
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ from gigs.errors import GigErrorCode as Code
 from gigs.models import (
     Gig,
 )
-from gigs.statuses import GIG_TRANSITIONS, GigStatus
+from gigs.selectors import creative_profile_of
+from gigs.statuses import GIG_TRANSITIONS, BidStatus, ContractStatus, GigStatus
 from mjc.core import files
-from mjc.core.errors import PermissionDenied, ValidationFailed
-from mjc.core.transitions import transition
+from mjc.core.errors import IllegalTransition, PermissionDenied, ValidationFailed
+from mjc.core.transitions import illegal_transition, transition
 
 MAX_ATTACHMENTS_PER_GIG = 10
 
@@ -52,7 +53,7 @@ def _require_gig_owner(gig: Gig, user) -> None:
 
 
 def _creative_profile(user):
-    profile = getattr(user, "creative_profile", None) if user.is_authenticated else None
+    profile = creative_profile_of(user)  # as gig_actions offers "bid"
     if profile is None:
         raise PermissionDenied(_("Only creatives with a profile can do this."), code=Code.NOT_CREATIVE)
     return profile
@@ -123,3 +124,28 @@ def _move_gig(gig_id: int, *, to: str, user, note: str = "", fields: dict | None
         fields=fields,
         code_prefix="gig",
     )
+
+
+# --- what may happen now --------------------------------------------------------------------
+
+
+def _require_action(action: str, actions, refusal) -> None:
+    """The services' one "is this available now" check: ``action`` must be among ``actions``,
+    what ``gigs.selectors.gig_actions``/``bid_actions``/``contract_actions`` offer this user on
+    the row just locked or read (the buttons the pages draw, the API's ``actions``). Otherwise
+    ``refusal`` is raised: the error, or a function building it when which 409 to give depends
+    on what stands in the way (the codes the API has always answered with; SPEC section 6)."""
+    if action not in actions:
+        raise refusal() if callable(refusal) else refusal
+
+
+def _illegal_gig_move(current: str, to: str) -> IllegalTransition:
+    return illegal_transition(current, to, choices=GigStatus, code_prefix="gig")
+
+
+def _illegal_bid_move(current: str, to: str) -> IllegalTransition:
+    return illegal_transition(current, to, choices=BidStatus, code_prefix="bid")
+
+
+def _illegal_contract_move(current: str, to: str) -> IllegalTransition:
+    return illegal_transition(current, to, choices=ContractStatus, code_prefix="contract")

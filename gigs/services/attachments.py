@@ -10,15 +10,14 @@ from gigs.models import (
     Gig,
     GigAttachment,
 )
+from gigs.selectors import gig_actions
 from gigs.services._shared import (
     ATTACHMENT_DIR,
     MAX_ATTACHMENTS_PER_GIG,
     _check_uploads,
+    _require_action,
     _require_gig_owner,
     _store_private,
-)
-from gigs.statuses import (
-    GigStatus,
 )
 from mjc.core.errors import Conflict, ValidationFailed
 
@@ -34,8 +33,11 @@ def _attach(*, gig: Gig, user, upload) -> GigAttachment:
 def gig_attachment_add(*, gig: Gig, user, upload) -> GigAttachment:
     _require_gig_owner(gig, user)
     gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=gig.pk)
-    if gig.status not in (GigStatus.DRAFT, GigStatus.OPEN):
-        raise Conflict(_("Attachments can only be added while the gig is a draft or open."), code=Code.NOT_EDITABLE)
+    _require_action(
+        "attach",
+        gig_actions(gig, user),
+        Conflict(_("Attachments can only be added while the gig is a draft or open."), code=Code.NOT_EDITABLE),
+    )
     _check_uploads([upload], required=True)
     if gig.attachments.count() >= MAX_ATTACHMENTS_PER_GIG:
         raise ValidationFailed(
@@ -52,8 +54,11 @@ def gig_attachment_remove(*, attachment: GigAttachment, user) -> None:
     """The owner removes a brief attachment while the gig is a draft or open (row and stored file)."""
     gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=attachment.gig_id)
     _require_gig_owner(gig, user)
-    if gig.status not in (GigStatus.DRAFT, GigStatus.OPEN):
-        raise Conflict(_("Attachments can only be removed while the gig is a draft or open."), code=Code.NOT_EDITABLE)
+    _require_action(  # removing is part of "attach": the owner's files, while the brief may change
+        "attach",
+        gig_actions(gig, user),
+        Conflict(_("Attachments can only be removed while the gig is a draft or open."), code=Code.NOT_EDITABLE),
+    )
     stored = attachment.file.name
     storage = attachment.file.storage
     attachment.delete()

@@ -16,14 +16,16 @@ from gigs.models import (
     Conversation,
     Gig,
 )
-from gigs.selectors import PRICE_GUIDANCE
+from gigs.selectors import PRICE_GUIDANCE, bid_actions, gig_actions
 from gigs.services._shared import (
     MAX_DELIVERY_DAYS,
     MAX_RUPIAH,
     _check_at_most,
     _creative_profile,
+    _illegal_bid_move,
     _invalid,
     _move_gig,
+    _require_action,
     _require_gig_owner,
 )
 from gigs.services.gigs import _move_bid, _reject_live_bids
@@ -59,8 +61,16 @@ def bid_place(*, gig: Gig, user, amount: int, delivery_days: int, proposal: str)
     gig = Gig.objects.select_related("business").get(pk=gig.pk)
     if gig.business.owner_id == user.pk:
         raise PermissionDenied(_("You cannot bid on your own gig."), code=Code.OWN_GIG)
-    if gig.status != GigStatus.OPEN:
-        raise Conflict(_("This gig is not open for bids."), code=Code.NOT_OPEN, extra={"status": gig.status})
+    mine = Bid.objects.filter(gig=gig, creative=profile).first()
+    _require_action(
+        "bid",
+        gig_actions(gig, user, my_bid=mine),
+        lambda: (
+            Conflict(_("This gig is not open for bids."), code=Code.NOT_OPEN, extra={"status": gig.status})
+            if gig.status != GigStatus.OPEN
+            else _bid_exists()
+        ),
+    )
     _check_bid_fields(amount, delivery_days, proposal)
     # issue 12: no bid under the category's fair price floor (400 price_below_floor)
     check_price_floor(category=gig.category_id, amount=amount)
@@ -73,8 +83,8 @@ def bid_place(*, gig: Gig, user, amount: int, delivery_days: int, proposal: str)
                 delivery_days=int(delivery_days),
                 proposal=proposal.strip(),
             )
-    except IntegrityError as exc:
-        raise Conflict(_("You have already bid on this gig."), code=Code.BID_EXISTS) from exc
+    except IntegrityError as exc:  # the database's last word when two bids of one creative race
+        raise _bid_exists() from exc
     _count_bids(gig.pk, +1)
     Conversation.objects.create(bid=bid)
     record_creation(bid, actor=user)
@@ -93,6 +103,15 @@ def bid_place(*, gig: Gig, user, amount: int, delivery_days: int, proposal: str)
     return bid
 
 
+def _bid_exists() -> Conflict:
+    return Conflict(_("You have already bid on this gig."), code=Code.BID_EXISTS)
+
+
+def _locked_bid(pk: int) -> Bid:
+    """The bid row locked, with what ``bid_actions`` reads (its gig's status and owner, its bidder)."""
+    return Bid.objects.select_for_update(of=("self",)).select_related("gig__business", "creative__user").get(pk=pk)
+
+
 def _require_bidder(bid: Bid, user) -> None:
     if not user.is_authenticated or bid.creative.user_id != user.pk:
         raise PermissionDenied(_("Only the creative who made this bid can do this."), code=Code.NOT_BIDDER)
@@ -101,11 +120,14 @@ def _require_bidder(bid: Bid, user) -> None:
 @transaction.atomic
 def bid_update(*, bid: Bid, user, amount=None, delivery_days=None, proposal=None) -> Bid:
     _require_bidder(bid, user)
-    bid = Bid.objects.select_for_update().get(pk=bid.pk)
-    if bid.status != BidStatus.PENDING:
-        raise Conflict(
+    bid = _locked_bid(bid.pk)
+    _require_action(
+        "edit",
+        bid_actions(bid, user),
+        lambda: Conflict(
             _("Only a pending bid can be changed."), code=Code.BID_NOT_EDITABLE, extra={"status": bid.status}
-        )
+        ),
+    )
     amount = bid.amount if amount is None else amount
     delivery_days = bid.delivery_days if delivery_days is None else delivery_days
     proposal = bid.proposal if proposal is None else proposal
@@ -129,12 +151,22 @@ def bid_withdraw(*, bid: Bid, user) -> Bid:
     # gig before bid, as bid_accept and gig_cancel lock them: the withdrawal's bid_count update
     # locks the gig, and taking it after the bid could deadlock with an accept of the same gig
     Gig.objects.select_for_update(of=("self",)).filter(pk=bid.gig_id).first()
-    if Bid.objects.filter(pk=bid.pk, status=BidStatus.ACCEPTED).exists():
-        raise Conflict(
-            _("This bid has a contract: withdraw from the contract instead."),
-            code=Code.BID_ILLEGAL_TRANSITION,
-            extra={"from": BidStatus.ACCEPTED, "to": BidStatus.WITHDRAWN},
-        )
+    current = _locked_bid(bid.pk)
+    if current.status == BidStatus.WITHDRAWN:
+        return current  # withdrawn already (a second click): nothing more to do
+    _require_action(
+        "withdraw",
+        bid_actions(current, user),
+        lambda: (
+            Conflict(
+                _("This bid has a contract: withdraw from the contract instead."),
+                code=Code.BID_ILLEGAL_TRANSITION,
+                extra={"from": BidStatus.ACCEPTED, "to": BidStatus.WITHDRAWN},
+            )
+            if current.status == BidStatus.ACCEPTED
+            else _illegal_bid_move(current.status, BidStatus.WITHDRAWN)
+        ),
+    )
     moved = transition(
         Bid,
         bid.pk,
@@ -152,19 +184,50 @@ def bid_withdraw(*, bid: Bid, user) -> Bid:
 @transaction.atomic
 def bid_shortlist(*, bid: Bid, user) -> Bid:
     _require_gig_owner(bid.gig, user)
-    if Gig.objects.filter(pk=bid.gig_id).values_list("status", flat=True).first() != GigStatus.OPEN:
-        raise Conflict(_("This gig is not open any more."), code=Code.NOT_OPEN)
-    return _move_bid(bid, gig=bid.gig, to=BidStatus.SHORTLISTED, actor=user, kind="bid.shortlisted").obj
+    current = _locked_bid(bid.pk)
+    if current.status == BidStatus.SHORTLISTED:
+        return current  # shortlisted already (a second click): nothing more to do
+    _require_action(
+        "shortlist",
+        bid_actions(current, user),
+        lambda: (
+            _gig_not_open()
+            if current.gig.status != GigStatus.OPEN
+            else _illegal_bid_move(current.status, BidStatus.SHORTLISTED)
+        ),
+    )
+    return _move_bid(current, gig=current.gig, to=BidStatus.SHORTLISTED, actor=user, kind="bid.shortlisted").obj
+
+
+def _gig_not_open(gig: Gig | None = None) -> Conflict:
+    return Conflict(
+        _("This gig is not open any more."), code=Code.NOT_OPEN, extra={"status": gig.status} if gig else None
+    )
 
 
 @transaction.atomic
 def bid_reject(*, bid: Bid, user, note: str = "") -> Bid:
     _require_gig_owner(bid.gig, user)
-    return _bid_reject(bid=bid, actor=user, note=note)
+    current = _locked_bid(bid.pk)
+    if current.status == BidStatus.REJECTED:
+        return current  # turned down already (a second click): nothing more to do
+    # the bid's own graph first (an accepted or withdrawn bid), then the gig: a live bid of a gig
+    # that is no longer open (expired) is not the owner's to choose from, as for shortlist and accept
+    _require_action(
+        "reject",
+        bid_actions(current, user),
+        lambda: (
+            _illegal_bid_move(current.status, BidStatus.REJECTED)
+            if BidStatus.REJECTED not in BID_TRANSITIONS[current.status]
+            else _gig_not_open(current.gig)
+        ),
+    )
+    return _bid_reject(bid=current, actor=user, note=note)
 
 
 def _bid_reject(*, bid: Bid, actor, note: str) -> Bid:
-    """Turn one bid down and tell its bidder (the owner's choice, or moderation's)."""
+    """Turn one bid down and tell its bidder (the owner's choice, or moderation's). Moderation
+    acts for no owner: it keeps the graph's guard (``transition``), with no ``bid_actions`` to ask."""
     return _move_bid(bid, gig=bid.gig, to=BidStatus.REJECTED, actor=actor, kind="bid.rejected", note=note).obj
 
 
@@ -190,8 +253,17 @@ def bid_accept(*, bid: Bid, user, tell_creative: bool = True) -> Contract:
             code=Code.BID_ALREADY_ACCEPTED,
             extra={"contract": existing.pk},
         )
-    if gig.status != GigStatus.OPEN:
-        raise Conflict(_("This gig is not open any more."), code=Code.NOT_OPEN, extra={"status": gig.status})
+    current = _locked_bid(bid.pk)
+    current.gig = gig  # the row locked above
+    _require_action(
+        "accept",
+        bid_actions(current, user),
+        lambda: (
+            _gig_not_open(gig)
+            if gig.status != GigStatus.OPEN
+            else _illegal_bid_move(current.status, BidStatus.ACCEPTED)
+        ),
+    )
     moved = transition(
         Bid.objects.select_related("creative__user"),
         bid.pk,

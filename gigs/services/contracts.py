@@ -15,7 +15,16 @@ from gigs.models import (
     DeliveryFile,
     Gig,
 )
-from gigs.services._shared import DELIVERY_DIR, _check_uploads, _invalid, _move_gig, _store_private
+from gigs.selectors import contract_actions
+from gigs.services._shared import (
+    DELIVERY_DIR,
+    _check_uploads,
+    _illegal_contract_move,
+    _invalid,
+    _move_gig,
+    _require_action,
+    _store_private,
+)
 from gigs.services.bids import _count_bids
 from gigs.services.housekeeping import creative_stats_refresh
 from gigs.statuses import (
@@ -26,7 +35,6 @@ from gigs.statuses import (
     ContractStatus,
     GigSource,
     GigStatus,
-    contract_may_withdraw,
 )
 from mjc.core.errors import Conflict, PermissionDenied, ValidationFailed
 from mjc.core.summaries import FIGURES, summary_changed
@@ -42,6 +50,21 @@ def _require_contracted_creative(contract: Contract, user) -> None:
 def _require_contract_owner(contract: Contract, user) -> None:
     if not user.is_authenticated or contract.owner_id != user.pk:
         raise PermissionDenied(_("Only the owner of this gig can do this."), code=Code.NOT_OWNER)
+
+
+def _locked_contract(pk: int) -> Contract:
+    """The contract row locked, with what ``contract_actions`` reads (its creative, deliveries, reviews)."""
+    return (
+        Contract.objects.select_for_update(of=("self",))
+        .select_related("creative__user")
+        .prefetch_related("deliveries", "reviews")
+        .get(pk=pk)
+    )
+
+
+def _disputed() -> Conflict:
+    # the graph lets a dispute end completed or cancelled, but only an MJC admin settles it
+    return Conflict(_("A dispute is open for this contract; an MJC admin will settle it."), code=Code.ALREADY_DISPUTED)
 
 
 def _move_contract(contract: Contract, *, to: str, user, note: str = "", fields: dict | None = None):
@@ -63,9 +86,16 @@ def contract_deliver(*, contract: Contract, user, note: str = "", uploads=()) ->
     """The contracted creative hands in the work (a note and one or more files)."""
     _require_contracted_creative(contract, user)
     uploads = _check_uploads(uploads, required=True)
-    current = Contract.objects.select_for_update().get(pk=contract.pk)
-    if current.status == ContractStatus.DELIVERED:
-        raise Conflict(_("The work is already delivered; wait for the owner's answer."), code=Code.ALREADY_DELIVERED)
+    current = _locked_contract(contract.pk)
+    _require_action(
+        "deliver",
+        contract_actions(current, user),
+        lambda: (
+            Conflict(_("The work is already delivered; wait for the owner's answer."), code=Code.ALREADY_DELIVERED)
+            if current.status == ContractStatus.DELIVERED
+            else _illegal_contract_move(current.status, ContractStatus.DELIVERED)
+        ),
+    )
     moved = _move_contract(contract, to=ContractStatus.DELIVERED, user=user, note=note)
     delivery = Delivery.objects.create(contract=moved.obj, note=(note or "").strip(), delivered_by=user)
     for upload in uploads:
@@ -88,15 +118,22 @@ def contract_request_revision(*, contract: Contract, user, note: str) -> Contrac
     note = (note or "").strip()
     if not note:
         raise _invalid("note", _("Please say what should change."))
-    current = Contract.objects.select_for_update().get(pk=contract.pk)
+    current = _locked_contract(contract.pk)
     if current.status == ContractStatus.REVISION_REQUESTED:
         return _move_contract(contract, to=ContractStatus.REVISION_REQUESTED, user=user).obj  # asked already
-    if current.status == ContractStatus.DELIVERED and current.revisions_used >= current.revisions_allowed:
-        raise Conflict(
-            _("All %(count)s revisions of this contract have been used.") % {"count": current.revisions_allowed},
-            code=Code.REVISION_LIMIT,
-            extra={"revisions_allowed": current.revisions_allowed},
-        )
+    _require_action(
+        "request_revision",
+        contract_actions(current, user),
+        lambda: (
+            Conflict(
+                _("All %(count)s revisions of this contract have been used.") % {"count": current.revisions_allowed},
+                code=Code.REVISION_LIMIT,
+                extra={"revisions_allowed": current.revisions_allowed},
+            )
+            if current.status == ContractStatus.DELIVERED
+            else _illegal_contract_move(current.status, ContractStatus.REVISION_REQUESTED)
+        ),
+    )
     moved = _move_contract(
         contract,
         to=ContractStatus.REVISION_REQUESTED,
@@ -117,6 +154,19 @@ def contract_request_revision(*, contract: Contract, user, note: str) -> Contrac
 @transaction.atomic
 def contract_complete(*, contract: Contract, user) -> Contract:
     _require_contract_owner(contract, user)
+    current = _locked_contract(contract.pk)
+    if current.status == ContractStatus.COMPLETED:
+        return current  # completed already (a second click): nothing more to do
+    # a disputed contract is MJC's to settle (contract_dispute_settle), as for cancel
+    _require_action(
+        "complete",
+        contract_actions(current, user),
+        lambda: (
+            _disputed()
+            if current.status == ContractStatus.DISPUTED
+            else _illegal_contract_move(current.status, ContractStatus.COMPLETED)
+        ),
+    )
     moved = _move_contract(contract, to=ContractStatus.COMPLETED, user=user, fields={"completed_at": timezone.now()})
     if moved.changed:
         _move_gig(moved.obj.gig_id, to=GigStatus.COMPLETED, user=user)
@@ -150,11 +200,18 @@ def contract_cancel(*, contract: Contract, user, reason: str) -> Contract:
     The creative withdraws instead (``contract_withdraw``) or asks MJC to settle a dispute."""
     _require_contract_owner(contract, user)
     reason = _required_reason(reason)
-    if Contract.objects.filter(pk=contract.pk, status=ContractStatus.DISPUTED).exists():
-        # the graph lets a dispute end in cancellation, but only an MJC admin settles it
-        raise Conflict(
-            _("A dispute is open for this contract; an MJC admin will settle it."), code=Code.ALREADY_DISPUTED
-        )
+    current = _locked_contract(contract.pk)
+    if current.status == ContractStatus.CANCELLED:
+        return current  # cancelled already (a second click): nothing more to do
+    _require_action(
+        "cancel",
+        contract_actions(current, user),
+        lambda: (
+            _disputed()
+            if current.status == ContractStatus.DISPUTED
+            else _illegal_contract_move(current.status, ContractStatus.CANCELLED)
+        ),
+    )
     moved = _move_contract(
         contract, to=ContractStatus.CANCELLED, user=user, note=reason, fields={"cancel_reason": reason}
     )
@@ -179,12 +236,8 @@ def _tell_cancelled(contract: Contract, recipients, reason: str, *, key_per_reci
 
 
 def contract_can_withdraw(*, contract: Contract, user) -> bool:
-    """What the contract page asks before it offers the creative "withdraw"."""
-    return (
-        user.is_authenticated
-        and contract.creative.user_id == user.pk
-        and contract_may_withdraw(contract, delivered=contract.deliveries.exists())
-    )
+    """May the creative withdraw now (``contract_actions`` offers "withdraw")?"""
+    return "withdraw" in contract_actions(contract, user)
 
 
 @transaction.atomic
@@ -199,18 +252,21 @@ def contract_withdraw(*, contract: Contract, user, reason: str) -> Contract:
     reason = _required_reason(reason)
     # the gig first, then the contract: the order bid_accept locks them in
     Gig.objects.select_for_update(of=("self",)).filter(pk=contract.gig_id).first()
-    current = Contract.objects.select_for_update().get(pk=contract.pk)
+    current = _locked_contract(contract.pk)
     if current.status == ContractStatus.WITHDRAWN:
         return current  # withdrawn already
-    if not contract_may_withdraw(current, delivered=current.deliveries.exists()):
-        raise Conflict(
+    _require_action(
+        "withdraw",
+        contract_actions(current, user),
+        lambda: Conflict(
             _(
                 "You can withdraw only from a contract in progress before the first delivery. "
                 "Otherwise ask MJC to settle it (open a dispute)."
             ),
             code=Code.NOT_WITHDRAWABLE,
             extra={"status": current.status},
-        )
+        ),
+    )
     moved = _move_contract(
         contract, to=ContractStatus.WITHDRAWN, user=user, note=reason, fields={"cancel_reason": reason[:4000]}
     )
@@ -260,12 +316,19 @@ def contract_dispute(*, contract: Contract, user, reason: str) -> Contract:
             code=Code.REASON_REQUIRED,
             extra={"fields": {"reason": [str(_("Please say what went wrong."))]}},
         )
-    current = Contract.objects.select_for_update().get(pk=contract.pk)
-    if current.status == ContractStatus.DISPUTED:
-        raise Conflict(
-            _("A dispute is already open for this contract; an MJC admin will settle it."),
-            code=Code.ALREADY_DISPUTED,
-        )
+    current = _locked_contract(contract.pk)
+    _require_action(
+        "dispute",
+        contract_actions(current, user),
+        lambda: (
+            Conflict(
+                _("A dispute is already open for this contract; an MJC admin will settle it."),
+                code=Code.ALREADY_DISPUTED,
+            )
+            if current.status == ContractStatus.DISPUTED
+            else _illegal_contract_move(current.status, ContractStatus.DISPUTED)
+        ),
+    )
     moved = _move_contract(
         contract,
         to=ContractStatus.DISPUTED,
@@ -319,9 +382,12 @@ def contract_dispute_settle(*, contract: Contract, admin, outcome: str, note: st
         raise PermissionDenied(_("Only MJC admins settle disputes."), code=Code.NOT_ADMIN)
     if outcome not in (DisputeOutcome.COMPLETE, DisputeOutcome.CANCEL):
         raise _invalid("outcome", _("Choose to complete or to cancel the contract."))
-    current = Contract.objects.select_for_update().get(pk=contract.pk)
-    if current.status != ContractStatus.DISPUTED:
-        raise Conflict(_("This contract has no open dispute."), code=Code.NOT_DISPUTED)
+    current = _locked_contract(contract.pk)
+    _require_action(
+        "settle",
+        contract_actions(current, admin),
+        Conflict(_("This contract has no open dispute."), code=Code.NOT_DISPUTED),
+    )
     note = (note or "").strip()
     summary_changed(FIGURES)  # the contract ends completed or cancelled
     if outcome == DisputeOutcome.COMPLETE:

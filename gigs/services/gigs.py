@@ -16,20 +16,21 @@ from gigs.models import (
     GigTemplate,
     gig_for_you_key,
 )
-from gigs.selectors import GIG_WORDS
+from gigs.selectors import GIG_WORDS, gig_actions
 from gigs.services._shared import (
     _check_budget,
     _check_deadline,
     _check_uploads,
+    _illegal_gig_move,
     _invalid,
     _move_gig,
+    _require_action,
     _require_gig_owner,
 )
 from gigs.services.attachments import _attach
 from gigs.services.pictures import PICTURE_FIELDS, apply_picture, delete_after_commit
 from gigs.statuses import (
     BID_TRANSITIONS,
-    EDITABLE_GIG_STATUSES,
     LIVE_BID_STATUSES,
     RUNNING_CONTRACT_STATUSES,
     BidStatus,
@@ -157,11 +158,14 @@ def gig_update(*, gig: Gig, user, **changes) -> Gig:
     """Edit a draft or open gig (only the fields in EDITABLE_GIG_FIELDS)."""
     _require_gig_owner(gig, user)
     gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=gig.pk)
-    if gig.status not in EDITABLE_GIG_STATUSES:
-        raise Conflict(
+    _require_action(
+        "edit",
+        gig_actions(gig, user),
+        lambda: Conflict(
             _("This gig can no longer be edited (it is “%(status)s”).") % {"status": gig.get_status_display()},
             code=Code.NOT_EDITABLE,
-        )
+        ),
+    )
     unknown = set(changes) - set(EDITABLE_GIG_FIELDS)
     if unknown:
         raise _invalid(sorted(unknown)[0], _("This field cannot be changed."))
@@ -198,9 +202,11 @@ def gig_publish(*, gig: Gig, user) -> Gig:
     _require_gig_owner(gig, user)
     gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=gig.pk)
     if gig.status == GigStatus.OPEN:
-        return gig  # published already
-    if gig.status == GigStatus.DRAFT:
-        _check_deadline(gig.deadline)
+        return gig  # published already (a second click): nothing more to do
+    # only a draft is published: an in-progress gig is not reopened this way (the graph's
+    # in_progress → open is the creative's withdrawal from the contract)
+    _require_action("publish", gig_actions(gig, user), lambda: _illegal_gig_move(gig.status, GigStatus.OPEN))
+    _check_deadline(gig.deadline)
     moved = _move_gig(gig.pk, to=GigStatus.OPEN, user=user, fields={"published_at": timezone.now()})
     if moved.changed:
         enqueue("gigs.match_gig", gig.pk)
@@ -256,22 +262,28 @@ def gig_cancel(*, gig: Gig, user, reason: str = "") -> Gig:
     """Withdraw a draft or open gig; its live bids are turned down and their bidders told.
     (A gig in progress is cancelled by cancelling its contract.)"""
     _require_gig_owner(gig, user)
-    return _gig_cancel(
-        gig=gig,
-        actor=user,
-        reason=reason,
-        refusal=Conflict(
-            _("This gig has a contract: cancel the contract instead."),
-            code=Code.GIG_ILLEGAL_TRANSITION,
-            extra={"from": GigStatus.IN_PROGRESS, "to": GigStatus.CANCELLED},
-        ),
+    refusal = Conflict(
+        _("This gig has a contract: cancel the contract instead."),
+        code=Code.GIG_ILLEGAL_TRANSITION,
+        extra={"from": GigStatus.IN_PROGRESS, "to": GigStatus.CANCELLED},
     )
+    gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=gig.pk)
+    if gig.status == GigStatus.CANCELLED:
+        return gig  # cancelled already (a second click): nothing more to do
+    _require_action(
+        "cancel",
+        gig_actions(gig, user),
+        lambda: refusal if gig.status == GigStatus.IN_PROGRESS else _illegal_gig_move(gig.status, GigStatus.CANCELLED),
+    )
+    return _gig_cancel(gig=gig, actor=user, reason=reason, refusal=refusal)
 
 
 def _gig_cancel(*, gig: Gig, actor, reason: str, refusal: Conflict) -> Gig:
     """The one guarded cancel of a gig, for its owner and for moderation: a gig whose contract
     is still running is refused with ``refusal`` (the contract must end through its own service
-    first), so a gig and its contract can never disagree."""
+    first), so a gig and its contract can never disagree. Moderation acts for no owner, so it
+    has no ``gig_actions`` to ask: this state guard is its own (the owner's ``gig_cancel`` asks
+    ``gig_actions`` first)."""
     gig = Gig.objects.select_for_update(of=("self",)).select_related("business").get(pk=gig.pk)
     if gig.status == GigStatus.IN_PROGRESS or gig.contracts.filter(status__in=RUNNING_CONTRACT_STATUSES).exists():
         raise refusal
@@ -286,8 +298,12 @@ def _gig_cancel(*, gig: Gig, actor, reason: str, refusal: Conflict) -> Gig:
 def invitation_create(*, gig: Gig, creative, user) -> GigInvitation:
     """The owner invites a creative (e.g. a recommended one) to bid on an open gig."""
     _require_gig_owner(gig, user)
-    if Gig.objects.filter(pk=gig.pk).values_list("status", flat=True).first() != GigStatus.OPEN:
-        raise Conflict(_("Invitations can only be sent for open gigs."), code=Code.NOT_OPEN)
+    gig = Gig.objects.select_related("business").get(pk=gig.pk)
+    _require_action(
+        "invite",
+        gig_actions(gig, user),
+        Conflict(_("Invitations can only be sent for open gigs."), code=Code.NOT_OPEN),
+    )
     if creative.user_id == user.pk:
         raise PermissionDenied(_("You cannot invite yourself."), code=Code.OWN_GIG)
     try:

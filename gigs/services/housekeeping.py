@@ -24,6 +24,8 @@ def gig_expire_overdue(*, today=None) -> int:
 
     A gig that moved on meanwhile (a bid was accepted) is left alone. Running it again
     changes nothing: expired gigs are no longer open and the notice has a dedupe key.
+    A system move for no user: it keeps its own guard (open and overdue, then the graph), not
+    ``gig_actions``, which answers for the owner and the bidders.
     """
     today = today or timezone.localdate()
     expired = 0

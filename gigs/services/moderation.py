@@ -40,7 +40,11 @@ def report_create(*, user, reason: str, gig: Gig | None = None, bid: Bid | None 
 @transaction.atomic
 def report_resolve(*, report: Report, admin, action: str = ReportAction.NONE, note: str = "") -> Report:
     """An MJC admin closes a report, optionally acting on its target — always through the
-    target's own guarded service, so moderation cannot leave a gig and its contract disagreeing."""
+    target's own guarded service, so moderation cannot leave a gig and its contract disagreeing.
+
+    Moderation acts for no party of the gig or bid, so it does not ask ``gig_actions`` or
+    ``bid_actions`` (which answer for the owner and the bidder): it keeps its own guards — the
+    running-contract check of ``_gig_cancel`` and the status graphs of ``transition``."""
     if not getattr(admin, "is_superuser", False):
         raise PermissionDenied(_("Only MJC admins moderate reports."), code=Code.NOT_ADMIN)
     if action not in ReportAction.values:

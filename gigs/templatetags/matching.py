@@ -7,6 +7,7 @@ from django import template
 
 from gigs.matching import reasons_text
 from gigs.models import Bid, GigInvitation, GigMatch
+from gigs.selectors import gig_actions
 from gigs.statuses import GigStatus
 from mjc.categories.models import Category
 from mjc.core.paths import path_to
@@ -46,7 +47,7 @@ def gig_recommendations(gig, user, bids=None):
         bidders = set(Bid.objects.filter(gig=gig).values_list("creative_id", flat=True))
     else:
         bidders = {bid.creative_id for bid in bids}
-    open_gig = gig.status == GigStatus.OPEN
+    may_invite = "invite" in gig_actions(gig, user)  # the invite button, as the service allows it
     categories = _categories()
     return [
         {
@@ -56,7 +57,7 @@ def gig_recommendations(gig, user, bids=None):
             "reasons": reasons_text(match.reasons, categories),
             "bid": match.creative_id in bidders,
             "invited": match.creative_id in invited,
-            "invite_url": _invite_url(gig.pk, match.creative_id) if open_gig else "",
+            "invite_url": _invite_url(gig.pk, match.creative_id) if may_invite else "",
             "top": index < RECOMMENDATIONS_TOP,
         }
         for index, match in enumerate(matches)

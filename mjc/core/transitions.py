@@ -32,6 +32,17 @@ def _label(choices, value) -> str:
         return value
 
 
+def illegal_transition(current: str, to: str, *, choices, code_prefix: str) -> IllegalTransition:
+    """The 409 for a move the graph does not allow: what ``transition`` raises, for a service
+    that refuses before it moves (so the client gets the same code either way)."""
+    return IllegalTransition(
+        _("This cannot be done now: it is “%(current)s” and cannot become “%(target)s”.")
+        % {"current": _label(choices, current), "target": _label(choices, to)},
+        code=f"{code_prefix}_illegal_transition",
+        extra={"from": current, "to": to},
+    )
+
+
 def transition(
     queryset: models.QuerySet | type[models.Model],
     pk,
@@ -55,12 +66,7 @@ def transition(
         if current == to:
             return Transition(obj=obj, from_status=current, changed=False)
         if to not in transitions.get(current, ()):
-            raise IllegalTransition(
-                _("This cannot be done now: it is “%(current)s” and cannot become “%(target)s”.")
-                % {"current": _label(choices, current), "target": _label(choices, to)},
-                code=f"{code_prefix or obj._meta.model_name}_illegal_transition",
-                extra={"from": current, "to": to},
-            )
+            raise illegal_transition(current, to, choices=choices, code_prefix=code_prefix or obj._meta.model_name)
         obj.status = to
         update_fields = ["status"]
         for name, value in (fields or {}).items():
