@@ -32,6 +32,18 @@ def _label(choices, value) -> str:
         return value
 
 
+def illegal_move(obj, to: str, *, choices: type[models.TextChoices], code_prefix: str = "") -> IllegalTransition:
+    """The 409 for a move the object's status does not allow now (``<prefix>_illegal_transition``).
+    ``transition`` raises it, and so do the services whose actions function (``…_actions``) does not
+    list the move for this user now, so both refusals read the same."""
+    return IllegalTransition(
+        _("This cannot be done now: it is “%(current)s” and cannot become “%(target)s”.")
+        % {"current": _label(choices, obj.status), "target": _label(choices, to)},
+        code=f"{code_prefix or obj._meta.model_name}_illegal_transition",
+        extra={"from": obj.status, "to": to},
+    )
+
+
 def transition(
     queryset: models.QuerySet | type[models.Model],
     pk,
@@ -55,12 +67,7 @@ def transition(
         if current == to:
             return Transition(obj=obj, from_status=current, changed=False)
         if to not in transitions.get(current, ()):
-            raise IllegalTransition(
-                _("This cannot be done now: it is “%(current)s” and cannot become “%(target)s”.")
-                % {"current": _label(choices, current), "target": _label(choices, to)},
-                code=f"{code_prefix or obj._meta.model_name}_illegal_transition",
-                extra={"from": current, "to": to},
-            )
+            raise illegal_move(obj, to, choices=choices, code_prefix=code_prefix)
         obj.status = to
         update_fields = ["status"]
         for name, value in (fields or {}).items():
