@@ -49,7 +49,13 @@ def staff_day(space: Space, day: date) -> list[RoomDay]:
         .order_by("start", "id")
     )
     by_room: dict[int, list[Booking]] = {}
+    rooms_by_id = {room.pk: room for room in rooms}
+    for room in rooms:
+        room.space = space
     for booking in bookings:
+        booking.room = rooms_by_id[
+            booking.room_id
+        ]  # its actions (the row's buttons) read the room's hub: no query each
         by_room.setdefault(booking.room_id, []).append(booking)
     out = []
     for room in rooms:

@@ -19,6 +19,7 @@ from ejsc import checkin, feedback, selectors, series, visitors, waitlist
 from ejsc.days import staff_day
 from ejsc.forms import FeedbackForm, PeriodForm
 from ejsc.models import RejectionReason, Space
+from ejsc.statuses import CHECK_IN_EARLY
 from ejsc.timefmt import parse_day, when
 from ejsc.views import _get, _next, _require_staff, booking_detail, chosen_reason, event_detail, room_page
 from mjc.core.errors import ApplicationError, NotFound
@@ -172,7 +173,16 @@ def check_in_scan(request, token):
             messages.error(request, exc.message)
         return redirect(request.path)
     booking.refresh_from_db()
-    return render(request, "ejsc/check_in_scan.html", {"booking": booking})
+    return render(
+        request,
+        "ejsc/check_in_scan.html",
+        {
+            "booking": booking,
+            "actions": selectors.booking_actions(booking, request.user),  # the button, as on the booking page
+            "now": timezone.now(),
+            "early_minutes": int(CHECK_IN_EARLY.total_seconds() // 60),
+        },
+    )
 
 
 # --- on behalf --------------------------------------------------------------------------------------

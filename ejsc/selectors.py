@@ -331,7 +331,9 @@ def hub_service_csv_rows(*, bakorwil_id=None, months: int = 6) -> list[list]:
 
 # --- what may happen now ---------------------------------------------------------------------
 # The one answer to "which buttons does this user get": the pages draw them from it, the API
-# returns it as ``actions``; the services still refuse anything else with their own code.
+# returns it as ``actions``, and the services (ejsc/services.py ``_guard``) refuse whatever it
+# does not list, with the code API users know. The expiry, no-show and completion jobs act as no
+# user and keep their own rules.
 
 
 def booking_actions(booking: Booking, user, *, now: datetime | None = None) -> list[str]:
@@ -363,8 +365,9 @@ def event_open_for_rsvp(event: Event, *, now: datetime | None = None) -> bool:
 
 
 def event_actions(event: Event, user, *, now: datetime | None = None) -> list[str]:
-    """``approve``, ``reject`` (region staff, before the start), ``cancel`` (the organizer or
-    staff, while requested or approved), ``rsvp`` (anyone signed in, while it takes RSVPs)."""
+    """``approve``, ``reject`` (region staff, before the start), ``cancel`` (while requested or approved:
+    staff any time, the organizer before the start, as with the event's booking), ``rsvp`` (anyone
+    signed in, while it takes RSVPs)."""
     if not getattr(user, "is_authenticated", False):
         return []
     now = now or timezone.now()
@@ -372,7 +375,9 @@ def event_actions(event: Event, user, *, now: datetime | None = None) -> list[st
     actions = []
     if decider and event.status == EventStatus.REQUESTED and event.start > now:
         actions += ["approve", "reject"]
-    if event.status in CANCELLABLE_EVENT_STATUSES and (decider or event.organizer_id == user.pk):
+    if event.status in CANCELLABLE_EVENT_STATUSES and (
+        decider or (event.organizer_id == user.pk and event.start > now)
+    ):
         actions.append("cancel")
     if event_open_for_rsvp(event, now=now):
         actions.append("rsvp")

@@ -14,6 +14,7 @@ from ejsc.errors import BookingCode, BookingRuleBroken, EventCode, booking_confl
 from ejsc.models import Booking, Event, Room, Rsvp
 from ejsc.statuses import (
     BOOKING_TRANSITIONS,
+    CANCELLABLE_EVENT_STATUSES,
     CANCELLABLE_STATUSES,
     CHECK_IN_EARLY,
     EVENT_TRANSITIONS,
@@ -25,7 +26,7 @@ from ejsc.statuses import (
 from ejsc.timefmt import at_wib, clock, period_param, week_start
 from mjc.core.errors import Conflict, PermissionDenied, ValidationFailed
 from mjc.core.formatting import wib
-from mjc.core.transitions import record_creation, transition
+from mjc.core.transitions import illegal_move, record_creation, transition
 from mjc.notifications.services import notify
 
 REMIND_AHEAD = timedelta(hours=24)
@@ -134,6 +135,35 @@ def _staff_of(space):
 def _require_decider(actor, space) -> None:
     if not selectors.can_decide(actor, space):
         raise PermissionDenied(_("Only staff of this hub's Bakorwil can decide this."))
+
+
+def _guard(action: str, listed: list[str], obj, *, to: str, conflict: Exception | None = None) -> None:
+    """Refuse ``action`` unless the actions function (``selectors.booking_actions`` / ``event_actions``)
+    lists it for this user now: the page's buttons, the API's ``actions`` and this refusal are one
+    answer. The caller has already refused a user without a role on the object (403, as before).
+
+    An object already where the action leads passes: the transition makes the second click a
+    no-op, as it always has. Otherwise the refusal is ``conflict`` (a 409 whose code API users
+    know, e.g. ``booking_already_started``) or else the lifecycle's illegal-transition 409."""
+    if action in listed or obj.status == to:
+        return
+    if conflict is not None:
+        raise conflict
+    if isinstance(obj, Event):
+        raise illegal_move(obj, to, choices=EventStatus, code_prefix="event")
+    raise illegal_move(obj, to, choices=BookingStatus, code_prefix="booking")
+
+
+def _fresh(obj):
+    """The caller's booking or event read again (its copy may be older than a concurrent decision), in
+    place, as the services always refreshed it. Read, not locked: the room is locked before its
+    bookings (``_lock_room``), and ``transition`` locks the row for the move itself."""
+    obj.refresh_from_db()
+    return obj
+
+
+def _not_decided_in_time() -> Conflict:
+    return Conflict(_("This request was not decided before its start time."), code=BookingCode.STARTED)
 
 
 def _move(booking_id, to, *, actor, note="", fields=None):
@@ -289,8 +319,14 @@ def booking_request(
 def booking_approve(*, actor, booking: Booking, tell: bool = True) -> Booking:
     """``tell=False``: the caller tells the requester once for several decisions (a series)."""
     _require_decider(actor, booking.room.space)
-    if booking.status == BookingStatus.REQUESTED and booking.start <= timezone.now():
-        raise Conflict(_("This request was not decided before its start time."), code=BookingCode.STARTED)
+    _fresh(booking)
+    _guard(
+        "approve",
+        selectors.booking_actions(booking, actor),
+        booking,
+        to=BookingStatus.APPROVED,
+        conflict=_not_decided_in_time() if booking.status == BookingStatus.REQUESTED else None,
+    )
     with transaction.atomic():
         if hasattr(booking, "event") and booking.status == BookingStatus.REQUESTED:
             event_approve(actor=actor, event=booking.event)
@@ -309,6 +345,16 @@ def booking_reject(*, actor, booking: Booking, reason: str, rejection_reason=Non
         reason = str(rejection_reason.label)
     if not reason:
         raise ValidationFailed(_("Please give a reason, so the requester knows why."), code=BookingCode.REASON_REQUIRED)
+    _fresh(booking)
+    # A request still undecided at its start is refused like an approval then (it expires): the
+    # page never offered "reject" after the start, the service used to accept it.
+    _guard(
+        "reject",
+        selectors.booking_actions(booking, actor),
+        booking,
+        to=BookingStatus.REJECTED,
+        conflict=_not_decided_in_time() if booking.status == BookingStatus.REQUESTED else None,
+    )
     with transaction.atomic():
         if hasattr(booking, "event") and booking.status == BookingStatus.REQUESTED:
             event_reject(actor=actor, event=booking.event, reason=reason)
@@ -340,11 +386,22 @@ def booking_cancel(*, actor, booking: Booking, reason: str = "", now=None, tell:
     is_decider = selectors.can_decide(actor, booking.room.space)
     if booking.requester_id != actor.pk and not is_decider:
         raise PermissionDenied()
-    if booking.status in CANCELLABLE_STATUSES and booking.start <= now and not is_decider:
-        raise Conflict(_("This booking has already started and can no longer be cancelled."), code=BookingCode.STARTED)
+    _fresh(booking)
+    started = booking.status in CANCELLABLE_STATUSES and booking.start <= now
+    _guard(
+        "cancel",
+        selectors.booking_actions(booking, actor, now=now),
+        booking,
+        to=BookingStatus.CANCELLED,
+        conflict=Conflict(
+            _("This booking has already started and can no longer be cancelled."), code=BookingCode.STARTED
+        )
+        if started
+        else None,
+    )
     with transaction.atomic():
         if hasattr(booking, "event"):
-            event_cancel(actor=actor, event=booking.event, reason=reason)
+            event_cancel(actor=actor, event=booking.event, reason=reason, now=now)
         else:
             moved = _move(
                 booking.pk, BookingStatus.CANCELLED, actor=actor, note=reason, fields={"decision_reason": reason[:300]}
@@ -362,15 +419,23 @@ def booking_check_in(*, actor, booking: Booking, now=None) -> Booking:
     now = now or timezone.now()
     if booking.requester_id != actor.pk and not selectors.can_decide(actor, booking.room.space):
         raise PermissionDenied()
-    if booking.status == BookingStatus.APPROVED:
-        if now < booking.start - CHECK_IN_EARLY:
-            raise Conflict(
-                _("Check-in opens %(minutes)s minutes before the start.")
-                % {"minutes": int(CHECK_IN_EARLY.total_seconds() // 60)},
-                code=BookingCode.TOO_EARLY_TO_CHECK_IN,
-            )
-        if now >= booking.end:
-            raise Conflict(_("This booking has already ended."), code=BookingCode.TOO_LATE_TO_CHECK_IN)
+    _fresh(booking)
+    conflict = None
+    if booking.status == BookingStatus.APPROVED and now < booking.start - CHECK_IN_EARLY:
+        conflict = Conflict(
+            _("Check-in opens %(minutes)s minutes before the start.")
+            % {"minutes": int(CHECK_IN_EARLY.total_seconds() // 60)},
+            code=BookingCode.TOO_EARLY_TO_CHECK_IN,
+        )
+    elif booking.status == BookingStatus.APPROVED and now >= booking.end:
+        conflict = Conflict(_("This booking has already ended."), code=BookingCode.TOO_LATE_TO_CHECK_IN)
+    _guard(
+        "check_in",
+        selectors.booking_actions(booking, actor, now=now),
+        booking,
+        to=BookingStatus.CHECKED_IN,
+        conflict=conflict,
+    )
     moved = _move(booking.pk, BookingStatus.CHECKED_IN, actor=actor, fields={"checked_in_at": now})
     return moved.obj
 
@@ -410,6 +475,9 @@ def booking_block(*, actor, room: Room, start: datetime, end: datetime, reason: 
 
 
 # --- scheduled housekeeping (thin tasks call these; each is safe to run twice) ------------
+# System moves act as no user, so no actions function speaks for them: each selects the rows
+# its rule covers (undecided at the start, no check-in after the grace, ended) and the
+# transition map refuses anything else.
 
 
 def booking_expire_undecided(*, now=None) -> int:
@@ -619,8 +687,14 @@ def event_request(
 
 def event_approve(*, actor, event: Event) -> Event:
     _require_decider(actor, event.room.space)
-    if event.status == EventStatus.REQUESTED and event.start <= timezone.now():
-        raise Conflict(_("This request was not decided before its start time."), code=BookingCode.STARTED)
+    _fresh(event)
+    _guard(
+        "approve",
+        selectors.event_actions(event, actor),
+        event,
+        to=EventStatus.APPROVED,
+        conflict=_not_decided_in_time() if event.status == EventStatus.REQUESTED else None,
+    )
     with transaction.atomic():
         fields = {"decided_by": actor, "decided_at": timezone.now()}
         moved = _move_event(event.pk, EventStatus.APPROVED, actor=actor, fields=fields)
@@ -636,6 +710,14 @@ def event_reject(*, actor, event: Event, reason: str) -> Event:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationFailed(_("Please give a reason, so the requester knows why."), code=BookingCode.REASON_REQUIRED)
+    _fresh(event)
+    _guard(
+        "reject",
+        selectors.event_actions(event, actor),
+        event,
+        to=EventStatus.REJECTED,
+        conflict=_not_decided_in_time() if event.status == EventStatus.REQUESTED else None,
+    )
     with transaction.atomic():
         fields = {"decision_reason": reason[:300], "decided_by": actor, "decided_at": timezone.now()}
         moved = _move_event(event.pk, EventStatus.REJECTED, actor=actor, note=reason, fields=fields)
@@ -647,10 +729,22 @@ def event_reject(*, actor, event: Event, reason: str) -> Event:
     return event
 
 
-def event_cancel(*, actor, event: Event, reason: str = "") -> Event:
+def event_cancel(*, actor, event: Event, reason: str = "", now=None) -> Event:
+    """The organizer cancels before the start (as a requester cancels a booking); staff of the region any time."""
+    now = now or timezone.now()
     if event.organizer_id != actor.pk and not selectors.can_decide(actor, event.room.space):
         raise PermissionDenied()
     reason = (reason or "").strip()
+    _fresh(event)
+    _guard(
+        "cancel",
+        selectors.event_actions(event, actor, now=now),
+        event,
+        to=EventStatus.CANCELLED,
+        conflict=Conflict(_("This event has already started and can no longer be cancelled."), code=BookingCode.STARTED)
+        if event.status in CANCELLABLE_EVENT_STATUSES
+        else None,
+    )
     with transaction.atomic():
         moved = _move_event(
             event.pk, EventStatus.CANCELLED, actor=actor, note=reason, fields={"decision_reason": reason[:300]}
@@ -678,8 +772,8 @@ def event_cancel(*, actor, event: Event, reason: str = "") -> Event:
 def event_rsvp(*, user, event: Event) -> Rsvp:
     """Take a place at a public approved event; the locked event row keeps the count within capacity."""
     with transaction.atomic():
-        locked = Event.objects.select_for_update(of=("self",)).select_related("room").get(pk=event.pk)
-        if locked.status != EventStatus.APPROVED or not locked.public or locked.end <= timezone.now():
+        locked = Event.objects.select_for_update(of=("self",)).select_related("room__space").get(pk=event.pk)
+        if "rsvp" not in selectors.event_actions(locked, user):
             raise Conflict(_("This event does not take RSVPs."), code=EventCode.NOT_OPEN)
         existing = Rsvp.objects.filter(event=locked, user=user).first()
         if existing is not None:

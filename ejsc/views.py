@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from ejsc import calendars, selectors, services
 from ejsc.forms import BlockForm, BookingForm, EventForm, ReasonForm
-from ejsc.statuses import CANCELLABLE_STATUSES, BookingStatus, EventStatus
+from ejsc.statuses import BookingStatus, EventStatus
 from ejsc.timefmt import at_wib, parse_day, week_start, when
 from mjc.core.errors import ApplicationError, NotFound
 from mjc.core.formatting import wib
@@ -242,9 +242,7 @@ def my_bookings(request):
             .filter(event__end__gt=now)
             .order_by("event__start"),
             "feed_url": request.build_absolute_uri(reverse("ejsc:user_calendar", args=[request.user.calendar_token])),
-            "cancellable": CANCELLABLE_STATUSES,
             "now": now,
-            "check_in_from": now + services.CHECK_IN_EARLY,
         },
     )
 
@@ -273,13 +271,13 @@ def booking_detail(request, pk, feedback_form=None, status=200):
             "reason_form": ReasonForm(),
             "feedback_form": feedback_form,
             "error_forms": error_forms([feedback_form]),
-            **_public_service_context(request, booking, can_decide),
+            **_public_service_context(request, booking, can_decide, actions),
         },
         status=status,
     )
 
 
-def _public_service_context(request, booking, can_decide) -> dict:
+def _public_service_context(request, booking, can_decide, actions) -> dict:
     """Issue 14 on the booking page: the QR and code, the decision deadline, the rating, the reasons list."""
     from ejsc import feedback
 
@@ -289,7 +287,7 @@ def _public_service_context(request, booking, can_decide) -> dict:
         "show_pass": booking.status == BookingStatus.APPROVED and booking.check_code and (is_requester or can_decide),
         "can_rate": used and is_requester and not booking.visitor_name,
         "rated": used and is_requester and feedback.has_given(request.user, booking=booking),
-        "reasons": list(_active_reasons()) if can_decide and booking.status == BookingStatus.REQUESTED else [],
+        "reasons": list(_active_reasons()) if "reject" in actions else [],
     }
 
 

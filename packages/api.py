@@ -21,32 +21,8 @@ from mjc.core.paths import path_to
 from packages import selectors, services
 from packages.errors import PackageErrorCode
 from packages.models import Order, Package
-from packages.statuses import OrderStatus, PackageStatus
+from packages.selectors import order_actions, package_actions  # noqa: F401 (their old home: imports keep working)
 from umkm.models import Business
-
-
-def package_actions(package: Package, user) -> list[str]:
-    """What ``user`` may do with the package now (the buttons a client shows)."""
-    if user is None or not user.is_authenticated:
-        return ["order"] if package.status == PackageStatus.ACTIVE else []
-    if package.creative.user_id == user.pk:
-        actions = {
-            PackageStatus.DRAFT: ["edit", "publish", "archive"],
-            PackageStatus.ACTIVE: ["edit", "pause", "archive"],
-            PackageStatus.PAUSED: ["edit", "publish", "archive"],
-        }
-        return actions.get(package.status, [])
-    return ["order"] if package.status == PackageStatus.ACTIVE else []
-
-
-def order_actions(order: Order, user) -> list[str]:
-    if order.status != OrderStatus.REQUESTED or user is None or not user.is_authenticated:
-        return []
-    if order.creative.user_id == user.pk:
-        return ["accept", "decline"]
-    if order.owner_id == user.pk:
-        return ["cancel"]
-    return []
 
 
 def _photo_url(request, field_file):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
 from django.db.models import Case, Count, F, FloatField, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Cast
+from django.utils import timezone
 
 from mjc.core.search import search
 from mjc.core.summaries import read_snapshot, register_snapshot
@@ -260,3 +261,36 @@ def price_guidance_table() -> list[dict]:
             }
         )
     return table
+
+
+# --- what may happen now (issue 9.4) -------------------------------------------------------------
+# The one answer to "which buttons does this user get": the pages draw them from it, the API returns
+# it as ``actions``, and the services (packages/services.py ``_guard``) refuse whatever it does not
+# list, with the code API users know. The expiry job acts as no user and keeps its own rule.
+
+
+def package_actions(package: Package, user) -> list[str]:
+    """What ``user`` may do with the package now: its creative ``edit``, ``publish``, ``pause``,
+    ``archive`` along the lifecycle; anyone else ``order`` while it is active."""
+    if user is None or not user.is_authenticated:
+        return ["order"] if package.status == PackageStatus.ACTIVE else []
+    if package.creative.user_id == user.pk:
+        actions = {
+            PackageStatus.DRAFT: ["edit", "publish", "archive"],
+            PackageStatus.ACTIVE: ["edit", "pause", "archive"],
+            PackageStatus.PAUSED: ["edit", "publish", "archive"],
+        }
+        return actions.get(package.status, [])
+    return ["order"] if package.status == PackageStatus.ACTIVE else []
+
+
+def order_actions(order: Order, user, *, now=None) -> list[str]:
+    """While the order waits: its creative ``accept`` (within the 48 hours) or ``decline``; the owner ``cancel``."""
+    if order.status != OrderStatus.REQUESTED or user is None or not user.is_authenticated:
+        return []
+    if order.creative.user_id == user.pk:
+        in_time = order.expires_at > (now or timezone.now())
+        return ["accept", "decline"] if in_time else ["decline"]
+    if order.owner_id == user.pk:
+        return ["cancel"]
+    return []

@@ -20,13 +20,12 @@ from mjc.core.formatting import rupiah, single_line
 from mjc.core.money import MAX_RUPIAH
 from mjc.core.search import add_words
 from mjc.core.summaries import summary_changed
-from mjc.core.transitions import record_creation, transition
+from mjc.core.transitions import illegal_move, record_creation, transition
 from mjc.notifications.services import notify
 from packages.errors import PackageErrorCode as Code
 from packages.models import Order, OrderFile, Package, PackageAddon, PackagePhoto, PackageTier
-from packages.selectors import PACKAGE_FIGURES, PACKAGE_WORDS
+from packages.selectors import PACKAGE_FIGURES, PACKAGE_WORDS, order_actions, package_actions
 from packages.statuses import (
-    EDITABLE_PACKAGE_STATUSES,
     ORDER_DECISION_HOURS,
     ORDER_TRANSITIONS,
     PACKAGE_TRANSITIONS,
@@ -58,6 +57,19 @@ def _invalid(field: str, message, code: str = "invalid") -> ValidationFailed:
         code=code,
         extra={"fields": {field: [str(message)]}},
     )
+
+
+def _guard(action: str, listed: list[str], refusal: Exception) -> None:
+    """Refuse ``action`` unless the actions function (``selectors.package_actions`` / ``order_actions``)
+    lists it for this user now, so the buttons, the API's ``actions`` and the service say the same. The
+    caller has refused a user without a role first (403, as before) and let a repeated move through as
+    the no-op it always was; ``refusal`` is the 409 API users know for the right person at the wrong time."""
+    if action not in listed:
+        raise refusal
+
+
+def _not_editable() -> Conflict:
+    return Conflict(_("An archived package cannot be changed."), code=Code.PACKAGE_NOT_EDITABLE)
 
 
 def _creative_profile(user):
@@ -247,8 +259,7 @@ EDITABLE_FIELDS = ("title", "description", "category", "tiers", "addons")
 def package_update(*, package: Package, user, **changes) -> Package:
     _require_package_creative(package, user)
     package = Package.objects.select_for_update(of=("self",)).select_related("creative").get(pk=package.pk)
-    if package.status not in EDITABLE_PACKAGE_STATUSES:
-        raise Conflict(_("An archived package cannot be changed."), code=Code.PACKAGE_NOT_EDITABLE)
+    _guard("edit", package_actions(package, user), _not_editable())
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise _invalid(sorted(unknown)[0], _("This field cannot be changed."))
@@ -305,9 +316,14 @@ def _move_package(package: Package, *, to: str, user, fields=None):
 def package_publish(*, package: Package, user) -> Package:
     """draft or paused → active; the tiers are checked against today's floor first."""
     _require_package_creative(package, user)
-    current = Package.objects.select_for_update(of=("self",)).select_related("category").get(pk=package.pk)
+    current = Package.objects.select_for_update(of=("self",)).select_related("category", "creative").get(pk=package.pk)
     if current.status == PackageStatus.ACTIVE:
-        return current
+        return current  # the same move twice
+    _guard(
+        "publish",
+        package_actions(current, user),
+        illegal_move(current, PackageStatus.ACTIVE, choices=PackageStatus, code_prefix="package"),
+    )
     tiers = list(current.tiers.all())
     if not tiers:
         raise Conflict(_("Add at least one tier before publishing."), code=Code.PACKAGE_INCOMPLETE)
@@ -319,16 +335,22 @@ def package_publish(*, package: Package, user) -> Package:
     return moved.obj
 
 
+def _guarded_move(package: Package, *, action: str, to: str, user) -> Package:
+    _require_package_creative(package, user)
+    current = Package.objects.select_for_update(of=("self",)).select_related("creative").get(pk=package.pk)
+    if current.status != to:  # else the same move twice: the transition makes it a no-op
+        _guard(action, package_actions(current, user), illegal_move(current, to, choices=PackageStatus))
+    return _move_package(current, to=to, user=user).obj
+
+
 @transaction.atomic
 def package_pause(*, package: Package, user) -> Package:
-    _require_package_creative(package, user)
-    return _move_package(package, to=PackageStatus.PAUSED, user=user).obj
+    return _guarded_move(package, action="pause", to=PackageStatus.PAUSED, user=user)
 
 
 @transaction.atomic
 def package_archive(*, package: Package, user) -> Package:
-    _require_package_creative(package, user)
-    return _move_package(package, to=PackageStatus.ARCHIVED, user=user).obj
+    return _guarded_move(package, action="archive", to=PackageStatus.ARCHIVED, user=user)
 
 
 @transaction.atomic
@@ -336,8 +358,7 @@ def package_photo_add(*, package: Package, user, upload=None, portfolio_item=Non
     """A photo, uploaded (cleaned like every image) or copied from the creative's portfolio."""
     _require_package_creative(package, user)
     package = Package.objects.select_for_update(of=("self",)).filter(pk=package.pk).first() or package
-    if package.status not in EDITABLE_PACKAGE_STATUSES:
-        raise Conflict(_("An archived package cannot be changed."), code=Code.PACKAGE_NOT_EDITABLE)
+    _guard("edit", package_actions(package, user), _not_editable())
     if portfolio_item is None and not hasattr(upload, "read"):
         raise _invalid("file", _("Choose a photo to upload, or one from your portfolio."), code="required")
     if PackagePhoto.objects.filter(package=package).count() >= MAX_PHOTOS:
@@ -373,8 +394,7 @@ def package_photo_remove(*, photo: PackagePhoto, user) -> bool:
     if package is None:
         raise NotFound()
     _require_package_creative(package, user)
-    if package.status not in EDITABLE_PACKAGE_STATUSES:
-        raise Conflict(_("An archived package cannot be changed."), code=Code.PACKAGE_NOT_EDITABLE)
+    _guard("edit", package_actions(package, user), _not_editable())
     photo = PackagePhoto.objects.filter(pk=photo.pk, package=package).first()
     if photo is None:
         return False  # removed already (a second click): nothing more to do
@@ -429,10 +449,13 @@ def order_create(
     package = Package.objects.select_related("creative__user", "category").get(pk=package.pk)
     if package.creative.user_id == user.pk:
         raise PermissionDenied(_("You cannot order your own package."), code=Code.OWN_PACKAGE)
-    if package.status != PackageStatus.ACTIVE:
-        raise Conflict(
+    _guard(
+        "order",
+        package_actions(package, user),
+        Conflict(
             _("This package is not taking orders now."), code=Code.PACKAGE_NOT_ACTIVE, extra={"status": package.status}
-        )
+        ),
+    )
     if business is None:
         business = user.businesses.order_by("id").first()
         if business is None:
@@ -567,14 +590,19 @@ def order_accept(*, order: Order, user):
     current = _lock_order(order)
     if current.status == OrderStatus.ACCEPTED:
         return current.contract  # the same accept twice
-    if current.status != OrderStatus.REQUESTED:
-        raise _not_requested(current)
-    if current.expires_at <= timezone.now():  # past its 48 hours: the expiry job is about to close it
-        raise Conflict(
+    # past its 48 hours the expiry job is about to close it: no "accept" is listed any more
+    timed_out = current.status == OrderStatus.REQUESTED
+    _guard(
+        "accept",
+        order_actions(current, user),
+        Conflict(
             _("This order waited more than 48 hours and has expired."),
             code=Code.ORDER_NOT_REQUESTED,
             extra={"status": OrderStatus.EXPIRED},
         )
+        if timed_out
+        else _not_requested(current),
+    )
     addons = ", ".join(item["name"] for item in current.addons)
     proposal = str(
         _("Package “%(package)s”, tier %(tier)s.")
@@ -616,9 +644,8 @@ def order_decline(*, order: Order, user, reason: str) -> Order:
         raise _invalid("reason", _("Please give a reason."), code=Code.REASON_REQUIRED)
     current = _lock_order(order)
     if current.status == OrderStatus.DECLINED:
-        return current
-    if current.status != OrderStatus.REQUESTED:
-        raise _not_requested(current)
+        return current  # the same decline twice
+    _guard("decline", order_actions(current, user), _not_requested(current))
     moved = _move_order(
         current,
         to=OrderStatus.DECLINED,
@@ -643,9 +670,8 @@ def order_cancel(*, order: Order, user) -> Order:
         raise PermissionDenied(_("Only the owner who ordered can cancel the order."), code=Code.NOT_BUSINESS_OWNER)
     current = _lock_order(order)
     if current.status == OrderStatus.CANCELLED:
-        return current
-    if current.status != OrderStatus.REQUESTED:
-        raise _not_requested(current)
+        return current  # the same cancel twice
+    _guard("cancel", order_actions(current, user), _not_requested(current))
     moved = _move_order(current, to=OrderStatus.CANCELLED, user=user, fields={"decided_at": timezone.now()})
     notify(
         recipient=current.creative.user,
@@ -659,7 +685,8 @@ def order_cancel(*, order: Order, user) -> Order:
 
 def orders_expire(*, now=None, limit: int = 500) -> int:
     """Requested orders past their 48 hours become ``expired``; the owner (and the creative)
-    are told. Idempotent: a second run finds nothing to do."""
+    are told. Idempotent: a second run finds nothing to do. A system move acts as no user, so no
+    actions function speaks for it: it keeps its own rule (requested, past ``expires_at``)."""
     now = now or timezone.now()
     expired = 0
     ids = list(

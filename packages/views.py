@@ -18,10 +18,8 @@ from mjc.core.pagination import html_page
 from mjc.core.transitions import history
 from mjc.core.web import INVALID, REFUSED, attempt, error_forms, id_or_404, rejected
 from packages import selectors, services
-from packages.api import order_actions, package_actions
 from packages.forms import DeclineForm, OrderForm, PackageForm, PackageSearchForm
 from packages.models import OrderFile, PackagePhoto
-from packages.statuses import PackageStatus
 
 PAGE_SIZE = 24
 
@@ -107,7 +105,7 @@ def package_detail(request, pk):
         "addons": addons,
         "photos": list(package.photos.all()),
         "reviews": list(selectors.package_reviews(package=package)),
-        "actions": package_actions(package, user),
+        "actions": selectors.package_actions(package, user),
         "businesses": businesses,
         "form": form,
         "brief_template": template,
@@ -172,7 +170,7 @@ def package_create(request):
 @login_required
 def package_edit(request, pk):
     package = _package_or_404(request, pk)
-    if package.creative.user_id != request.user.pk or package.status == PackageStatus.ARCHIVED:
+    if "edit" not in selectors.package_actions(package, request.user):  # not theirs, or archived
         raise Http404
     return _save_package(request, package)
 
@@ -182,7 +180,7 @@ def package_edit(request, pk):
 def photo_remove(request, pk, photo_pk):
     """Its creative removes one photo (after the confirm on the edit page); anyone else: 404."""
     package = _package_or_404(request, pk)
-    if package.creative.user_id != request.user.pk or package.status == PackageStatus.ARCHIVED:
+    if "edit" not in selectors.package_actions(package, request.user):  # not theirs, or archived
         raise Http404
     photo = PackagePhoto.objects.filter(package=package, pk=_id(photo_pk)).first()
     if photo is None:
@@ -275,7 +273,7 @@ def order_detail(request, pk):
         "brief": brief,
         "masked_notice": NOTICE if brief != order.brief else "",
         "is_owner": is_owner,
-        "actions": order_actions(order, user),
+        "actions": selectors.order_actions(order, user),
         "decline_form": decline_form,
         "error_forms": error_forms([decline_form]),
         "history": history(order),

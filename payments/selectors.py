@@ -201,12 +201,25 @@ def payment_actions(*, summary: PaymentSummary, contract: Contract, user) -> lis
     if is_owner and open_contract and summary.terms.status == TermsStatus.AGREED and summary.next_instalment:
         actions.append("record_payment")
     if is_creative and any(
-        p.status in (PaymentStatus.REPORTED, PaymentStatus.NOT_RECEIVED)
-        for view in summary.instalments
-        for p in view.payments
+        "confirm" in record_actions(p, user, contract=contract) for view in summary.instalments for p in view.payments
     ):
         actions.append("confirm_payment")
     return actions
+
+
+def record_actions(payment: Payment, user, *, contract: Contract | None = None) -> list[str]:
+    """What this user may do with one payment record now: the contract's creative ``confirm`` (it was
+    reported, or is disputed and the money turned up after all) or say ``not_received`` (reported).
+    The page draws each record's buttons from it, and ``payment_confirm`` / ``payment_not_received``
+    refuse what it does not list; voiding a dispute is MJC's (the admin action), not a party's."""
+    contract = contract or payment.contract
+    if user is None or not user.is_authenticated or contract.creative.user_id != user.pk:
+        return []
+    if payment.status == PaymentStatus.REPORTED:
+        return ["confirm", "not_received"]
+    if payment.status == PaymentStatus.NOT_RECEIVED:
+        return ["confirm"]
+    return []
 
 
 # --- province figures (issue 13): money that moved, next to contract value ------------------------

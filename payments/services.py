@@ -25,7 +25,7 @@ from mjc.core.errors import Conflict, NotFound, PermissionDenied, UnsupportedMed
 from mjc.core.formatting import rupiah
 from mjc.core.money import MAX_RUPIAH
 from mjc.core.summaries import summary_changed
-from mjc.core.transitions import record_creation, transition
+from mjc.core.transitions import illegal_move, record_creation, transition
 from mjc.notifications.services import notify
 from payments.errors import PaymentErrorCode as Code
 from payments.models import (
@@ -40,7 +40,7 @@ from payments.models import (
     Payment,
     PaymentTerms,
 )
-from payments.selectors import PAYMENT_FIGURES, payment_summary
+from payments.selectors import PAYMENT_FIGURES, payment_actions, payment_summary, record_actions
 from payments.statuses import (
     CLOSED_CONTRACT_STATUSES,
     COUNTED_PAYMENT_STATUSES,
@@ -91,6 +91,16 @@ def _require_owner(contract: Contract, user) -> None:
 def _require_creative(contract: Contract, user) -> None:
     if not user.is_authenticated or contract.creative.user_id != user.pk:
         raise PermissionDenied(_("Only the contracted creative can do this."), code=Code.NOT_CREATIVE)
+
+
+def _guard(action: str, listed: list[str], refusal: Exception) -> None:
+    """Refuse ``action`` unless the actions function (``selectors.payment_actions`` for the contract,
+    ``selectors.record_actions`` for one record) lists it for this user now, so the page's buttons, the
+    API's ``actions`` and the service say the same. The caller refused a user without a role first
+    (403, as before) and let a repeated move through as the no-op it was; ``refusal`` is the 409 API
+    users know for the right person at the wrong time."""
+    if action not in listed:
+        raise refusal
 
 
 def _require_open_contract(contract: Contract) -> None:
@@ -206,10 +216,21 @@ def terms_propose(*, contract: Contract, user, instalments) -> PaymentTerms:
     cleaned = _clean_instalments(contract, instalments)
     terms = terms_ensure(contract=contract)
     PaymentTerms.objects.select_for_update().get(pk=terms.pk)
-    if Payment.objects.filter(contract_id=contract.pk, status__in=COUNTED_PAYMENT_STATUSES).exists():
-        raise Conflict(
+    current = Contract.objects.select_related("creative").get(pk=contract.pk)
+    locked = Payment.objects.filter(contract_id=contract.pk, status__in=COUNTED_PAYMENT_STATUSES).exists()
+    # A completed contract keeps its schedule too: the page never offered a new one (payment_actions),
+    # the service used to take it, and the creative would have to agree to it after the handover.
+    _guard(
+        "propose_terms",
+        payment_actions(summary=payment_summary(contract=current), contract=current, user=user),
+        Conflict(
             _("A payment has been recorded on this schedule; it cannot be changed any more."), code=Code.TERMS_LOCKED
         )
+        if locked
+        else Conflict(
+            _("This contract is completed: its payment schedule can no longer change."), code=Code.TERMS_LOCKED
+        ),
+    )
     moved = _move_terms(terms, to=TermsStatus.PROPOSED, user=user, fields={"proposed_by": user, "is_default": False})
     Instalment.objects.filter(terms=terms).delete()
     Instalment.objects.bulk_create(
@@ -231,6 +252,11 @@ def terms_agree(*, contract: Contract, user) -> PaymentTerms:
     """The creative agrees to the owner's proposal (agreeing twice changes nothing)."""
     _require_creative(contract, user)
     terms = terms_ensure(contract=contract)
+    terms = PaymentTerms.objects.select_for_update().get(pk=terms.pk)
+    if terms.status != TermsStatus.AGREED:  # else agreeing twice: the transition makes it a no-op
+        current = Contract.objects.select_related("creative").get(pk=contract.pk)
+        listed = payment_actions(summary=payment_summary(contract=current), contract=current, user=user)
+        _guard("agree_terms", listed, illegal_move(terms, TermsStatus.AGREED, choices=TermsStatus, code_prefix="terms"))
     moved = _move_terms(terms, to=TermsStatus.AGREED, user=user, fields={"agreed_at": timezone.now()})
     if moved.changed:
         notify(
@@ -317,6 +343,16 @@ def payment_record(*, contract: Contract, user, instalment, amount, method: str,
         raise _invalid("instalment", _("Choose the instalment this payment is for."), code=Code.UNKNOWN_INSTALMENT)
     if row.terms.status != TermsStatus.AGREED:
         raise Conflict(_("The creative has not agreed to the payment schedule yet."), code=Code.TERMS_NOT_AGREED)
+    current = Contract.objects.select_related("creative").get(pk=contract.pk)
+    _guard(
+        "record_payment",
+        payment_actions(summary=payment_summary(contract=current), contract=current, user=user),
+        Conflict(
+            _("Only %(remaining)s of this instalment is left to pay.") % {"remaining": rupiah(0)},
+            code=Code.AMOUNT_BEYOND,
+            extra={"remaining": 0},
+        ),
+    )
     counted = (
         Payment.objects.filter(instalment=row, status__in=COUNTED_PAYMENT_STATUSES).aggregate(total=Sum("amount"))[
             "total"
@@ -363,10 +399,18 @@ def _move_payment(payment: Payment, *, to: str, user, note: str = "", fields: di
     )
 
 
+def _guard_record(payment: Payment, action: str, *, to: str, user) -> None:
+    """The record as it is now: a repeat of the move passes (a no-op), anything else must be listed."""
+    current = Payment.objects.select_related("contract__creative").get(pk=payment.pk)
+    if current.status != to:
+        _guard(action, record_actions(current, user), illegal_move(current, to, choices=PaymentStatus))
+
+
 @transaction.atomic
 def payment_confirm(*, payment: Payment, user) -> Payment:
     """The creative confirms the money arrived; the kwitansi is issued with it."""
     _require_creative(payment.contract, user)
+    _guard_record(payment, "confirm", to=PaymentStatus.CONFIRMED, user=user)
     moved = _move_payment(payment, to=PaymentStatus.CONFIRMED, user=user, fields={"confirmed_at": timezone.now()})
     if moved.changed:
         receipt_issue(payment=moved.obj)
@@ -390,6 +434,7 @@ def payment_not_received(*, payment: Payment, user, note: str) -> Payment:
         raise _invalid(
             "note", _("Please say what you found (e.g. nothing arrived in the account)."), code=Code.NOTE_REQUIRED
         )
+    _guard_record(payment, "not_received", to=PaymentStatus.NOT_RECEIVED, user=user)
     moved = _move_payment(payment, to=PaymentStatus.NOT_RECEIVED, user=user, note=note, fields={"note": note[:4000]})
     if moved.changed:
         obj = moved.obj

@@ -15,6 +15,13 @@ register = template.Library()
 
 
 @register.filter
+def actions_for(booking, user) -> list[str]:
+    """``{% with acts=booking|actions_for:request.user %}``: the buttons a list row shows, from
+    ``selectors.booking_actions`` like the booking page and the API (issue 9.4), not from its status."""
+    return selectors.booking_actions(booking, user)
+
+
+@register.filter
 def period(obj) -> str:
     """``{{ booking|period }}`` → ``Sab 5 Des 2026, 09.00–11.00 WIB``."""
     return when(obj.start, obj.end)

@@ -43,6 +43,12 @@ def illegal_transition(current: str, to: str, *, choices, code_prefix: str) -> I
     )
 
 
+def illegal_move(obj, to: str, *, choices, code_prefix: str = "") -> IllegalTransition:
+    """``illegal_transition`` for an object as it is now: what a service raises when its actions
+    function (``…_actions``) does not list the move for this user now."""
+    return illegal_transition(obj.status, to, choices=choices, code_prefix=code_prefix or obj._meta.model_name)
+
+
 def transition(
     queryset: models.QuerySet | type[models.Model],
     pk,

@@ -18,6 +18,9 @@ def contract_payments(context, contract):
     user = request.user
     summary = selectors.payment_summary(contract=contract)
     actions = selectors.payment_actions(summary=summary, contract=contract, user=user)
+    for view in summary.instalments:  # each record's buttons, as its services allow them (issue 9.4)
+        for payment in view.payments:
+            payment.actions = selectors.record_actions(payment, user, contract=contract)
     # a refused payment form comes back bound (gigs' contract_detail hands it on as page_forms)
     page_forms = context.get("page_forms") or {}
     not_received = page_forms.get("not_received")
