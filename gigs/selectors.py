@@ -85,8 +85,10 @@ def gigs_visible_to(user) -> QuerySet:
 def gig_detail(*, pk: int, user) -> Gig | None:
     return (
         _gig_rows(gigs_visible_to(user))
-        .select_related("business__owner", "picture_product")
-        .prefetch_related("attachments")
+        .select_related("business__owner")
+        # the product photo in a query of its own, made only when the gig has one: one more table in
+        # the join costs PostgreSQL ~0.7 ms of planning on every view (issue 8)
+        .prefetch_related("attachments", "picture_product")
         .filter(pk=pk)
         .first()
     )
@@ -164,14 +166,24 @@ def bids_visible_to(user) -> QuerySet:
     )
 
 
-def bids_of_gig(*, gig: Gig, user) -> QuerySet:
-    """The owner sees every bid (the comparison table); a creative only their own."""
-    bids = Bid.objects.filter(gig=gig).select_related("gig__business", "creative__user", "conversation")
+def bids_of_gig(*, gig: Gig, user, with_gig: bool = True) -> QuerySet:
+    """The owner sees every bid (the comparison table); a creative only their own.
+    ``with_gig=False``: the rows do not join the gig and its business back (the caller has them
+    and hands them on with ``with_their_gig``: two tables fewer for PostgreSQL to plan)."""
+    related = ("gig__business", "creative__user", "conversation") if with_gig else ("creative__user", "conversation")
+    bids = Bid.objects.filter(gig=gig).select_related(*related)
     if user is None or not user.is_authenticated:
         return bids.none()
     if gig.business.owner_id == user.pk:
         return bids.order_by("amount", "delivery_days", "id")
     return bids.filter(creative__user=user)
+
+
+def with_their_gig(bids, gig: Gig) -> list:
+    """The bids of ``gig`` (read with ``bids_of_gig(with_gig=False)``) pointing at that gig object."""
+    for bid in bids:
+        bid.gig = gig
+    return bids
 
 
 def best_live_offer(*, gig: Gig) -> dict:

@@ -80,8 +80,8 @@ def gig_detail(request, pk: int, forms=None, status=200):
     forms = forms or {}
     is_owner = user.is_authenticated and gig.business.owner_id == user.pk
     # the owner reads the bids a page at a time (cheapest first); a creative sees their own
-    bids_page = html_page(request, selectors.bids_of_gig(gig=gig, user=user), size=BIDS_PAGE_SIZE)
-    bids = bids_page.items
+    bids_page = html_page(request, selectors.bids_of_gig(gig=gig, user=user, with_gig=False), size=BIDS_PAGE_SIZE)
+    bids = selectors.with_their_gig(bids_page.items, gig)
     my_bid = next((bid for bid in bids if bid.creative.user_id == user.pk), None) if user.is_authenticated else None
     profile = getattr(user, "creative_profile", None) if user.is_authenticated and user.is_creative else None
     contract = (
