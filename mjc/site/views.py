@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from creatives import selectors as creative_selectors
 from ejsc.selectors import hub_service_csv_rows, hub_service_figures  # issue 14: the hubs as a public service
+from mjc.categories.models import Category
 from mjc.site.figures import platform_figures, province_figures
 from packages.selectors import package_figures_by_kabupaten, package_order_figures  # issue 12
 from payments.selectors import RegionPayments, province_payments  # issue 13: money that moved
@@ -109,7 +110,9 @@ def _payment_columns(money: RegionPayments) -> list:
 
 
 def landing(request):
-    return render(request, "core/landing.html", {"figures": platform_figures()})
+    # the services on offer, each with its picture and a way into the ready-made packages
+    categories = Category.objects.only("slug", "name", "name_en")
+    return render(request, "core/landing.html", {"figures": platform_figures(), "categories": categories})
 
 
 @login_required

@@ -30,6 +30,30 @@ def test_landing_is_indonesian_with_live_figures_even_for_an_english_browser(cli
     assert 'data-figure="hubs">1<' in html
 
 
+def test_landing_shows_each_service_with_its_picture_leading_to_its_packages(client):
+    from django.utils.html import escape
+
+    from mjc.categories.models import Category
+
+    response = client.get("/")  # its query count is pinned in tests/core/test_summaries.py
+    html = response.content.decode()
+    categories = list(Category.objects.all())
+    assert len(categories) >= 10
+    for category in categories:
+        # the owner sees the service's picture and its Indonesian name, one tap from its packages
+        assert f'href="/paket/?category={category.slug}"><img src="{category.illustration_url}"' in html
+        assert f"<span>{escape(category.name)}</span>" in html
+    # the category filter it leads to is a real one: the catalogue answers with that category chosen
+    kemasan = client.get("/paket/?category=kemasan")
+    assert kemasan.status_code == 200
+    assert '<option value="kemasan" selected>' in kemasan.content.decode()
+    # in English the names are English
+    client.post("/bahasa/", {"language": "en", "next": "/"})
+    english = client.get("/").content.decode()
+    assert "What does your business need?" in english
+    assert all(f"<span>{escape(c.name_en)}</span>" in english for c in categories if c.name_en)
+
+
 def test_language_switch_is_remembered_by_cookie_and_by_account(client):
     user = OwnerFactory()
     client.force_login(user)
