@@ -52,7 +52,9 @@ _id = id_or_404  # an id from the path, the query or a form, or 404
 # Lists a person opens often, a page at a time (keyset: page 100 costs what page 1 costs)
 MINE_PAGE_SIZE = 20
 WIZARD_BUSINESS_KEY = "gigs.post.business"  # the business a job is posted for, when chosen
-BIDS_PAGE_SIZE = 20
+# ten offers a page, cheapest first: one comparison card per screen on a phone, the next ten a
+# tap away (what Fiverr and Upwork show); the heading counts them all, the marks compare them all
+BIDS_PAGE_SIZE = 10
 
 
 def _gig_or_404(request, pk):

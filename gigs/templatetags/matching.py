@@ -4,6 +4,7 @@ Reasons are stored as codes and rendered here in the reader's language.
 """
 
 from django import template
+from django.db.models import Exists, OuterRef
 
 from gigs.matching import reasons_text
 from gigs.models import Bid, GigInvitation, GigMatch
@@ -29,39 +30,44 @@ def _invite_url(gig_pk: int, creative_pk: int) -> str:
 
 
 @register.simple_tag
-def gig_recommendations(gig, user, bids=None):
+def gig_recommendations(gig, user, actions=None):
     """The best matches of the owner's open gig, with reasons in words, and whether each
-    creative already bid or was invited (then there is nothing to invite them to).
+    creative already bid or was invited (then there is nothing to invite them to):
+    ``{"top": [...], "more": [...]}``, the first RECOMMENDATIONS_TOP shown at once.
 
-    ``bids``: the gig's bids when the page already has them (saves a query); otherwise read here.
+    ``actions``: the gig's actions for this user when the page already has them.
     """
     if gig is None or user is None or not user.is_authenticated or gig.business.owner_id != user.pk:
-        return []
+        return {}
+    # with whether each creative already bid (on any page of the bids) or was invited: two
+    # EXISTS on the (gig, creative) keys of both tables, in the one query
     matches = list(
-        GigMatch.objects.filter(gig=gig).select_related("creative__user", "creative__kabupaten")[:RECOMMENDATIONS_SHOWN]
+        GigMatch.objects.filter(gig=gig)
+        .select_related("creative__user", "creative__kabupaten")
+        .annotate(
+            has_bid=Exists(Bid.objects.filter(gig=gig, creative=OuterRef("creative"))),
+            was_invited=Exists(GigInvitation.objects.filter(gig=gig, creative=OuterRef("creative"))),
+        )[:RECOMMENDATIONS_SHOWN]
     )
     if not matches:
-        return []
-    invited = set(GigInvitation.objects.filter(gig=gig).values_list("creative_id", flat=True))
-    if bids is None:
-        bidders = set(Bid.objects.filter(gig=gig).values_list("creative_id", flat=True))
-    else:
-        bidders = {bid.creative_id for bid in bids}
-    may_invite = "invite" in gig_actions(gig, user)  # the invite button, as the service allows it
+        return {}
+    # (a template without them passes "", the engine's value for an unknown variable)
+    actions = actions if isinstance(actions, (list, tuple, set)) else gig_actions(gig, user)
+    may_invite = "invite" in actions  # the invite button, as the service allows it
     categories = _categories()
-    return [
+    items = [
         {
             "match": match,
             "creative": match.creative,
             "score": match.score,
             "reasons": reasons_text(match.reasons, categories),
-            "bid": match.creative_id in bidders,
-            "invited": match.creative_id in invited,
+            "bid": match.has_bid,
+            "invited": match.was_invited,
             "invite_url": _invite_url(gig.pk, match.creative_id) if may_invite else "",
-            "top": index < RECOMMENDATIONS_TOP,
         }
-        for index, match in enumerate(matches)
+        for match in matches
     ]
+    return {"top": items[:RECOMMENDATIONS_TOP], "more": items[RECOMMENDATIONS_TOP:]}
 
 
 @register.simple_tag

@@ -14,7 +14,7 @@ from tests.gigs.factories import BidFactory, BusinessFactory, CreativeProfileFac
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("count", [1, 20])
+@pytest.mark.parametrize("count", [1, 10])
 def test_gig_page_with_bids_costs_the_same(client, gig, owner, django_assert_max_num_queries, count):
     BidFactory.create_batch(count, gig=gig)
     refresh_summaries()  # price guidance as the jobs leave it (a first read would compute it once)
@@ -23,6 +23,30 @@ def test_gig_page_with_bids_costs_the_same(client, gig, owner, django_assert_max
         response = client.get(f"/pekerjaan/{gig.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count('class="status status--pending"') == count
+
+
+def test_a_recommended_creative_whose_bid_is_on_a_later_page_is_not_offered_an_invitation(client, gig, owner):
+    from gigs.models import GigInvitation, GigMatch
+
+    # eleven bids: the dearest is on the second page of the comparison
+    for n in range(10):
+        BidFactory(gig=gig, amount=500_000 + n * 10_000)
+    dearest = BidFactory(gig=gig, amount=9_000_000).creative
+    invited, fresh = CreativeProfileFactory(), CreativeProfileFactory()
+    GigInvitation.objects.create(gig=gig, creative=invited, invited_by=owner)
+    for score, creative in enumerate([dearest, invited, fresh]):
+        GigMatch.objects.create(gig=gig, creative=creative, score=90 - score)
+    refresh_summaries()
+    client.force_login(owner)
+    html = client.get(f"/pekerjaan/{gig.pk}/").content.decode()
+    recommendations = html[html.index('id="recommendations-title"') :]
+    assert dearest.get_absolute_url() not in html[: html.index('id="recommendations-title"')]  # not on page 1
+    # each recommendation says where that creative stands; only the fresh one can be invited
+    items = recommendations.split('class="list__item recommendation"')[1:]
+    assert len(items) == 3
+    assert "Sudah menawar" in items[0] and "/undang/" not in items[0]
+    assert "Sudah diundang" in items[1] and "/undang/" not in items[1]
+    assert f"/pekerjaan/{gig.pk}/undang/{fresh.pk}/" in items[2]
 
 
 # session, user, unread count, gig (+business, category, region, bid count), attachments,

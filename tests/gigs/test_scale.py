@@ -279,12 +279,14 @@ def test_the_owner_reads_the_bids_a_page_at_a_time(client, django_assert_max_num
     with django_assert_max_num_queries(16):
         response = client.get(f"/pekerjaan/{gig.pk}/")
     html = response.content.decode()
-    assert len(response.context["bids"]) == 20 and 'rel="next"' in html
+    assert len(response.context["bids"]) == 10 and 'rel="next"' in html
     assert "30 penawaran" in html  # the heading counts every bid, not the page
-    # the "lowest" and "fastest" marks come from every live bid, the fastest being on page 2
+    # the "lowest" and "fastest" marks come from every live bid, the fastest being on page 3
     assert response.context["best_amount"] == 700_000 and response.context["best_days"] == 1
     second = client.get(response.context["bids_page"].extra["next_url"])
-    assert len(second.context["bids"]) == 10
+    assert [bid.amount for bid in second.context["bids"]] == [700_000 + n * 10_000 for n in range(10, 20)]
+    third = client.get(second.context["bids_page"].extra["next_url"])
+    assert len(third.context["bids"]) == 10 and 'rel="next"' not in third.content.decode()
 
 
 # --- plans -------------------------------------------------------------------------------------
